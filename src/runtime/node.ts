@@ -12,7 +12,7 @@ export interface Node<T> {
   /** Human title shown in the cell frame and the table of contents. */
   readonly title: string;
   /** Phantom field carrying the value type; never set at run time. */
-  readonly __value?: (value: T) => T;
+  readonly __value?: () => T;
 }
 
 /** How the shell should draw an input. Dynamic option lists come from other nodes. */

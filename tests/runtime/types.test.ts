@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { cell, slider, select } from '../../src/runtime/index.ts';
+
+// These lines are checked by `tsc` (npm run typecheck). Each `@ts-expect-error` must fail to
+// compile; if the engine's typing ever stops catching the mistake, tsc reports an unused directive.
+const k = slider({ name: 'k', min: 2, max: 10, value: 4 });
+const scale = select({ name: 'scale', options: ['zscore', 'minmax'] as const, value: 'zscore' });
+const doubled = cell({ name: 'doubled', inputs: { k }, run: ({ k }) => k * 2 });
+
+describe('typed cell wiring', () => {
+  it('gives run its inputs with their types', () => {
+    const label = cell({
+      name: 'label',
+      inputs: { doubled, scale },
+      run: ({ doubled, scale }) => {
+        const n: number = doubled;
+        const s: 'zscore' | 'minmax' = scale;
+        return `${s}:${n}`;
+      },
+    });
+    expect(label.inputs).toEqual({ doubled, scale });
+  });
+
+  it('rejects wrong wiring at compile time', () => {
+    cell({
+      name: 'bad1',
+      inputs: { k },
+      // @ts-expect-error k is a number input, not a string
+      run: ({ k }: { k: string }) => k.toUpperCase(),
+    });
+    cell({
+      name: 'bad2',
+      inputs: { scale },
+      run: ({ scale }) => {
+        // @ts-expect-error scale is 'zscore' | 'minmax', not a number
+        const n: number = scale;
+        return n;
+      },
+    });
+    cell({
+      name: 'bad3',
+      inputs: { k },
+      // @ts-expect-error `missing` is not among the declared inputs
+      run: ({ missing }) => missing,
+    });
+    const asyncCell = cell({ name: 'async', inputs: {}, run: async () => [1, 2, 3] });
+    cell({
+      name: 'bad4',
+      inputs: { asyncCell },
+      run: ({ asyncCell }) => {
+        const xs: number[] = asyncCell; // an async cell's value is the resolved value
+        // @ts-expect-error not a promise
+        void asyncCell.then;
+        return xs;
+      },
+    });
+    expect(true).toBe(true);
+  });
+});
