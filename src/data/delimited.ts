@@ -1,0 +1,186 @@
+/**
+ * A single-pass scanner for delimited text (CSV, TSV, semicolon CSV), RFC 4180 quoting:
+ * quoted fields may hold delimiters, doubled quotes and line breaks. It hands field
+ * boundaries to a sink instead of building strings, so typed column builders can parse
+ * numbers and dates straight from the text.
+ */
+
+/** Receives the fields of each record in order. */
+export interface FieldSink {
+  /**
+   * One field: its text is `text.slice(start, end)`, or `unescapeQuotes(...)` of that when
+   * `escaped` (a quoted field holding doubled quotes). Quotes around a field are already removed.
+   */
+  field(col: number, start: number, end: number, escaped: boolean): void;
+  /** End of a record of `fieldCount` fields that started on 1-based physical `line`. */
+  endRecord(fieldCount: number, line: number): void;
+}
+
+/** Delimiters tried by detection, in order of preference on ties. */
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** The text of a field whose quoted content held doubled quotes. */
+export function unescapeQuotes(text: string, start: number, end: number): string {
+  return text.slice(start, end).replaceAll('""', '"');
+}
+
+/** Field text for a sink callback. */
+export function fieldText(text: string, start: number, end: number, escaped: boolean): string {
+  return escaped ? unescapeQuotes(text, start, end) : text.slice(start, end);
+}
+
+/** Result of a scan: where it stopped and what went wrong structurally. */
+export interface ScanResult {
+  /** Records delivered to the sink. */
+  records: number;
+  /** Physical lines consumed, for progress and messages. */
+  lines: number;
+  /** 1-based line of a quoted field that never closed (it ran to the end of the file), else 0. */
+  unterminatedQuoteLine: number;
+}
+
+/**
+ * Scans `text` from `offset`, delivering every non-blank record to `sink`. Blank lines are
+ * skipped (they are not records). `maxRecords` stops early (used for sniffing and headers).
+ */
+export function scanDelimited(
+  text: string,
+  delimiter: string,
+  sink: FieldSink,
+  offset = 0,
+  maxRecords = Infinity,
+  firstLine = 1,
+): ScanResult & { end: number } {
+  const delim = delimiter.charCodeAt(0);
+  const n = text.length;
+  let i = offset;
+  let line = firstLine;
+  let records = 0;
+  let unterminated = 0;
+  while (i < n && records < maxRecords) {
+    const recordLine = line;
+    let col = 0;
+    let c = text.charCodeAt(i);
+    if (c === LF || c === CR) {
+      // Blank line.
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+      continue;
+    }
+    for (;;) {
+      if (c === QUOTE) {
+        const start = i + 1;
+        let j = start;
+        let escaped = false;
+        for (;;) {
+          if (j >= n) {
+            unterminated = recordLine;
+            break;
+          }
+          const q = text.charCodeAt(j);
+          if (q === QUOTE) {
+            if (text.charCodeAt(j + 1) === QUOTE) {
+              escaped = true;
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          if (q === LF) line++;
+          j++;
+        }
+        sink.field(col++, start, Math.min(j, n), escaped);
+        i = j + 1;
+        // Skip anything between the closing quote and the next delimiter (malformed, tolerated).
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === delim || d === LF || d === CR) break;
+          i++;
+        }
+      } else {
+        const start = i;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d === delim || d === LF || d === CR) break;
+          i++;
+        }
+        sink.field(col++, start, i, false);
+      }
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      if (c === delim) {
+        i++;
+        c = i < n ? text.charCodeAt(i) : LF;
+        if (i >= n) {
+          sink.field(col++, i, i, false);
+          break;
+        }
+        continue;
+      }
+      // End of line.
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+      break;
+    }
+    sink.endRecord(col, recordLine);
+    records++;
+  }
+  return { records, lines: line - firstLine, unterminatedQuoteLine: unterminated, end: i };
+}
+
+/** Collects records as arrays of strings (for headers, sniffing and small files). */
+export function readRecords(
+  text: string,
+  delimiter: string,
+  offset = 0,
+  maxRecords = Infinity,
+): { records: string[][]; lines: number[]; end: number; unterminatedQuoteLine: number } {
+  const records: string[][] = [];
+  const lines: number[] = [];
+  let current: string[] = [];
+  const sink: FieldSink = {
+    field(_col, start, end, escaped) {
+      current.push(fieldText(text, start, end, escaped));
+    },
+    endRecord(_count, line) {
+      records.push(current);
+      lines.push(line);
+      current = [];
+    },
+  };
+  const r = scanDelimited(text, delimiter, sink, offset, maxRecords);
+  return { records, lines, end: r.end, unterminatedQuoteLine: r.unterminatedQuoteLine };
+}
+
+/** Removes a UTF-8 byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Guesses the delimiter from the first records: the candidate that appears in the header and
+ * splits most sample records into the same number of fields as the header.
+ */
+export function detectDelimiter(text: string, sampleRecords = 50): string {
+  let best: string = DELIMITERS[0];
+  let bestScore = -1;
+  for (const d of DELIMITERS) {
+    const { records } = readRecords(text, d, 0, sampleRecords + 1);
+    if (records.length === 0) continue;
+    const width = records[0].length;
+    if (width < 2) continue;
+    let consistent = 0;
+    for (let r = 1; r < records.length; r++) if (records[r].length === width) consistent++;
+    const share = records.length > 1 ? consistent / (records.length - 1) : 1;
+    const score = share * 1000 + width;
+    if (share >= 0.8 && score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
