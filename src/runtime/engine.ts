@@ -153,6 +153,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       keys.forEach((k, i) => (values[k] = args[i]));
       const context: RunContext = {
         signal: controller.signal,
+        previous: states.get(variable)?.value,
         progress: (fraction, message) => {
           if (!controller.signal.aborted) update(variable, { progress: { fraction, message } });
         },

@@ -7,3 +7,4 @@ export { webStorageStore, resolveInitialInputs, type InputStore } from './persis
 export { inputsFromQuery, queryFromInputs, WEIGHT_PREFIX } from './url.ts';
 export * from './inputs.ts';
 export { collectNodes } from './graph.ts';
+export { runHeadless, parseAssignments, type HeadlessOptions, type HeadlessResult } from './headless.ts';

@@ -36,7 +36,7 @@ export interface InputNode<T> extends Node<T> {
   /** Turns a URL/CLI string into a value; throws `invalid <name>: "<text>" (...)` when it cannot. */
   readonly parse: (text: string) => T;
   /** The inverse of `parse`, for URLs and `--set`. */
-  readonly format: (value: T) => string;
+  format(value: T): string; // method syntax: bivariant, so InputNode<T> widens to InputNode<unknown>
   /** Checks a value from storage, an imported config or the UI; returns a reason when bad. */
   readonly validate: (value: unknown) => string | undefined;
 }
@@ -49,6 +49,8 @@ export interface RunContext {
   readonly signal: AbortSignal;
   /** Reports progress (0..1) to the cell frame. */
   readonly progress: (fraction: number, message?: string) => void;
+  /** This cell's previous value, if any (e.g. for warm starts and stable cluster labels). */
+  readonly previous: unknown;
 }
 
 /** What a view may return; the shell mounts it. Headless runs never call views. */
@@ -65,7 +67,7 @@ export interface CellNode<T> extends Node<T> {
   /** Input nodes by the parameter name `run` receives them under. */
   readonly inputs: Readonly<Record<string, Node<unknown>>>;
   readonly run: (values: Record<string, unknown>, context: RunContext) => T | Promise<T>;
-  readonly view?: (value: T, context: ViewContext) => ViewResult;
+  view?(value: T, context: ViewContext): ViewResult; // method syntax for the same reason
   /** `live` follows a drag; `settled` waits for release or a pause (default `live`). */
   readonly schedule: Schedule;
   /** Hidden cells compute but have no frame (e.g. helpers feeding other cells). */
