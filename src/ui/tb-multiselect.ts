@@ -1,0 +1,131 @@
+import { LitElement, css, html } from 'lit';
+import { fire } from './fire.ts';
+import { base, buttons, v } from './theme.ts';
+
+/**
+ * A checkbox list for choosing several options (e.g. the features to cluster on).
+ * The value keeps the order of `options`, whatever order the boxes were ticked in.
+ *
+ * @fires tb-input - `{value: string[], phase: 'commit'}` on every tick, untick, "All" or "None".
+ * @csspart fieldset - the group
+ * @csspart legend - the visible label
+ * @csspart option - one checkbox row
+ */
+export class TbMultiselect extends LitElement {
+  static override properties = {
+    value: { attribute: false },
+    options: { attribute: false },
+    label: { type: String },
+    disabled: { type: Boolean, reflect: true },
+  };
+
+  declare value: readonly string[];
+  declare options: readonly string[];
+  declare label: string;
+  declare disabled: boolean;
+
+  constructor() {
+    super();
+    this.value = [];
+    this.options = [];
+    this.label = '';
+    this.disabled = false;
+  }
+
+  private emit(chosen: ReadonlySet<string>): void {
+    this.value = this.options.filter((o) => chosen.has(o));
+    fire(this, 'tb-input', { value: this.value, phase: 'commit' });
+  }
+
+  private toggle(option: string, on: boolean): void {
+    const chosen = new Set(this.value);
+    if (on) chosen.add(option);
+    else chosen.delete(option);
+    this.emit(chosen);
+  }
+
+  override render() {
+    const chosen = new Set(this.value);
+    return html`
+      <fieldset part="fieldset" ?disabled=${this.disabled}>
+        <legend part="legend">${this.label || 'Choose'}</legend>
+        <div class="bar">
+          <span class="count">${chosen.size} of ${this.options.length} selected</span>
+          <button class="btn" type="button" @click=${() => this.emit(new Set(this.options))}>All</button>
+          <button class="btn" type="button" @click=${() => this.emit(new Set())}>None</button>
+        </div>
+        <div class="grid">
+          ${this.options.map(
+            (o) =>
+              html`<label part="option" class="option">
+                <input
+                  type="checkbox"
+                  .checked=${chosen.has(o)}
+                  .value=${o}
+                  @change=${(e: Event) => this.toggle(o, (e.target as HTMLInputElement).checked)}
+                />
+                <span>${o}</span>
+              </label>`,
+          )}
+        </div>
+      </fieldset>
+    `;
+  }
+
+  static override styles = [
+    base,
+    buttons,
+    css`
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: 1px solid ${v('border')};
+        border-radius: ${v('radius')};
+        padding: 8px 12px 12px;
+        margin: 0;
+      }
+      legend {
+        font-weight: 600;
+        font-size: 0.95rem;
+        padding: 0 4px;
+      }
+      .bar {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        margin-bottom: 8px;
+      }
+      .count {
+        color: ${v('muted')};
+        font-size: 0.875rem;
+        margin-right: auto;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+        gap: 2px 16px;
+      }
+      .option {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        min-height: 32px;
+        cursor: pointer;
+      }
+      input {
+        width: 18px;
+        height: 18px;
+        accent-color: ${v('accent')};
+      }
+    `,
+  ];
+}
+
+if (!customElements.get('tb-multiselect')) customElements.define('tb-multiselect', TbMultiselect);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tb-multiselect': TbMultiselect;
+  }
+}
