@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/ui/tb-cell-frame.ts';
+import type { CellState } from '../../src/runtime/state.ts';
+import { $, XSS, mount, record, settle } from './helpers.ts';
+
+afterEach(() => document.body.replaceChildren());
+
+const state = (s: Partial<CellState>): CellState => ({ status: 'ok', hasValue: false, version: 0, ...s });
+
+describe('tb-cell-frame', () => {
+  it('shows title, a worded status chip and the run time', async () => {
+    const el = await mount('tb-cell-frame', {
+      name: 'km',
+      heading: 'k-means',
+      state: state({ status: 'ok', ms: 42.4 }),
+    });
+    expect($(el, 'h3').textContent).toBe('k-means');
+    const chip = $(el, '[part=status]');
+    expect(chip.textContent?.trim()).toContain('OK');
+    expect(chip.classList.contains('status-ok')).toBe(true);
+    expect($(el, '.ms').textContent).toBe('42 ms');
+  });
+
+  it('gives every status its own class and words', async () => {
+    const el = await mount('tb-cell-frame', { heading: 'x' });
+    const seen = new Map<string, string>();
+    for (const status of ['pending', 'running', 'ok', 'error', 'blocked'] as const) {
+      el.state = state({ status });
+      await settle(el);
+      const chip = $(el, '[part=status]');
+      seen.set(chip.className, chip.textContent!.trim());
+    }
+    expect(seen.size).toBe(5);
+    expect(new Set(seen.values()).size).toBe(5);
+  });
+
+  it('shows an error message and its trigger as text', async () => {
+    const el = await mount('tb-cell-frame', {
+      name: 'km',
+      heading: 'k-means',
+      state: state({
+        status: 'error',
+        error: { message: `k must be at least 2 ${XSS}`, cell: 'km', trigger: 'k = 0' },
+      }),
+    });
+    expect($(el, '.problem .message').textContent).toBe(`k must be at least 2 ${XSS}`);
+    expect($(el, '.problem').textContent).toContain('After k = 0');
+    expect($(el, '.problem').getAttribute('role')).toBe('alert');
+    expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    expect($(el, '.view').hidden).toBe(true);
+  });
+
+  it('links a blocked cell to the cell blocking it', async () => {
+    const el = await mount('tb-cell-frame', {
+      heading: 'PCA',
+      state: state({ status: 'blocked', blockedBy: 'km' }),
+      blockedByTitle: 'k-means',
+      blockedByHref: '#cell-km',
+    });
+    const link = $<HTMLAnchorElement>(el, '.problem a');
+    expect(link.getAttribute('href')).toBe('#cell-km');
+    expect(link.textContent).toBe('k-means');
+    expect($(el, '.problem .message').textContent?.replace(/\s+/g, ' ').trim()).toBe('Blocked by k-means');
+  });
+
+  it('shows a progress bar while running with progress', async () => {
+    const el = await mount('tb-cell-frame', {
+      heading: 'Sweep',
+      state: state({ status: 'running', progress: { fraction: 0.25, message: 'k = 4' } }),
+    });
+    expect($<HTMLProgressElement>(el, 'progress').value).toBe(0.25);
+    expect($(el, '.progress-text').textContent).toBe('25.0% · k = 4');
+    expect($(el, '.view').classList.contains('stale')).toBe(true);
+  });
+
+  it('collapses with aria-expanded and fires tb-toggle', async () => {
+    const el = await mount('tb-cell-frame', { heading: 'Table', state: state({}) });
+    const toggles = record<{ collapsed: boolean }>(el, 'tb-toggle');
+    const button = $<HTMLButtonElement>(el, 'button.toggle');
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    button.click();
+    await settle(el);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect($(el, '#body').hidden).toBe(true);
+    expect(toggles).toEqual([{ collapsed: true }]);
+  });
+});
