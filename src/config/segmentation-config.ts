@@ -1,0 +1,123 @@
+import * as z from 'zod';
+import { canonicalJson, sha256 } from './hash.ts';
+
+export const CONFIG_KIND = 'tierbook-segmentation-config';
+export const CONFIG_VERSION = 1;
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+const featureParams = z.object({
+  name: z.string(),
+  transform: z.enum(['none', 'log1p']),
+  scaling: z.enum(['zscore', 'minmax', 'robust', 'none']),
+  weight: finite,
+  center: finite,
+  scale: finite,
+  lower: finite.nullable(),
+  upper: finite.nullable(),
+  impute: finite.nullable(),
+});
+
+/** The exported segmentation: everything needed to review it and to reproduce its assignments. */
+export const segmentationConfigSchema = z.object({
+  kind: z.literal(CONFIG_KIND),
+  version: z.literal(CONFIG_VERSION),
+  /** The notebook that produced it. */
+  notebook: z.string(),
+  /** ISO 8601 time of export. */
+  createdAt: z.string(),
+  tierbook: z.object({ version: z.string() }),
+  /** Exact versions of the packages that computed it. */
+  packages: z.record(z.string(), z.string()),
+  data: z.object({
+    /** File name, or "sample" for the bundled data. */
+    source: z.string(),
+    rows: z.number().int().nonnegative(),
+    idColumn: z.string(),
+    /** `sha256:<hex>` of the file bytes. */
+    fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  }),
+  /** Every input value of the notebook (what the sliders and selects were set to). */
+  inputs: z.record(z.string(), z.unknown()),
+  /** Features used, in matrix column order. */
+  features: z.array(z.string()).min(1),
+  /** Fitted preparation: transform, scaling parameters and weights per feature. */
+  preparation: z.object({
+    kind: z.literal('tierbook-preparation'),
+    version: z.literal(1),
+    outlierPolicy: z.enum(['keep', 'winsorize', 'exclude']),
+    missing: z.enum(['exclude', 'median']),
+    features: z.array(featureParams).min(1),
+  }),
+  model: z.object({
+    algorithm: z.literal('kmeans'),
+    k: z.number().int().min(1),
+    seed: z.number().int(),
+    restarts: z.number().int().min(1),
+    /** Centroids in the prepared (scaled and weighted) space, one row per cluster. */
+    centroids: z.array(z.array(finite)).min(1),
+    inertia: finite,
+    sizes: z.array(z.number().int().nonnegative()),
+  }),
+  pca: z.object({ explainedVarianceRatio: z.array(finite) }),
+  /** `sha256:<hex>` of the assignments (id,cluster lines), to detect a different result on import. */
+  assignmentsHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+});
+
+export type SegmentationConfig = z.infer<typeof segmentationConfigSchema>;
+
+/** Reads a config document; throws `invalid config: <where>: <what>` for anything malformed. */
+export function loadConfig(document: unknown): SegmentationConfig {
+  if (typeof document === 'object' && document !== null) {
+    const { kind, version } = document as { kind?: unknown; version?: unknown };
+    if (kind !== CONFIG_KIND) {
+      throw new Error(`invalid config: kind is ${JSON.stringify(kind)} (expected "${CONFIG_KIND}"); is this a Tierbook export?`);
+    }
+    if (typeof version === 'number' && version > CONFIG_VERSION) {
+      throw new Error(`invalid config: version ${version} is newer than this Tierbook reads (${CONFIG_VERSION}); update Tierbook`);
+    }
+  }
+  const parsed = segmentationConfigSchema.safeParse(document);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first.path.length > 0 ? first.path.join('.') : 'document';
+    throw new Error(`invalid config: ${where}: ${first.message}`);
+  }
+  const config = parsed.data;
+  if (config.model.centroids.some((c) => c.length !== config.features.length)) {
+    throw new Error(`invalid config: model.centroids: each centroid needs ${config.features.length} values, one per feature`);
+  }
+  return config;
+}
+
+/** Parses the text of a config file, naming the file in every error. */
+export function parseConfigText(text: string, fileName: string): SegmentationConfig {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${fileName}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    return loadConfig(document);
+  } catch (error) {
+    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Pretty JSON with sorted keys, so two exports of the same segmentation diff cleanly. */
+export function configToJson(config: SegmentationConfig): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(config)), null, 2)}\n`;
+}
+
+/** The assignments as CSV text: `customer_id,cluster`, clusters numbered from 1, in input order. */
+export function assignmentsCsv(ids: readonly string[], labels: ArrayLike<number>, idColumn = 'customer_id'): string {
+  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const lines = [`${quote(idColumn)},cluster`];
+  for (let i = 0; i < ids.length; i++) lines.push(`${quote(ids[i])},${labels[i] < 0 ? '' : labels[i] + 1}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function hashAssignments(ids: readonly string[], labels: ArrayLike<number>): Promise<string> {
+  return `sha256:${await sha256(assignmentsCsv(ids, labels))}`;
+}
