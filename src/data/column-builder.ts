@@ -1,0 +1,197 @@
+/**
+ * Growable builders of typed columns, fed either with ranges of a source text (the CSV path,
+ * no intermediate strings for numbers and dates) or with JavaScript values (JSON, Arrow, Parquet).
+ */
+import type { Column, ColumnType, InvalidCells } from './columns.ts';
+import { parseDateRange, lastDate, type DateLayout, type DateOrder } from './date-parse.ts';
+import { isMissingRange, parseNumberRange, type DecimalSeparator } from './number-parse.ts';
+
+function grow(a: Float64Array, n: number): Float64Array {
+  const b = new Float64Array(Math.max(16, n * 2));
+  b.set(a);
+  return b;
+}
+
+function growInt(a: Int32Array, n: number): Int32Array {
+  const b = new Int32Array(Math.max(16, n * 2));
+  b.set(a);
+  return b;
+}
+
+function sameRange(text: string, s1: number, e1: number, s2: number, e2: number): boolean {
+  if (e1 - s1 !== e2 - s2) return false;
+  for (let k = 0; k < e1 - s1; k++) if (text.charCodeAt(s1 + k) !== text.charCodeAt(s2 + k)) return false;
+  return true;
+}
+
+export class NumberBuilder {
+  values: Float64Array;
+  n = 0;
+  readonly invalid: InvalidCells = { rows: [], texts: [] };
+  constructor(
+    readonly decimal: DecimalSeparator,
+    capacity = 1024,
+  ) {
+    this.values = new Float64Array(capacity);
+  }
+  pushRange(text: string, start: number, end: number): void {
+    if (this.n === this.values.length) this.values = grow(this.values, this.n);
+    const v = parseNumberRange(text, start, end, this.decimal);
+    if (Number.isNaN(v) && !isMissingRange(text, start, end)) {
+      this.invalid.rows.push(this.n);
+      this.invalid.texts.push(text.slice(start, end));
+    }
+    this.values[this.n++] = v;
+  }
+  pushMissing(): void {
+    if (this.n === this.values.length) this.values = grow(this.values, this.n);
+    this.values[this.n++] = NaN;
+  }
+  pushValue(v: unknown): void {
+    if (typeof v === 'number') {
+      if (this.n === this.values.length) this.values = grow(this.values, this.n);
+      this.values[this.n++] = Number.isFinite(v) ? v : NaN;
+    } else if (typeof v === 'bigint') {
+      if (this.n === this.values.length) this.values = grow(this.values, this.n);
+      this.values[this.n++] = Number(v);
+    } else if (typeof v === 'string') this.pushRange(v, 0, v.length);
+    else if (v === null || v === undefined) this.pushMissing();
+    else if (typeof v === 'boolean') this.pushValue(v ? 1 : 0);
+    else {
+      this.invalid.rows.push(this.n);
+      this.invalid.texts.push(v instanceof Date ? v.toISOString() : String(v));
+      this.pushMissing();
+    }
+  }
+  finish(name: string): Column {
+    return { type: 'number', name, values: this.values.slice(0, this.n), invalid: this.invalid };
+  }
+}
+
+export class DateBuilder {
+  values: Float64Array;
+  n = 0;
+  readonly invalid: InvalidCells = { rows: [], texts: [] };
+  readonly layouts: Record<DateLayout, number> = { iso: 0, numeric: 0 };
+  private prevStart = -1;
+  private prevEnd = -1;
+  private prevText = '';
+  private prevValue = NaN;
+  private prevLayout: DateLayout = 'iso';
+  constructor(
+    readonly order: DateOrder,
+    capacity = 1024,
+  ) {
+    this.values = new Float64Array(capacity);
+  }
+  pushRange(text: string, start: number, end: number): void {
+    if (this.n === this.values.length) this.values = grow(this.values, this.n);
+    if (text === this.prevText && sameRange(text, start, end, this.prevStart, this.prevEnd)) {
+      this.values[this.n++] = this.prevValue;
+      if (!Number.isNaN(this.prevValue)) this.layouts[this.prevLayout]++;
+      else if (!isMissingRange(text, start, end)) {
+        this.invalid.rows.push(this.n - 1);
+        this.invalid.texts.push(text.slice(start, end));
+      }
+      return;
+    }
+    const v = parseDateRange(text, start, end, this.order);
+    if (Number.isNaN(v)) {
+      if (!isMissingRange(text, start, end)) {
+        this.invalid.rows.push(this.n);
+        this.invalid.texts.push(text.slice(start, end));
+      }
+    } else {
+      this.layouts[lastDate.layout]++;
+      this.prevLayout = lastDate.layout;
+    }
+    this.prevText = text;
+    this.prevStart = start;
+    this.prevEnd = end;
+    this.prevValue = v;
+    this.values[this.n++] = v;
+  }
+  pushMissing(): void {
+    if (this.n === this.values.length) this.values = grow(this.values, this.n);
+    this.values[this.n++] = NaN;
+  }
+  pushValue(v: unknown): void {
+    if (v instanceof Date) {
+      if (this.n === this.values.length) this.values = grow(this.values, this.n);
+      const t = v.getTime();
+      this.values[this.n++] = t;
+      if (!Number.isNaN(t)) this.layouts.iso++;
+    } else if (typeof v === 'string') {
+      this.pushRange(v, 0, v.length);
+    } else if (v === null || v === undefined) this.pushMissing();
+    else {
+      // Numbers and bigints are not dates here (epoch units are ambiguous): invalid.
+      this.invalid.rows.push(this.n);
+      this.invalid.texts.push(String(v));
+      this.pushMissing();
+    }
+  }
+  finish(name: string): Column {
+    return { type: 'date', name, values: this.values.slice(0, this.n), invalid: this.invalid, order: this.order, layouts: this.layouts };
+  }
+}
+
+export class TextBuilder {
+  codes: Int32Array;
+  n = 0;
+  readonly dictionary: string[] = [];
+  private readonly index = new Map<string, number>();
+  private prevStart = -1;
+  private prevEnd = -1;
+  private prevText = '';
+  private prevCode = -1;
+  constructor(capacity = 1024) {
+    this.codes = new Int32Array(capacity);
+  }
+  private code(s: string): number {
+    let c = this.index.get(s);
+    if (c === undefined) {
+      c = this.dictionary.length;
+      this.dictionary.push(s);
+      this.index.set(s, c);
+    }
+    return c;
+  }
+  pushRange(text: string, start: number, end: number): void {
+    if (this.n === this.codes.length) this.codes = growInt(this.codes, this.n);
+    if (text === this.prevText && sameRange(text, start, end, this.prevStart, this.prevEnd)) {
+      this.codes[this.n++] = this.prevCode;
+      return;
+    }
+    const c = isMissingRange(text, start, end) ? -1 : this.code(text.slice(start, end));
+    this.prevText = text;
+    this.prevStart = start;
+    this.prevEnd = end;
+    this.prevCode = c;
+    this.codes[this.n++] = c;
+  }
+  pushMissing(): void {
+    if (this.n === this.codes.length) this.codes = growInt(this.codes, this.n);
+    this.codes[this.n++] = -1;
+  }
+  pushValue(v: unknown): void {
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) this.pushMissing();
+    else if (typeof v === 'string') this.pushRange(v, 0, v.length);
+    else {
+      const s = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      this.pushRange(s, 0, s.length);
+    }
+  }
+  finish(name: string): Column {
+    return { type: 'text', name, codes: this.codes.slice(0, this.n), dictionary: this.dictionary };
+  }
+}
+
+export type ColumnBuilder = NumberBuilder | DateBuilder | TextBuilder;
+
+/** A builder for a column of the given type. */
+export function createBuilder(type: ColumnType, decimal: DecimalSeparator, order: DateOrder, capacity: number): ColumnBuilder {
+  if (type === 'number') return new NumberBuilder(decimal, capacity);
+  if (type === 'date') return new DateBuilder(order, capacity);
+  return new TextBuilder(capacity);
+}
