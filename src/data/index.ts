@@ -15,3 +15,7 @@ export * from './decode.ts';
 export * from './read-delimited.ts';
 export * from './read-values.ts';
 export * from './load-table.ts';
+export * from './canonical-fields.ts';
+export * from './column-mapping.ts';
+export * from './input-kind.ts';
+export * from './customer-table-loaded.ts';
