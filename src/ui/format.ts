@@ -44,3 +44,26 @@ export function decimalsOf(n: number): number {
   const dot = text.indexOf('.');
   return dot < 0 ? 0 : text.length - dot - 1;
 }
+
+/**
+ * A one-line description of a value for cells without a view: primitives as text, collections by
+ * size. Never interpreted as HTML.
+ */
+export function summarize(value: unknown): string {
+  if (value === null || value === undefined) return 'No value';
+  if (Array.isArray(value))
+    return `Array of ${formatCount(value.length)} ${value.length === 1 ? 'item' : 'items'}`;
+  if (ArrayBuffer.isView(value) && 'length' in value) {
+    return `${value.constructor.name} of ${formatCount(value.length as number)} values`;
+  }
+  if (value instanceof Map || value instanceof Set)
+    return `${value.constructor.name} of ${formatCount(value.size)} entries`;
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const keys = Object.keys(value);
+    const shown = keys.slice(0, 8).join(', ');
+    return keys.length === 0
+      ? 'Empty object'
+      : `Object with ${shown}${keys.length > 8 ? `, … (${keys.length} keys)` : ''}`;
+  }
+  return formatValue(value);
+}

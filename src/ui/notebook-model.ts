@@ -1,0 +1,98 @@
+import type { AnyNode, CellNode, InputNode, Node } from '../runtime/node.ts';
+import type { NotebookEngine, Notebook, Prose } from '../runtime/state.ts';
+import { anchorId } from './status.ts';
+
+/** One visual block of the notebook page. Consecutive inputs share one controls panel. */
+export type Block =
+  | { readonly kind: 'prose'; readonly prose: Prose }
+  | { readonly kind: 'controls'; readonly inputs: readonly InputNode<unknown>[] }
+  | { readonly kind: 'cell'; readonly cell: CellNode<unknown> };
+
+export interface TocEntry {
+  readonly kind: 'section' | 'cell';
+  /** Cell name or prose id. */
+  readonly key: string;
+  readonly title: string;
+  readonly href: string;
+}
+
+export function isProse(item: AnyNode | Prose): item is Prose {
+  return item.kind === 'prose';
+}
+
+/** The element id of a prose section. */
+export function proseId(id: string): string {
+  return `section-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** Groups a notebook's items into blocks, dropping hidden cells and hidden inputs. */
+export function blocks(notebook: Notebook): Block[] {
+  const out: Block[] = [];
+  for (const item of notebook.items) {
+    if (isProse(item)) out.push({ kind: 'prose', prose: item });
+    else if (item.kind === 'cell') {
+      if (!item.hidden) out.push({ kind: 'cell', cell: item });
+    } else if (item.control.kind !== 'hidden') {
+      const last = out.at(-1);
+      if (last?.kind === 'controls')
+        out[out.length - 1] = { kind: 'controls', inputs: [...last.inputs, item] };
+      else out.push({ kind: 'controls', inputs: [item] });
+    }
+  }
+  return out;
+}
+
+/** Table of contents: titled prose sections and visible cells, in reading order. */
+export function tocEntries(notebook: Notebook): TocEntry[] {
+  const out: TocEntry[] = [];
+  for (const item of notebook.items) {
+    if (isProse(item)) {
+      if (item.title)
+        out.push({ kind: 'section', key: item.id, title: item.title, href: `#${proseId(item.id)}` });
+    } else if (item.kind === 'cell' && !item.hidden) {
+      out.push({ kind: 'cell', key: item.name, title: item.title, href: `#${anchorId(item.name)}` });
+    }
+  }
+  return out;
+}
+
+/** A cell that is drawn with a frame (so it can be linked to). */
+export function visibleCells(notebook: Notebook): Map<string, CellNode<unknown>> {
+  return new Map(
+    notebook.items
+      .filter((i): i is CellNode<unknown> => !isProse(i) && i.kind === 'cell' && !i.hidden)
+      .map((c) => [c.name, c]),
+  );
+}
+
+/** A list of options for a control, or why there is none yet. */
+export type Options =
+  | { readonly ready: true; readonly options: readonly string[] }
+  | { readonly ready: false; readonly reason: string };
+
+/**
+ * Resolves a control's option list: fixed lists as they are; node-backed lists from the node's
+ * current value (an input's live value, or a cell's latest value).
+ */
+export function optionsOf(
+  engine: NotebookEngine,
+  source: readonly string[] | Node<readonly string[]>,
+): Options {
+  if (Array.isArray(source)) return { ready: true, options: source as readonly string[] };
+  const node = source as Node<readonly string[]>;
+  let value: unknown;
+  if (node.kind === 'input') value = engine.getInput(node.name);
+  else {
+    const state = engine.state(node.name);
+    if (!state.hasValue) {
+      if (state.status === 'error')
+        return { ready: false, reason: `Options unavailable: ${node.title} failed.` };
+      if (state.status === 'blocked')
+        return { ready: false, reason: `Options unavailable until ${node.title} can run.` };
+      return { ready: false, reason: `Waiting for ${node.title}…` };
+    }
+    value = state.value;
+  }
+  if (!Array.isArray(value)) return { ready: false, reason: `Options from ${node.title} are not a list.` };
+  return { ready: true, options: value.map(String) };
+}

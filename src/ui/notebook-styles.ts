@@ -1,0 +1,177 @@
+import { css } from 'lit';
+import { statusStyles } from './status.ts';
+import { base, v } from './theme.ts';
+
+/** Page layout of `tb-notebook`: a sticky contents column and a 1100px reading column. */
+export const notebookStyles = [
+  base,
+  statusStyles,
+  css`
+    :host {
+      display: block;
+      background: ${v('bg')};
+      line-height: 1.5;
+      font-size: 1rem;
+    }
+    .page {
+      display: grid;
+      grid-template-columns: 220px minmax(0, 1100px);
+      grid-template-areas: 'header header' 'toc main';
+      justify-content: center;
+      gap: 24px 40px;
+      padding: 24px 24px 64px;
+    }
+    header {
+      grid-area: header;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      justify-content: space-between;
+      gap: 16px;
+      padding-bottom: 16px;
+      border-bottom: 1px solid ${v('border')};
+    }
+    h1 {
+      margin: 0;
+      font-size: 1.9rem;
+      line-height: 1.2;
+      letter-spacing: -0.01em;
+    }
+    .lede {
+      margin: 6px 0 0;
+      max-width: 70ch;
+      color: ${v('muted')};
+      font-size: 1.05rem;
+    }
+    .toolbar {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    .toc {
+      grid-area: toc;
+      position: sticky;
+      top: 16px;
+      align-self: start;
+      max-height: calc(100vh - 32px);
+      overflow-y: auto;
+      font-size: 0.9rem;
+    }
+    .toc-title {
+      margin: 0 0 8px;
+      font-size: 0.75rem;
+      font-weight: 700;
+      letter-spacing: 0.06em;
+      text-transform: uppercase;
+      color: ${v('muted')};
+    }
+    .toc ol {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .toc a {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 4px 8px;
+      border-radius: ${v('radius')};
+      color: inherit;
+      text-decoration: none;
+    }
+    .toc a:hover {
+      background: ${v('surface')};
+    }
+    .toc-section {
+      margin-top: 8px;
+      font-weight: 600;
+    }
+    .toc-cell a {
+      padding-left: 16px;
+      color: ${v('muted')};
+    }
+    .dot {
+      flex: none;
+      width: 9px;
+      height: 9px;
+      border-radius: 50%;
+      background: var(--tb-status-color);
+    }
+    main {
+      grid-area: main;
+      display: flex;
+      flex-direction: column;
+      gap: 20px;
+      min-width: 0;
+    }
+    .prose h2 {
+      margin: 20px 0 6px;
+      font-size: 1.4rem;
+      line-height: 1.3;
+    }
+    .prose p {
+      margin: 0 0 8px;
+      max-width: 72ch;
+    }
+    .controls {
+      display: grid;
+      gap: 18px;
+      padding: 16px 20px;
+      border: 1px solid ${v('border')};
+      border-radius: ${v('radius')};
+      background: ${v('surface')};
+    }
+    .control .help,
+    .waiting {
+      margin: 4px 0 0;
+      color: ${v('muted')};
+      font-size: 0.875rem;
+    }
+    .control .label {
+      margin: 0;
+      font-weight: 600;
+    }
+    .control .problem,
+    .view-failed {
+      margin: 6px 0 0;
+      color: ${v('error')};
+      font-size: 0.875rem;
+    }
+    .text {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+    }
+    .text input {
+      flex: 1;
+      min-height: 36px;
+      padding: 4px 8px;
+      font: inherit;
+      border: 1px solid ${v('border')};
+      border-radius: ${v('radius')};
+    }
+    .summary,
+    .view-text {
+      margin: 0;
+      white-space: pre-wrap;
+    }
+    .summary {
+      color: ${v('muted')};
+    }
+    .empty {
+      padding: 24px;
+      color: ${v('muted')};
+    }
+    @media (max-width: 900px) {
+      .page {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-areas: 'header' 'toc' 'main';
+        padding: 16px;
+      }
+      .toc {
+        position: static;
+        max-height: none;
+      }
+    }
+  `,
+];

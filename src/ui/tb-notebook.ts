@@ -1,0 +1,284 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { CellNode } from '../runtime/node.ts';
+import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
+import type { TbEvents } from './fire.ts';
+import { summarize } from './format.ts';
+import { blocks, proseId, tocEntries, visibleCells, type Block } from './notebook-model.ts';
+import { notebookStyles } from './notebook-styles.ts';
+import { renderControl, type ControlHost } from './render-control.ts';
+import { anchorId, statusLook } from './status.ts';
+import './tb-cell-frame.ts';
+import { ViewCache, type ViewContent } from './view-cache.ts';
+
+/** Fallback view width where layout cannot be measured (jsdom, hidden tabs). */
+const DEFAULT_WIDTH = 1000;
+/** Views are rebuilt for a resize only past this change, so a scrollbar appearing does not redraw charts. */
+const WIDTH_SLACK = 24;
+
+/**
+ * The notebook page for one engine: header with a toolbar slot, a sticky table of contents with
+ * status dots, then prose, grouped input controls and a cell frame per visible cell, in order.
+ * Control changes go to `engine.setInput`; engine state and input changes re-render the page.
+ * Views are called only when a cell's value version changes.
+ *
+ * @slot toolbar - app actions shown in the header (Export, Import, Reset…)
+ * @csspart header - the page header
+ * @csspart toc - the table of contents
+ * @csspart main - the column holding the notebook items
+ */
+export class TbNotebook extends LitElement {
+  static override properties = {
+    engine: { attribute: false },
+    viewWidth: { state: true },
+  };
+
+  declare engine: NotebookEngine | undefined;
+  /** Width given to cell views, measured from the main column. */
+  declare viewWidth: number;
+
+  private unsubscribers: (() => void)[];
+  private subscribed: NotebookEngine | undefined;
+  private readonly views: ViewCache;
+  private readonly collapsed: Set<string>;
+  private readonly problems: Map<string, string>;
+  private resizeObserver: ResizeObserver | undefined;
+  private readonly controlHost: ControlHost;
+
+  constructor() {
+    super();
+    this.engine = undefined;
+    this.viewWidth = DEFAULT_WIDTH;
+    this.unsubscribers = [];
+    this.subscribed = undefined;
+    this.views = new ViewCache();
+    this.collapsed = new Set();
+    this.problems = new Map();
+    this.resizeObserver = undefined;
+    const engineOf = () => this.engine!;
+    this.controlHost = {
+      get engine() {
+        return engineOf();
+      },
+      set: (name, value, phase) => this.setInput(name, value, phase),
+      problem: (name) => this.problems.get(name),
+    };
+  }
+
+  /** How many times cell views have been called (they are cached by value version). */
+  get viewCalls(): number {
+    return this.views.calls;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('engine') && this.isConnected) this.subscribe();
+  }
+
+  protected override firstUpdated(): void {
+    const main = this.renderRoot.querySelector('main');
+    if (main && typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(() => this.measure());
+      this.resizeObserver.observe(main);
+    }
+    this.measure();
+    const hash = globalThis.location?.hash;
+    if (hash && hash.length > 1) this.reveal(hash.slice(1), false);
+  }
+
+  private measure(): void {
+    const body = this.renderRoot.querySelector('main')?.clientWidth ?? 0;
+    // Cell frames pad their body by 16px each side plus a border.
+    const width = body > 0 ? Math.max(280, body - 34) : DEFAULT_WIDTH;
+    if (Math.abs(width - this.viewWidth) >= WIDTH_SLACK) this.viewWidth = width;
+  }
+
+  private subscribe(): void {
+    if (this.subscribed === this.engine) return;
+    this.unsubscribe();
+    const engine = this.engine;
+    if (!engine) return;
+    this.subscribed = engine;
+    this.views.clear();
+    this.problems.clear();
+    this.unsubscribers = [
+      engine.onState(() => this.requestUpdate()),
+      engine.onInput((name) => {
+        this.problems.delete(name);
+        this.requestUpdate();
+      }),
+    ];
+  }
+
+  private unsubscribe(): void {
+    for (const off of this.unsubscribers) off();
+    this.unsubscribers = [];
+    this.subscribed = undefined;
+  }
+
+  /** Passes a control change to the engine; a refused value is shown beside the control. */
+  setInput(name: string, value: unknown, phase: InputPhase): void {
+    if (!this.engine) return;
+    try {
+      this.engine.setInput(name, value, phase);
+      this.problems.delete(name);
+    } catch (error) {
+      this.problems.set(name, error instanceof Error ? error.message : String(error));
+    }
+    this.requestUpdate();
+  }
+
+  /** Scrolls to and focuses an element of the page by id (shadow DOM hides it from `#hash` links). */
+  reveal(id: string, smooth = true): boolean {
+    const target = (this.renderRoot as ShadowRoot).getElementById?.(id);
+    if (!target) return false;
+    target.scrollIntoView?.({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+    return true;
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    const anchor = event.composedPath().find((t): t is HTMLAnchorElement => (t as Element).localName === 'a');
+    const href = anchor?.getAttribute('href');
+    if (!href?.startsWith('#')) return;
+    if (this.reveal(decodeURIComponent(href.slice(1)))) event.preventDefault();
+  }
+
+  private renderToc() {
+    const engine = this.engine!;
+    return html`<nav part="toc" class="toc" aria-label="Contents">
+      <p class="toc-title">Contents</p>
+      <ol>
+        ${tocEntries(engine.notebook).map((entry) => {
+          if (entry.kind === 'section') {
+            return html`<li class="toc-section"><a href=${entry.href}>${entry.title}</a></li>`;
+          }
+          const status = engine.state(entry.key).status;
+          return html`<li class="toc-cell">
+            <a href=${entry.href}>
+              <span class="dot status-${status}" aria-hidden="true"></span>
+              <span>${entry.title}</span>
+              <span class="sr-only">(${statusLook[status].label})</span>
+            </a>
+          </li>`;
+        })}
+      </ol>
+    </nav>`;
+  }
+
+  private renderView(
+    content: ViewContent | undefined,
+    cell: CellNode<unknown>,
+    hasValue: boolean,
+    value: unknown,
+  ) {
+    if (!content) return hasValue && !cell.view ? html`<p class="summary">${summarize(value)}</p>` : nothing;
+    switch (content.kind) {
+      case 'node':
+        return content.node;
+      case 'text':
+        return html`<p class="view-text">${content.text}</p>`;
+      case 'none':
+        return nothing;
+      case 'failed':
+        return html`<p class="view-failed" role="alert">The view could not be drawn: ${content.message}</p>`;
+    }
+  }
+
+  private renderCell(cell: CellNode<unknown>, titles: Map<string, CellNode<unknown>>) {
+    const engine = this.engine!;
+    const state = engine.state(cell.name);
+    const content = this.views.content(cell, state, this.viewWidth, this.ownerDocument);
+    const blocker = state.blockedBy;
+    const blockerCell = blocker ? titles.get(blocker) : undefined;
+    const blockerNode = blocker ? engine.nodes.find((n) => n.name === blocker) : undefined;
+    return html`<tb-cell-frame
+      id=${anchorId(cell.name)}
+      .name=${cell.name}
+      .heading=${cell.title}
+      .description=${cell.description ?? ''}
+      .state=${state}
+      .collapsed=${this.collapsed.has(cell.name)}
+      .blockedByTitle=${blockerNode?.title ?? blocker ?? ''}
+      .blockedByHref=${blockerCell ? `#${anchorId(blockerCell.name)}` : ''}
+      @tb-toggle=${(e: CustomEvent<TbEvents['tb-toggle']>) => {
+        if (e.detail.collapsed) this.collapsed.add(cell.name);
+        else this.collapsed.delete(cell.name);
+      }}
+    >
+      ${this.renderView(content, cell, state.hasValue, state.value)}
+    </tb-cell-frame>`;
+  }
+
+  private renderBlock(block: Block, cells: Map<string, CellNode<unknown>>) {
+    switch (block.kind) {
+      case 'prose': {
+        const { prose } = block;
+        const paragraphs = prose.text.split(/\n\s*\n/).filter((p) => p.trim() !== '');
+        return html`<section class="prose" id=${proseId(prose.id)}>
+          ${prose.title ? html`<h2>${prose.title}</h2>` : nothing}
+          ${paragraphs.map((p) => html`<p>${p.trim()}</p>`)}
+        </section>`;
+      }
+      case 'controls':
+        return html`<div class="controls" role="group" aria-label="Inputs">
+          ${block.inputs.map((node) => renderControl(node, this.controlHost))}
+        </div>`;
+      case 'cell':
+        return this.renderCell(block.cell, cells);
+    }
+  }
+
+  override render() {
+    const engine = this.engine;
+    if (!engine) return html`<p class="empty">No notebook loaded.</p>`;
+    const { notebook } = engine;
+    const cells = visibleCells(notebook);
+    const items = blocks(notebook);
+    return html`<div class="page" @click=${this.onClick}>
+      <header part="header">
+        <div class="titles">
+          <h1>${notebook.title}</h1>
+          ${notebook.description ? html`<p class="lede">${notebook.description}</p>` : nothing}
+        </div>
+        <div class="toolbar"><slot name="toolbar"></slot></div>
+      </header>
+      ${this.renderToc()}
+      <main part="main">
+        ${repeat(
+          items,
+          (b) =>
+            b.kind === 'prose'
+              ? `p:${b.prose.id}`
+              : b.kind === 'cell'
+                ? `c:${b.cell.name}`
+                : `i:${b.inputs[0].name}`,
+          (b) => this.renderBlock(b, cells),
+        )}
+      </main>
+    </div>`;
+  }
+
+  static override styles = notebookStyles;
+}
+
+if (!customElements.get('tb-notebook')) customElements.define('tb-notebook', TbNotebook);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tb-notebook': TbNotebook;
+  }
+}

@@ -1,0 +1,64 @@
+import type { CellNode } from '../runtime/node.ts';
+import type { CellState } from '../runtime/state.ts';
+
+/** What a cell frame shows: a mounted node, text, or the reason the view failed. */
+export type ViewContent =
+  | { readonly kind: 'node'; readonly node: Node }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+interface Entry {
+  readonly version: number;
+  readonly width: number;
+  readonly content: ViewContent;
+}
+
+/**
+ * Calls cell views only when a cell's value version (or the available width) changes, and keeps
+ * the result so re-renders of the page re-mount the same nodes instead of rebuilding charts.
+ */
+export class ViewCache {
+  private entries = new Map<string, Entry>();
+
+  /** How many times views were actually called; for tests and diagnostics. */
+  calls = 0;
+
+  content(
+    cell: CellNode<unknown>,
+    state: CellState,
+    width: number,
+    document: Document,
+  ): ViewContent | undefined {
+    if (!state.hasValue || !cell.view) return undefined;
+    const cached = this.entries.get(cell.name);
+    if (cached && cached.version === state.version && cached.width === width) return cached.content;
+    this.calls++;
+    let content: ViewContent;
+    try {
+      content = wrap(cell.view(state.value, { document, width }), document);
+    } catch (error) {
+      content = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    this.entries.set(cell.name, { version: state.version, width, content });
+    return content;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+function wrap(result: unknown, document: Document): ViewContent {
+  if (result === null || result === undefined) return { kind: 'none' };
+  if (typeof result === 'string') return { kind: 'text', text: result };
+  // A fragment empties itself when inserted; a wrapper keeps it mountable on every render.
+  const nodeType = (result as Partial<Node>).nodeType;
+  if (nodeType === 11) {
+    const div = document.createElement('div');
+    div.append(result as DocumentFragment);
+    return { kind: 'node', node: div };
+  }
+  if (typeof nodeType === 'number') return { kind: 'node', node: result as Node };
+  return { kind: 'failed', message: `view returned ${typeof result}, expected an element, a string or null` };
+}

@@ -1,0 +1,235 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../../src/ui/index.ts';
+import type { Node } from '../../src/runtime/node.ts';
+import type { Notebook } from '../../src/runtime/state.ts';
+import type { TbNotebook } from '../../src/ui/tb-notebook.ts';
+import { cellNode, fakeEngine, inputNode } from './fake-engine.ts';
+import { $, $$, XSS, key, settle } from './helpers.ts';
+
+afterEach(() => document.body.replaceChildren());
+
+const featureList = cellNode('featureList', { title: 'Feature list', hidden: true });
+const k = inputNode('k', { kind: 'slider', min: 2, max: 12, step: 1, unit: 'clusters' }, 6, {
+  title: 'Clusters (k)',
+  description: 'How many clusters k-means looks for.',
+});
+const scaling = inputNode('scaling', { kind: 'select', options: ['zscore', 'minmax'] }, 'zscore', {
+  title: 'Scaling',
+});
+const features = inputNode(
+  'features',
+  { kind: 'multiselect', options: featureList as Node<readonly string[]> },
+  ['margin'],
+  {
+    title: 'Features',
+  },
+);
+const weights = inputNode(
+  'weights',
+  { kind: 'weights', keys: features as Node<readonly string[]>, min: 0, max: 3, step: 0.5 },
+  {},
+  { title: 'Weights' },
+);
+const file = inputNode('file', { kind: 'file', accept: '.csv' }, null, { title: 'Data file' });
+const host = inputNode('host', { kind: 'hidden' }, {});
+const viewSpy = vi.fn((value: unknown, { document }: { document: Document; width: number }) => {
+  const div = document.createElement('div');
+  div.className = 'km-view';
+  div.textContent = `k-means found ${String(value)}`;
+  return div;
+});
+const km = cellNode('km', { title: 'k-means', view: viewSpy, description: 'Clusters customers.' });
+const pca = cellNode('pca', { title: 'PCA', view: () => `note ${XSS}` });
+const summary = cellNode('summary', { title: 'Summary' });
+
+const notebook: Notebook = {
+  id: 'test',
+  title: 'Segmentation test',
+  description: 'A notebook for the shell tests.',
+  items: [
+    { kind: 'prose', id: 'intro', title: '1. Data', text: `First paragraph ${XSS}.\n\nSecond paragraph.` },
+    file,
+    host,
+    featureList,
+    { kind: 'prose', id: 'cluster', title: '2. Clusters', text: 'Pick k.' },
+    features,
+    weights,
+    scaling,
+    k,
+    km,
+    pca,
+    summary,
+  ],
+};
+
+async function page() {
+  const engine = fakeEngine(notebook);
+  engine.emit('featureList', {
+    status: 'ok',
+    hasValue: true,
+    value: ['margin', 'cts', 'orders'],
+    version: 1,
+  });
+  const el = document.createElement('tb-notebook') as TbNotebook;
+  el.engine = engine;
+  document.body.append(el);
+  await settle(el);
+  return { el, engine };
+}
+
+describe('tb-notebook', () => {
+  it('renders header, prose as text and a table of contents with status dots', async () => {
+    const { el, engine } = await page();
+    expect($(el, 'h1').textContent).toBe('Segmentation test');
+    expect($(el, '.lede').textContent).toBe('A notebook for the shell tests.');
+    const paragraphs = $$(el, '#section-intro p').map((p) => p.textContent);
+    expect(paragraphs).toEqual([`First paragraph ${XSS}.`, 'Second paragraph.']);
+    expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    const toc = $$<HTMLAnchorElement>(el, 'nav.toc a');
+    expect(toc.map((a) => a.getAttribute('href'))).toEqual([
+      '#section-intro',
+      '#section-cluster',
+      '#cell-km',
+      '#cell-pca',
+      '#cell-summary',
+    ]);
+    expect($(el, 'nav.toc a[href="#cell-km"] .dot').classList.contains('status-pending')).toBe(true);
+    engine.emit('km', { status: 'error', error: { message: 'boom', cell: 'km', trigger: 'k = 0' } });
+    await settle(el);
+    expect($(el, 'nav.toc a[href="#cell-km"] .dot').classList.contains('status-error')).toBe(true);
+    expect($(el, 'nav.toc a[href="#cell-km"] .sr-only').textContent).toBe('(Error)');
+    expect($(el, 'slot[name=toolbar]')).toBeTruthy();
+  });
+
+  it('draws one control per visible input, with options from other nodes', async () => {
+    const { el } = await page();
+    expect($$(el, '.control').map((c) => c.dataset.input)).toEqual([
+      'file',
+      'features',
+      'weights',
+      'scaling',
+      'k',
+    ]);
+    expect($$(el, '.controls')).toHaveLength(2);
+    const multi = $(el, 'tb-multiselect');
+    expect($$<HTMLInputElement>(multi, 'input[type=checkbox]').map((b) => b.checked)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    const w = $(el, 'tb-weights');
+    expect($$(w, 'tb-slider')).toHaveLength(1); // keys follow the chosen features
+    expect($(el, '[data-input=k] .help').textContent).toBe('How many clusters k-means looks for.');
+    expect($$(el, 'tb-cell-frame').map((f) => f.id)).toEqual(['cell-km', 'cell-pca', 'cell-summary']);
+  });
+
+  it('sends slider, select, multiselect and weights changes to engine.setInput', async () => {
+    const { el, engine } = await page();
+    const slider = $(el, 'tb-slider');
+    key($(slider, 'input[type=range]'), 'ArrowRight');
+    const range = $<HTMLInputElement>(slider, 'input[type=range]');
+    range.value = '9';
+    range.dispatchEvent(new Event('input'));
+    const select = $<HTMLSelectElement>($(el, 'tb-select'), 'select');
+    select.value = 'minmax';
+    select.dispatchEvent(new Event('change'));
+    const boxes = $$<HTMLInputElement>($(el, 'tb-multiselect'), 'input[type=checkbox]');
+    boxes[1].checked = true;
+    boxes[1].dispatchEvent(new Event('change'));
+    await settle(el);
+    const weightSliders = $$($(el, 'tb-weights'), 'tb-slider');
+    expect(weightSliders).toHaveLength(2);
+    key($(weightSliders[1], 'input[type=range]'), 'ArrowRight');
+    expect(engine.calls).toEqual([
+      { name: 'k', value: 7, phase: 'commit' },
+      { name: 'k', value: 9, phase: 'live' },
+      { name: 'scaling', value: 'minmax', phase: 'commit' },
+      { name: 'features', value: ['margin', 'cts'], phase: 'commit' },
+      { name: 'weights', value: { margin: 1, cts: 1.5 }, phase: 'commit' },
+    ]);
+  });
+
+  it('sends a picked file and shows its name as text', async () => {
+    const { el, engine } = await page();
+    const picker = $<HTMLElementTagNameMap['tb-file-picker']>(el, 'tb-file-picker');
+    await picker.take(new File(['a,b'], `${XSS}.csv`));
+    await settle(el);
+    expect(engine.calls[0].name).toBe('file');
+    expect((engine.calls[0].value as { name: string }).name).toBe(`${XSS}.csv`);
+    expect($(picker, '.name').textContent).toBe(`${XSS}.csv`);
+    expect(picker.shadowRoot!.querySelector('img')).toBeNull();
+  });
+
+  it('shows a value the engine refuses beside the control', async () => {
+    const { el, engine } = await page();
+    engine.refuse('k', 'invalid k: 7 (must be at most 6)');
+    key($($(el, 'tb-slider'), 'input[type=range]'), 'ArrowRight');
+    await settle(el);
+    expect($(el, '[data-input=k] .problem').textContent).toBe('invalid k: 7 (must be at most 6)');
+  });
+
+  it('mounts views, calling them only when the value version changes', async () => {
+    const { el, engine } = await page();
+    viewSpy.mockClear();
+    engine.emit('km', { status: 'ok', hasValue: true, value: 4, version: 1, ms: 12 });
+    await settle(el);
+    const frame = $(el, '#cell-km');
+    expect(frame.querySelector('.km-view')?.textContent).toBe('k-means found 4');
+    engine.emit('km', { status: 'running', hasValue: true, value: 4, version: 1 });
+    engine.emit('pca', { status: 'ok', hasValue: true, value: 1, version: 1 });
+    await settle(el);
+    expect(viewSpy).toHaveBeenCalledTimes(1);
+    expect(frame.querySelector('.km-view')).toBeTruthy();
+    engine.emit('km', { status: 'ok', hasValue: true, value: 5, version: 2 });
+    await settle(el);
+    expect(viewSpy).toHaveBeenCalledTimes(2);
+    expect(frame.querySelector('.km-view')?.textContent).toBe('k-means found 5');
+    expect(viewSpy.mock.calls[1][1].width).toBeGreaterThan(0);
+    // A string view is text, never HTML.
+    expect($(el, '#cell-pca .view-text').textContent).toBe(`note ${XSS}`);
+    expect(el.shadowRoot!.querySelector('img')).toBeNull();
+  });
+
+  it('summarises values of cells without a view', async () => {
+    const { el, engine } = await page();
+    engine.emit('summary', { status: 'ok', hasValue: true, value: [1, 2, 3], version: 1 });
+    await settle(el);
+    expect($(el, '#cell-summary .summary').textContent).toBe('Array of 3 items');
+  });
+
+  it('shows errors in the failing cell and links blocked cells to it', async () => {
+    const { el, engine } = await page();
+    engine.emit('km', {
+      status: 'error',
+      error: { message: `k must be ≥ 2 ${XSS}`, cell: 'km', trigger: 'k = 0' },
+    });
+    engine.emit('pca', { status: 'blocked', blockedBy: 'km' });
+    await settle(el);
+    const kmFrame = $(el, '#cell-km');
+    expect($(kmFrame, '.problem .message').textContent).toBe(`k must be ≥ 2 ${XSS}`);
+    expect($(kmFrame, '.problem').textContent).toContain('k = 0');
+    expect(kmFrame.shadowRoot!.querySelector('img')).toBeNull();
+    const link = $<HTMLAnchorElement>($(el, '#cell-pca'), '.problem a');
+    expect(link.textContent).toBe('k-means');
+    expect(link.getAttribute('href')).toBe('#cell-km');
+    link.click();
+    expect(el.shadowRoot!.activeElement).toBe(kmFrame);
+  });
+
+  it('unsubscribes from the engine when removed', async () => {
+    const { el, engine } = await page();
+    expect(engine.listeners()).toBe(2);
+    el.remove();
+    expect(engine.listeners()).toBe(0);
+    document.body.append(el);
+    expect(engine.listeners()).toBe(2);
+  });
+
+  it('follows input changes made elsewhere (import, reset)', async () => {
+    const { el, engine } = await page();
+    engine.setInput('k', 3, 'commit');
+    await settle(el);
+    expect($<HTMLElementTagNameMap['tb-slider']>(el, 'tb-slider').value).toBe(3);
+  });
+});
