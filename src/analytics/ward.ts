@@ -12,6 +12,8 @@ export interface WardSpec {
   readonly exactMax?: number;
   /** Above `exactMax`: number of k-means micro-clusters Ward runs on, weighted by size. Default 300. */
   readonly microClusters?: number;
+  /** Lloyd iterations of the micro-cluster k-means (they need not converge). Default 10. */
+  readonly microIterations?: number;
   /** Seed of the micro-cluster k-means. Default 0. */
   readonly seed?: number;
 }
@@ -49,8 +51,12 @@ export function ward(m: Matrix, spec: WardSpec): WardResult {
     merges = wardLinkage(m);
     labels = cutTree(merges, m.n, k);
   } else {
-    const km = kmeans(m, { k: Math.max(k, Math.min(micro, m.n)), seed: spec.seed ?? 0, maxIterations: 100 });
-    issues.push(...km.issues);
+    const km = kmeans(m, {
+      k: Math.max(k, Math.min(micro, m.n)),
+      seed: spec.seed ?? 0,
+      maxIterations: spec.microIterations ?? 10,
+    });
+    issues.push(...km.issues.filter((i) => i.code !== 'not-converged'));
     const keep = km.sizes.map((s, c) => (s > 0 ? c : -1)).filter((c) => c >= 0);
     const slot = new Int32Array(km.sizes.length).fill(-1);
     keep.forEach((c, j) => (slot[c] = j));
