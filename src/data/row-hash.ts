@@ -1,0 +1,59 @@
+/** Finds rows identical in every column to an earlier row. */
+import { cellText, type LoadedTable } from './columns.ts';
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Marks (1) every row that repeats an earlier row exactly, considering only rows with
+ * `alive[i] === 1`. Hashes each row over all columns, then confirms candidates cell by cell.
+ */
+export function findExactDuplicates(table: LoadedTable, alive: Uint8Array): Uint8Array {
+  const n = table.rowCount;
+  const h1 = new Uint32Array(n).fill(0x12345678);
+  const h2 = new Uint32Array(n).fill(0x87654321);
+  for (const name of table.header) {
+    const col = table.columns[name];
+    if (col.type === 'text') {
+      for (let i = 0; i < n; i++) {
+        h1[i] = mix(h1[i], col.codes[i] + 2);
+        h2[i] = mix(h2[i], (col.codes[i] + 2) * 31);
+      }
+    } else {
+      const bad = new Map<number, number>();
+      col.invalid.rows.forEach((r, k) => bad.set(r, hashString(col.invalid.texts[k])));
+      for (let i = 0; i < n; i++) {
+        f64[0] = col.values[i];
+        const extra = bad.get(i) ?? 0;
+        h1[i] = mix(mix(h1[i], u32[0]), u32[1] ^ extra);
+        h2[i] = mix(mix(h2[i], u32[1]), u32[0] + extra);
+      }
+    }
+  }
+  const seen = new Map<number, number[]>();
+  const dup = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!alive[i]) continue;
+    const key = h1[i] * 2097152 + (h2[i] & 0x1fffff);
+    const firsts = seen.get(key);
+    if (!firsts) {
+      seen.set(key, [i]);
+      continue;
+    }
+    const same = firsts.some((j) => table.header.every((name) => cellText(table.columns[name], i) === cellText(table.columns[name], j)));
+    if (same) dup[i] = 1;
+    else firsts.push(i);
+  }
+  return dup;
+}
