@@ -150,6 +150,19 @@ export const notebookStyles = [
       border: 1px solid ${v('border')};
       border-radius: ${v('radius')};
     }
+    /* Cell views are light-DOM children of the frames, so their charts are styled from here. */
+    tb-cell-frame figure {
+      margin: 0;
+    }
+    tb-cell-frame figcaption {
+      margin-top: 6px;
+      color: ${v('muted')};
+      font-size: 0.8125rem;
+    }
+    tb-cell-frame svg {
+      max-width: 100%;
+      height: auto;
+    }
     .summary,
     .view-text {
       margin: 0;

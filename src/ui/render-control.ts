@@ -40,7 +40,10 @@ function fileName(value: unknown): string {
     : '';
 }
 
-/** The widget for one input, chosen by its `ControlSpec`. */
+/**
+ * The widget for one input, chosen by its `ControlSpec`. Values are bound with `live()` so a
+ * control the engine overruled (a refused value) snaps back to the engine's value.
+ */
 function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | typeof nothing {
   const { engine } = host;
   const value = engine.getInput(node.name);
@@ -54,7 +57,7 @@ function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | t
         .max=${spec.max}
         .step=${spec.step}
         .unit=${spec.unit ?? ''}
-        .value=${numberOr(value, spec.min)}
+        .value=${live(numberOr(value, spec.min))}
         @tb-input=${onInput}
       ></tb-slider>`;
     case 'select': {
@@ -62,7 +65,7 @@ function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | t
       return html`<tb-select
           .label=${node.title}
           .options=${opts.ready ? opts.options : []}
-          .value=${value === null || value === undefined ? '' : String(value)}
+          .value=${live(value === null || value === undefined ? '' : String(value))}
           @tb-input=${onInput}
         ></tb-select>
         ${opts.ready ? nothing : html`<p class="waiting">${opts.reason}</p>`}`;

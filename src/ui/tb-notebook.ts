@@ -11,8 +11,8 @@ import { anchorId, statusLook } from './status.ts';
 import './tb-cell-frame.ts';
 import { ViewCache, type ViewContent } from './view-cache.ts';
 
-/** Fallback view width where layout cannot be measured (jsdom, hidden tabs). */
-const DEFAULT_WIDTH = 1000;
+/** View width before (or without) layout: the 1100px column minus the frame's padding. */
+const DEFAULT_WIDTH = 1066;
 /** Views are rebuilt for a resize only past this change, so a scrollbar appearing does not redraw charts. */
 const WIDTH_SLACK = 24;
 
@@ -88,11 +88,11 @@ export class TbNotebook extends LitElement {
 
   protected override firstUpdated(): void {
     const main = this.renderRoot.querySelector('main');
+    // The observer reports the first size itself, outside this update, so views are not drawn twice.
     if (main && typeof ResizeObserver !== 'undefined') {
       this.resizeObserver = new ResizeObserver(() => this.measure());
       this.resizeObserver.observe(main);
     }
-    this.measure();
     const hash = globalThis.location?.hash;
     if (hash && hash.length > 1) this.reveal(hash.slice(1), false);
   }

@@ -155,7 +155,7 @@ export class TbSlider extends LitElement {
 
   override render() {
     return html`
-      <div class="row">
+      <div class="row ${this.label ? '' : 'unlabelled'}">
         ${this.label ? html`<label part="label" for="range">${this.label}</label>` : nothing}
         <input
           id="range"
@@ -207,9 +207,12 @@ export class TbSlider extends LitElement {
       }
       .row {
         display: grid;
-        grid-template-columns: minmax(8rem, max-content) minmax(8rem, 1fr) auto;
+        grid-template-columns: var(--tb-slider-label-width, 13rem) minmax(8rem, 1fr) auto;
         align-items: center;
         gap: 12px;
+      }
+      .row.unlabelled {
+        grid-template-columns: minmax(8rem, 1fr) auto;
       }
       label {
         font-weight: 600;
@@ -249,7 +252,7 @@ export class TbSlider extends LitElement {
         margin-top: 4px;
       }
       :host([compact]) .row {
-        grid-template-columns: minmax(7rem, 10rem) minmax(6rem, 1fr) auto;
+        grid-template-columns: var(--tb-slider-label-width, 11rem) minmax(6rem, 1fr) auto;
         gap: 8px;
       }
       :host([compact]) label {
@@ -259,6 +262,15 @@ export class TbSlider extends LitElement {
       :host([compact]) .entry {
         width: 5rem;
         min-height: 30px;
+      }
+      @media (max-width: 560px) {
+        .row,
+        :host([compact]) .row {
+          grid-template-columns: 1fr auto;
+        }
+        label {
+          grid-column: 1 / -1;
+        }
       }
       :host([disabled]) {
         opacity: 0.6;

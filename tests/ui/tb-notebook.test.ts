@@ -167,6 +167,8 @@ describe('tb-notebook', () => {
     key($($(el, 'tb-slider'), 'input[type=range]'), 'ArrowRight');
     await settle(el);
     expect($(el, '[data-input=k] .problem').textContent).toBe('invalid k: 7 (must be at most 6)');
+    // The slider shows the engine's value again, not the refused one.
+    expect($<HTMLElementTagNameMap['tb-slider']>(el, 'tb-slider').value).toBe(6);
   });
 
   it('mounts views, calling them only when the value version changes', async () => {
