@@ -27,6 +27,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', 'bin/**', 'scripts/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'URL', 'fetch', 'setTimeout', 'clearTimeout', 'TextDecoder', 'TextEncoder'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
+  {
+    // Browser tests: callbacks passed to page.evaluate run in the page.
+    files: ['tests/e2e/**'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', location: 'readonly' } },
   },
 );

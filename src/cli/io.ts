@@ -18,7 +18,7 @@ export async function readDataFile(path: string): Promise<{ name: string; bytes:
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error);
-    throw new Error(`cannot read ${path}: ${reason}`);
+    throw new Error(`cannot read ${path}: ${reason}`, { cause: error });
   }
 }
 

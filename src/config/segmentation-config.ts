@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from './zod.ts';
 import { canonicalJson, sha256 } from './hash.ts';
 
 export const CONFIG_KIND = 'tierbook-segmentation-config';
@@ -96,12 +96,12 @@ export function parseConfigText(text: string, fileName: string): SegmentationCon
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${fileName}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`${fileName}: not JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
   }
   try {
     return loadConfig(document);
   } catch (error) {
-    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -261,7 +261,8 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     setInputs,
     reset() {
       options.store?.clear(notebook.id);
-      for (const node of inputs) setInput(node.name, node.defaultValue, 'commit');
+      // Only the settings a person makes: the data file and host services stay as they are.
+      for (const node of inputs) if (node.persist) setInput(node.name, node.defaultValue, 'commit');
     },
     state: (name) => states.get(shown(name)) ?? EMPTY,
     onState(listener) {

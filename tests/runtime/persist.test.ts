@@ -91,3 +91,16 @@ describe('URL encoding', () => {
     ]);
   });
 });
+
+describe('reset', () => {
+  it('leaves host values and files alone', async () => {
+    const { hostValue } = await import('../../src/runtime/index.ts');
+    const service = hostValue({ name: 'service', value: 'default-service' });
+    const uses = cell({ name: 'uses', inputs: { service, k }, run: ({ service, k }) => `${service}:${k}` });
+    const engine = createEngine({ id: 'r', title: 'r', items: [service, k, uses] }, { initial: { service: 'real-service', k: 9 } });
+    engine.reset();
+    await idle(engine);
+    expect(engine.state('uses').value).toBe('real-service:4');
+    engine.dispose();
+  });
+});

@@ -1,0 +1,65 @@
+import { cell } from '../src/runtime/index.ts';
+import { pca, type PcaResult } from '../src/analytics/pca.ts';
+import { prepared } from './prepare.ts';
+import { clustering } from './cluster.ts';
+import { table } from './data.ts';
+import { pcaScatter } from '../src/ui/charts/pca-scatter.ts';
+
+export const projection = cell({
+  name: 'projection',
+  title: 'PCA projection',
+  hidden: true,
+  inputs: { prepared },
+  run: ({ prepared }): PcaResult => pca(prepared.matrix, { components: 2 }),
+});
+
+/** What the scatter draws: cheap to build, so it follows a drag while k-means waits for the release. */
+export interface ScatterData {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly labels: Int32Array;
+  readonly ids: readonly string[];
+  readonly explained: readonly [number, number];
+  readonly centroids: { x: number; y: number; label: number }[];
+  readonly loadings: { feature: string; x: number; y: number }[];
+}
+
+export const scatter = cell({
+  name: 'scatter',
+  title: 'Clusters in PCA space',
+  inputs: { projection, clustering, prepared, table },
+  run: ({ projection, clustering, prepared, table }): ScatterData => {
+    const n = prepared.matrix.n;
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
+    const c = projection.components;
+    for (let i = 0; i < n; i++) {
+      x[i] = projection.scores[i * c];
+      y[i] = projection.scores[i * c + 1] ?? 0;
+    }
+    // During a drag the projection is newer than the clustering; labels then still fit row by row.
+    const labels = clustering.labels.length === n ? clustering.labels : new Int32Array(n).fill(-1);
+    const cx = new Map<number, { sx: number; sy: number; n: number }>();
+    for (let i = 0; i < n; i++) {
+      const acc = cx.get(labels[i]) ?? { sx: 0, sy: 0, n: 0 };
+      acc.sx += x[i];
+      acc.sy += y[i];
+      acc.n++;
+      cx.set(labels[i], acc);
+    }
+    return {
+      x,
+      y,
+      labels,
+      ids: Array.from(prepared.rows, (r) => table.ids[r]),
+      explained: [projection.explainedVarianceRatio[0] ?? 0, projection.explainedVarianceRatio[1] ?? 0],
+      centroids: [...cx].filter(([label]) => label >= 0).map(([label, a]) => ({ label, x: a.sx / a.n, y: a.sy / a.n })),
+      loadings: prepared.features.map((feature, j) => ({
+        feature,
+        x: projection.loadings[0]?.[j] ?? 0,
+        y: projection.loadings[1]?.[j] ?? 0,
+      })),
+    };
+  },
+  view: (s, { document, width }) => pcaScatter(s, { width: Math.min(width, 900), height: 480, document }),
+});

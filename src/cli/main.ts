@@ -1,0 +1,33 @@
+import { UsageError, flag, parseArgs } from './args.ts';
+import type { Io } from './io.ts';
+import { runCommand } from './run-command.ts';
+import { HELP } from './help.ts';
+
+/** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return 0;
+    }
+    switch (command) {
+      case 'run': {
+        const args = parseArgs(rest, ['data', 'set', 'out']);
+        if (flag(args, 'help')) {
+          io.stdout(HELP);
+          return 0;
+        }
+        return await runCommand(args, io);
+      }
+      default:
+        throw new UsageError(`unknown command "${command}" (commands: run; see tierbook --help)`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`tierbook: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}

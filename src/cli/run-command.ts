@@ -1,0 +1,46 @@
+import { runHeadless } from '../runtime/headless.ts';
+import { NOTEBOOKS } from '../../notebooks/index.ts';
+import { UsageError, flag, type ParsedArgs } from './args.ts';
+import { readDataFile, writeOutputs, packageVersions, ROOT, type Io } from './io.ts';
+import { assignmentsCsv, configToJson, type SegmentationConfig } from '../config/segmentation-config.ts';
+import type { Assignments } from '../../cells/export.ts';
+import type { Host } from '../../cells/data.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
+export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const [id, ...extra] = args.positionals;
+  if (id === undefined) throw new UsageError(`run needs a notebook (notebooks: ${Object.keys(NOTEBOOKS).join(', ')})`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (flags start with --)`);
+  const notebook = NOTEBOOKS[id];
+  if (!notebook) throw new UsageError(`unknown notebook "${id}" (notebooks: ${Object.keys(NOTEBOOKS).join(', ')})`);
+  const out = flag(args, 'out');
+  if (out === undefined) throw new UsageError('run needs --out <dir> for its outputs');
+  const dataPath = flag(args, 'data');
+  const dataFile = dataPath === undefined ? null : await readDataFile(dataPath);
+  const { version, packages } = await packageVersions();
+  const host: Host = {
+    loadSample: async () => new Uint8Array(await readFile(join(ROOT, 'data', 'sample-customers.csv'))),
+    packages,
+    version,
+  };
+  const result = await runHeadless(notebook, {
+    inputs: { host, dataFile },
+    assignments: args.flags.get('set') ?? [],
+    cells: ['config', 'assignments'],
+  });
+  if (result.failures.length > 0) {
+    const { cell, message } = result.failures[0];
+    throw new Error(`${dataFile?.name ?? 'sample'}: cell "${cell}" failed: ${message}`);
+  }
+  const config = result.values.config as SegmentationConfig;
+  const a = result.values.assignments as Assignments;
+  const written = await writeOutputs(out, {
+    'config.json': configToJson(config),
+    'assignments.csv': assignmentsCsv(a.ids, a.labels, a.idColumn),
+  });
+  io.stdout(`${config.data.rows} customers, k = ${config.model.k}, sizes ${config.model.sizes.join('/')}\n`);
+  for (const path of written) io.stdout(`wrote ${path}\n`);
+  return 0;
+}
