@@ -33,7 +33,7 @@ export const notebookStyles = [
     }
     h1 {
       margin: 0;
-      font-size: 1.9rem;
+      font-size: 1.9em;
       line-height: 1.2;
       letter-spacing: -0.01em;
     }
@@ -41,7 +41,7 @@ export const notebookStyles = [
       margin: 6px 0 0;
       max-width: 70ch;
       color: ${v('muted')};
-      font-size: 1.05rem;
+      font-size: 1.05em;
     }
     .toolbar {
       display: flex;
@@ -55,11 +55,11 @@ export const notebookStyles = [
       align-self: start;
       max-height: calc(100vh - 32px);
       overflow-y: auto;
-      font-size: 0.9rem;
+      font-size: 0.9em;
     }
     .toc-title {
       margin: 0 0 8px;
-      font-size: 0.75rem;
+      font-size: 0.8em;
       font-weight: 700;
       letter-spacing: 0.06em;
       text-transform: uppercase;
@@ -106,7 +106,7 @@ export const notebookStyles = [
     }
     .prose h2 {
       margin: 20px 0 6px;
-      font-size: 1.4rem;
+      font-size: 1.4em;
       line-height: 1.3;
     }
     .prose p {
@@ -125,7 +125,7 @@ export const notebookStyles = [
     .waiting {
       margin: 4px 0 0;
       color: ${v('muted')};
-      font-size: 0.875rem;
+      font-size: 0.875em;
     }
     .control .label {
       margin: 0;
@@ -135,7 +135,7 @@ export const notebookStyles = [
     .view-failed {
       margin: 6px 0 0;
       color: ${v('error')};
-      font-size: 0.875rem;
+      font-size: 0.875em;
     }
     .text {
       display: flex;
@@ -157,7 +157,7 @@ export const notebookStyles = [
     tb-cell-frame figcaption {
       margin-top: 6px;
       color: ${v('muted')};
-      font-size: 0.8125rem;
+      font-size: 0.8125em;
     }
     tb-cell-frame svg {
       max-width: 100%;
@@ -174,6 +174,21 @@ export const notebookStyles = [
     .empty {
       padding: 24px;
       color: ${v('muted')};
+    }
+    :host([presentation]) {
+      font-size: 1.25rem;
+      --tb-slider-label-width: 16em;
+    }
+    :host([presentation]) .page {
+      grid-template-columns: minmax(0, 1280px);
+      grid-template-areas: 'header' 'main';
+    }
+    :host([presentation]) h1 {
+      font-size: 2.4em;
+    }
+    :host([presentation]) .controls {
+      padding: 20px 24px;
+      gap: 24px;
     }
     @media (max-width: 900px) {
       .page {

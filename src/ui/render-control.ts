@@ -76,7 +76,7 @@ function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | t
         ? html`<tb-multiselect
             .label=${node.title}
             .options=${opts.options}
-            .value=${stringList(value)}
+            .value=${live(stringList(value))}
             @tb-input=${onInput}
           ></tb-multiselect>`
         : html`<p class="label">${node.title}</p>
@@ -91,7 +91,7 @@ function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | t
             .min=${spec.min}
             .max=${spec.max}
             .step=${spec.step}
-            .value=${weightRecord(value)}
+            .value=${live(weightRecord(value))}
             @tb-input=${onInput}
           ></tb-weights>`
         : html`<p class="label">${node.title}</p>

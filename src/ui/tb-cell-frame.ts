@@ -162,14 +162,14 @@ export class TbCellFrame extends LitElement {
         border: 1px solid transparent;
         border-radius: ${v('radius')};
         background: none;
-        font-size: 1rem;
+        font-size: 1em;
       }
       .toggle:hover {
         background: ${v('surface')};
       }
       h3 {
         margin: 0;
-        font-size: 1.05rem;
+        font-size: 1.05em;
         font-weight: 600;
         margin-right: auto;
       }
@@ -179,15 +179,15 @@ export class TbCellFrame extends LitElement {
         gap: 4px;
         padding: 2px 10px;
         border-radius: 999px;
-        font-size: 0.8125rem;
+        font-size: 0.8125em;
         font-weight: 600;
         white-space: nowrap;
       }
       .ms {
         color: ${v('muted')};
-        font-size: 0.8125rem;
+        font-size: 0.8125em;
         font-variant-numeric: tabular-nums;
-        min-width: 4.5rem;
+        min-width: 4.5em;
         text-align: right;
       }
       .body {
@@ -212,7 +212,7 @@ export class TbCellFrame extends LitElement {
         accent-color: ${v('running')};
       }
       .progress-text {
-        font-size: 0.8125rem;
+        font-size: 0.8125em;
         color: ${v('muted')};
       }
       .problem {
@@ -238,7 +238,7 @@ export class TbCellFrame extends LitElement {
         overflow-wrap: anywhere;
       }
       .detail {
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       code {
         font-family: ${v('mono')};

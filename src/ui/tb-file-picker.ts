@@ -163,11 +163,11 @@ export class TbFilePicker extends LitElement {
       .none,
       .size {
         color: ${v('muted')};
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       .current {
         flex-basis: 100%;
-        font-size: 0.9rem;
+        font-size: 0.9em;
       }
       .name {
         font-family: ${v('mono')};
@@ -176,7 +176,7 @@ export class TbFilePicker extends LitElement {
       .problem {
         flex-basis: 100%;
         color: ${v('error')};
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
     `,
   ];

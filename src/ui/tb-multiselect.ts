@@ -87,7 +87,7 @@ export class TbMultiselect extends LitElement {
       }
       legend {
         font-weight: 600;
-        font-size: 0.95rem;
+        font-size: 0.95em;
         padding: 0 4px;
       }
       .bar {
@@ -98,12 +98,12 @@ export class TbMultiselect extends LitElement {
       }
       .count {
         color: ${v('muted')};
-        font-size: 0.875rem;
+        font-size: 0.875em;
         margin-right: auto;
       }
       .grid {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(13em, 1fr));
         gap: 2px 16px;
       }
       .option {

@@ -30,10 +30,16 @@ const WIDTH_SLACK = 24;
 export class TbNotebook extends LitElement {
   static override properties = {
     engine: { attribute: false },
+    presentation: { type: Boolean, reflect: true },
     viewWidth: { state: true },
+    announcement: { state: true },
   };
 
   declare engine: NotebookEngine | undefined;
+  /** Workshop layout: larger type and controls, no contents column. */
+  declare presentation: boolean;
+  /** The last failure, read out by screen readers (status changes are otherwise silent). */
+  declare announcement: string;
   /** Width given to cell views, measured from the main column. */
   declare viewWidth: number;
 
@@ -48,6 +54,8 @@ export class TbNotebook extends LitElement {
   constructor() {
     super();
     this.engine = undefined;
+    this.presentation = false;
+    this.announcement = '';
     this.viewWidth = DEFAULT_WIDTH;
     this.unsubscribers = [];
     this.subscribed = undefined;
@@ -113,7 +121,13 @@ export class TbNotebook extends LitElement {
     this.views.clear();
     this.problems.clear();
     this.unsubscribers = [
-      engine.onState(() => this.requestUpdate()),
+      engine.onState((name, state) => {
+        if (state.status === 'error' && state.error && state.error.cell === name) {
+          const title = engine.nodes.find((n) => n.name === name)?.title ?? name;
+          this.announcement = `${title} failed: ${state.error.message}`;
+        }
+        this.requestUpdate();
+      }),
       engine.onInput((name) => {
         this.problems.delete(name);
         this.requestUpdate();
@@ -256,7 +270,8 @@ export class TbNotebook extends LitElement {
         </div>
         <div class="toolbar"><slot name="toolbar"></slot></div>
       </header>
-      ${this.renderToc()}
+      ${this.presentation ? nothing : this.renderToc()}
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       <main part="main">
         ${repeat(
           items,

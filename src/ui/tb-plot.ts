@@ -56,7 +56,7 @@ export class TbPlot extends LitElement {
       }
       .chart figcaption {
         color: ${v('muted')};
-        font-size: 0.8125rem;
+        font-size: 0.8125em;
         margin-top: 4px;
       }
       .empty {

@@ -75,11 +75,11 @@ export class TbSelect extends LitElement {
       }
       label {
         font-weight: 600;
-        font-size: 0.95rem;
+        font-size: 0.95em;
       }
       select {
         min-height: 36px;
-        min-width: 12rem;
+        min-width: 12em;
         padding: 4px 8px;
         font: inherit;
         border: 1px solid ${v('border')};

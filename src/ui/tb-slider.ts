@@ -207,16 +207,16 @@ export class TbSlider extends LitElement {
       }
       .row {
         display: grid;
-        grid-template-columns: var(--tb-slider-label-width, 13rem) minmax(8rem, 1fr) auto;
+        grid-template-columns: var(--tb-slider-label-width, 13em) minmax(8em, 1fr) auto;
         align-items: center;
         gap: 12px;
       }
       .row.unlabelled {
-        grid-template-columns: minmax(8rem, 1fr) auto;
+        grid-template-columns: minmax(8em, 1fr) auto;
       }
       label {
         font-weight: 600;
-        font-size: 0.95rem;
+        font-size: 0.95em;
       }
       input[type='range'] {
         width: 100%;
@@ -230,7 +230,7 @@ export class TbSlider extends LitElement {
         gap: 6px;
       }
       .entry {
-        width: 6.5rem;
+        width: 6.5em;
         min-height: 34px;
         padding: 4px 8px;
         font: inherit;
@@ -241,26 +241,26 @@ export class TbSlider extends LitElement {
       }
       .unit {
         color: ${v('muted')};
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       .note {
         color: ${v('blocked')};
-        font-size: 0.8125rem;
+        font-size: 0.8125em;
         min-height: 0;
       }
       .note:not(:empty) {
         margin-top: 4px;
       }
       :host([compact]) .row {
-        grid-template-columns: var(--tb-slider-label-width, 11rem) minmax(6rem, 1fr) auto;
+        grid-template-columns: var(--tb-slider-label-width, 11em) minmax(6em, 1fr) auto;
         gap: 8px;
       }
       :host([compact]) label {
         font-weight: 500;
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       :host([compact]) .entry {
-        width: 5rem;
+        width: 5em;
         min-height: 30px;
       }
       @media (max-width: 560px) {

@@ -217,7 +217,7 @@ export class TbTable extends LitElement {
     css`
       :host {
         display: block;
-        font-size: 0.9rem;
+        font-size: 0.9em;
       }
       .scroll {
         overflow-x: auto;
@@ -246,7 +246,7 @@ export class TbTable extends LitElement {
         border-bottom: none;
       }
       td {
-        max-width: 28rem;
+        max-width: 28em;
         overflow: hidden;
         text-overflow: ellipsis;
       }
@@ -274,7 +274,7 @@ export class TbTable extends LitElement {
       }
       .arrow {
         color: ${v('muted')};
-        font-size: 0.75rem;
+        font-size: 0.75em;
       }
       th[aria-sort='ascending'] .arrow,
       th[aria-sort='descending'] .arrow {

@@ -119,7 +119,7 @@ export class TbWeights extends LitElement {
       }
       legend {
         font-weight: 600;
-        font-size: 0.95rem;
+        font-size: 0.95em;
         padding: 0 4px;
       }
       .row {

@@ -77,7 +77,7 @@ export const buttons = css`
     border: 1px solid ${v('border')};
     border-radius: ${v('radius')};
     background: ${v('bg')};
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .btn:hover:not(:disabled) {
     background: ${v('surface')};

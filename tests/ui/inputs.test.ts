@@ -86,6 +86,20 @@ describe('tb-file-picker', () => {
     expect(el.shadowRoot!.querySelector('img')).toBeNull();
   });
 
+  it('takes a dropped file', async () => {
+    const el = await mount('tb-file-picker', { accept: '.csv' });
+    const files = record<TbFileDetail>(el, 'tb-file');
+    const zone = $(el, '.zone');
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [new File(['x'], 'orders.csv')] } });
+    zone.dispatchEvent(drop);
+    await new Promise((r) => setTimeout(r, 10));
+    await settle(el);
+    expect(drop.defaultPrevented).toBe(true);
+    expect(files.map((f) => f.name)).toEqual(['orders.csv']);
+    expect($(el, '.name').textContent).toBe('orders.csv');
+  });
+
   it('has a real button that opens the native picker', async () => {
     const el = await mount('tb-file-picker', { accept: '.csv,.parquet' });
     const input = $<HTMLInputElement>(el, 'input[type=file]');

@@ -228,6 +228,27 @@ describe('tb-notebook', () => {
     expect(engine.listeners()).toBe(2);
   });
 
+  it('snaps a multiselect back when the engine refuses the new list', async () => {
+    const { el, engine } = await page();
+    engine.refuse('features', 'invalid features: [] (choose at least one feature)');
+    const multi = $<HTMLElementTagNameMap['tb-multiselect']>(el, 'tb-multiselect');
+    $$<HTMLButtonElement>(multi, 'button')[1].click(); // None
+    await settle(el);
+    expect(multi.value).toEqual(['margin']);
+    expect($(el, '[data-input=features] .problem').textContent).toContain('choose at least one feature');
+  });
+
+  it('announces failures politely and has a presentation layout without contents', async () => {
+    const { el, engine } = await page();
+    engine.emit('km', { status: 'error', error: { message: 'k too small', cell: 'km' } });
+    await settle(el);
+    expect($(el, '[role=status]').textContent).toBe('k-means failed: k too small');
+    el.presentation = true;
+    await settle(el);
+    expect(el.hasAttribute('presentation')).toBe(true);
+    expect(el.shadowRoot!.querySelector('nav.toc')).toBeNull();
+  });
+
   it('follows input changes made elsewhere (import, reset)', async () => {
     const { el, engine } = await page();
     engine.setInput('k', 3, 'commit');

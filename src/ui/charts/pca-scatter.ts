@@ -146,17 +146,24 @@ export function pcaScatter(
         strokeWidth: 1.25,
         className: 'tb-loadings',
       }),
-      Plot.text(tips, {
-        x: 'x',
-        y: 'y',
-        text: 'feature',
-        dx: 4,
-        textAnchor: 'start',
-        fill: '#1d2530',
-        stroke: 'white',
-        strokeWidth: 3,
-        className: 'tb-loading-labels',
-      }),
+      // Labels sit beyond each arrow tip, anchored away from the origin so they do not cover the arrow.
+      ...(['start', 'end'] as const).map((anchor) =>
+        Plot.text(
+          tips.filter((t) => (anchor === 'start') === t.x >= 0),
+          {
+            x: 'x',
+            y: 'y',
+            text: 'feature',
+            dx: anchor === 'start' ? 5 : -5,
+            dy: -4,
+            textAnchor: anchor,
+            fill: '#1d2530',
+            stroke: 'white',
+            strokeWidth: 3,
+            className: 'tb-loading-labels',
+          },
+        ),
+      ),
     );
   }
 
