@@ -1,3 +1,4 @@
+import './app/app.css';
 import './ui/index.ts';
 import sampleUrl from '../data/sample-customers.csv?url';
 import { collectNodes, createEngine, inputsFromQuery, queryFromInputs, webStorageStore } from './runtime/index.ts';

@@ -28,6 +28,7 @@ export interface EngineOptions {
 }
 
 const LIVE = '~live';
+const CANCELLED = 'Cancelled. Change any input above to run it again.';
 const EMPTY: CellState = { status: 'pending', hasValue: false, version: 0 };
 
 /** Runtime variable names: `name` holds settled values; `name~live` follows a drag. */
@@ -66,6 +67,8 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
   const inputListeners = new Set<InputListener>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let lastChange: string | undefined;
+  /** The abort controller of each variable's run in progress, for `cancel()`. */
+  const running = new Map<string, AbortController>();
   let disposed = false;
 
   const { values: initialValues } = resolveInitialInputs(notebook.id, inputs, options.store, options.initial);
@@ -159,6 +162,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
         },
       };
       const trigger = lastChange;
+      running.set(variable, controller);
       update(variable, { status: 'running' });
       const start = performance.now();
       try {
@@ -167,7 +171,10 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
         return value;
       } catch (error) {
         update(variable, { ms: performance.now() - start });
-        throw new CellError(cell.name, error, trigger);
+        const cancelled = controller.signal.aborted && (error as { name?: string } | null)?.name === 'AbortError';
+        throw new CellError(cell.name, cancelled ? new Error(CANCELLED) : error, trigger);
+      } finally {
+        if (running.get(variable) === controller) running.delete(variable);
       }
     };
     const v = module.variable(observed ? observer(variable, observed) : null);
@@ -272,6 +279,9 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     onInput(listener) {
       inputListeners.add(listener);
       return () => inputListeners.delete(listener);
+    },
+    cancel(name) {
+      for (const variable of [name, liveName(name)]) running.get(variable)?.abort();
     },
     value: async (name) => {
       if (!byName.has(name)) throw new Error(`unknown cell "${name}" in notebook "${notebook.id}"`);

@@ -52,6 +52,8 @@ export interface NotebookEngine {
   state(name: string): CellState;
   onState(listener: StateListener): () => void;
   onInput(listener: InputListener): () => void;
+  /** Stops a running cell (its run sees an aborted signal); it then shows as cancelled. */
+  cancel(name: string): void;
   /** Resolves with the settled value of a cell or input (rejects with its failure). */
   value(name: string): Promise<unknown>;
   dispose(): void;

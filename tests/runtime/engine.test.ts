@@ -183,3 +183,33 @@ describe('engine: live and settled cells', () => {
     engine.dispose();
   });
 });
+
+describe('engine: cancel', () => {
+  it('aborts a running cell, shows it as cancelled, and runs again on the next change', async () => {
+    const k = slider({ name: 'k', min: 0, max: 10, value: 1 });
+    const slow = cell({
+      name: 'slow',
+      inputs: { k },
+      run: ({ k }, { signal }) =>
+        new Promise<number>((resolve, reject) => {
+          const timer = setTimeout(() => resolve(k), k === 1 ? 5000 : 1);
+          signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            const error = new Error('aborted');
+            error.name = 'AbortError';
+            reject(error);
+          });
+        }),
+    });
+    const engine = createEngine({ id: 't', title: 't', items: [k, slow] });
+    await sleep(30);
+    expect(engine.state('slow').status).toBe('running');
+    engine.cancel('slow');
+    await idle(engine);
+    expect(engine.state('slow')).toMatchObject({ status: 'error', error: { message: expect.stringMatching(/^Cancelled/) } });
+    engine.setInput('k', 2);
+    await idle(engine);
+    expect(engine.state('slow')).toMatchObject({ status: 'ok', value: 2 });
+    engine.dispose();
+  });
+});

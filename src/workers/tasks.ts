@@ -1,0 +1,55 @@
+import { kmeans, type KMeansSpec, type KMeansResult } from '../analytics/kmeans.ts';
+import { silhouette, type SilhouetteResult } from '../analytics/silhouette.ts';
+import { ward, type WardSpec, type WardResult } from '../analytics/ward.ts';
+import { dbscan, type DbscanSpec, type DbscanResult } from '../analytics/dbscan.ts';
+import { kDistance } from '../analytics/k-distance.ts';
+import type { Matrix } from '../analytics/matrix.ts';
+
+/** What a task may use besides its arguments: progress reports and cancellation. */
+export interface TaskContext {
+  readonly onProgress: (fraction: number, message?: string) => void;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * The heavy analytics that run off the main thread, by name. Each takes plain, cloneable
+ * arguments and returns plain data, so the same call runs in a Web Worker or inline (Node).
+ */
+export const TASKS = {
+  kmeans: (m: Matrix, spec: KMeansSpec): KMeansResult => kmeans(m, spec),
+  silhouette: (m: Matrix, labels: Int32Array): SilhouetteResult => silhouette(m, labels),
+  ward: (m: Matrix, spec: WardSpec): WardResult => ward(m, spec),
+  dbscan: (m: Matrix, spec: DbscanSpec): DbscanResult => dbscan(m, spec),
+  kDistance: (m: Matrix, k: number): Float64Array => kDistance(m, k),
+} satisfies Record<string, (...args: never[]) => unknown>;
+
+export type TaskName = keyof typeof TASKS;
+export type TaskArgs<K extends TaskName> = Parameters<(typeof TASKS)[K]>;
+export type TaskResult<K extends TaskName> = ReturnType<(typeof TASKS)[K]>;
+
+/** Runs tasks somewhere (a worker, or this thread) with progress and cancellation. */
+export interface TaskRunner {
+  run<K extends TaskName>(
+    task: K,
+    args: TaskArgs<K>,
+    options?: { signal?: AbortSignal; onProgress?: (fraction: number, message?: string) => void },
+  ): Promise<TaskResult<K>>;
+}
+
+/** The error a cancelled task rejects with. */
+export function abortError(): Error {
+  const error = new Error('cancelled');
+  error.name = 'AbortError';
+  return error;
+}
+
+/** Runs tasks on the calling thread (Node, tests); honours an already-aborted signal. */
+export const inlineRunner: TaskRunner = {
+  async run(task, args, options = {}) {
+    if (options.signal?.aborted) throw abortError();
+    const fn = TASKS[task] as (...a: unknown[]) => unknown;
+    const result = fn(...(args as unknown[]));
+    if (options.signal?.aborted) throw abortError();
+    return result as never;
+  },
+};

@@ -1,0 +1,73 @@
+import type { TaskReply, TaskRequest } from './protocol.ts';
+import { abortError, type TaskRunner } from './tasks.ts';
+
+/**
+ * Runs tasks in a dedicated Web Worker, one at a time per worker. Cancelling terminates the
+ * worker (the only way to stop a synchronous computation) and a fresh one starts on demand.
+ */
+export function workerRunner(createWorker: () => Worker): TaskRunner {
+  let worker: Worker | null = null;
+  let busy = false;
+  let nextId = 1;
+  const queue: (() => void)[] = [];
+
+  const acquire = async (): Promise<Worker> => {
+    if (busy) await new Promise<void>((resolve) => queue.push(resolve));
+    busy = true;
+    worker ??= createWorker();
+    return worker;
+  };
+  const release = () => {
+    busy = false;
+    queue.shift()?.();
+  };
+
+  return {
+    async run(task, args, options = {}) {
+      const { signal, onProgress } = options;
+      if (signal?.aborted) throw abortError();
+      const w = await acquire();
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        const finish = () => {
+          w.removeEventListener('message', onMessage);
+          w.removeEventListener('error', onError);
+          signal?.removeEventListener('abort', onAbort);
+          release();
+        };
+        const onMessage = (event: MessageEvent<TaskReply>) => {
+          const reply = event.data;
+          if (reply.id !== id) return;
+          if (reply.type === 'progress') {
+            onProgress?.(reply.fraction, reply.message);
+            return;
+          }
+          finish();
+          if (reply.type === 'result') resolve(reply.value as never);
+          else {
+            const error = new Error(reply.message);
+            error.name = reply.name;
+            reject(error);
+          }
+        };
+        const onError = (event: ErrorEvent) => {
+          finish();
+          worker = null;
+          w.terminate();
+          reject(new Error(`the analytics worker failed: ${event.message || 'unknown error'}`));
+        };
+        const onAbort = () => {
+          finish();
+          worker = null;
+          w.terminate();
+          reject(abortError());
+        };
+        w.addEventListener('message', onMessage);
+        w.addEventListener('error', onError);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const request: TaskRequest = { id, task, args };
+        w.postMessage(request);
+      });
+    },
+  };
+}
