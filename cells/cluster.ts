@@ -1,10 +1,11 @@
 import { cell, hostValue, slider } from '../src/runtime/index.ts';
-import { kmeans, type KMeansResult } from '../src/analytics/kmeans.ts';
+import type { KMeansResult } from '../src/analytics/kmeans.ts';
 import { assignNearest } from '../src/analytics/assign.ts';
 import { fromRows } from '../src/analytics/matrix.ts';
 import { relabel, sizeOrder } from '../src/analytics/relabel.ts';
 import { alignLabels } from '../src/analytics/align.ts';
 import { prepared } from './prepare.ts';
+import { host } from './data.ts';
 import { textBlock } from './view-helpers.ts';
 
 /** k-means restarts (k-means++ seeds); the run with the lowest inertia is kept. */
@@ -61,11 +62,11 @@ export const clustering = cell({
   name: 'clustering',
   title: 'k-means clustering',
   schedule: 'settled',
-  inputs: { prepared, k, seed, labelReference },
-  run: ({ prepared, k, seed, labelReference }, { previous }): Clustering => {
+  inputs: { prepared, k, seed, labelReference, host },
+  run: async ({ prepared, k, seed, labelReference, host }, { previous, signal }): Promise<Clustering> => {
     const m = prepared.matrix;
     if (m.n < k) throw new Error(`only ${m.n} customers are left after preparation; choose k ≤ ${m.n}`);
-    const result = kmeans(m, { k, seed, restarts: RESTARTS });
+    const result = await host.tasks.run('kmeans', [m, { k, seed, restarts: RESTARTS }], { signal });
     const prev = previous as Clustering | undefined;
     // Names and colours follow the previous result (or an imported config) so they do not jump.
     let reference: Int32Array | null = null;

@@ -2,6 +2,7 @@ import { cell, fileInput, hostValue } from '../src/runtime/index.ts';
 import { readCustomerTable, type CustomerTable } from '../src/data/index.ts';
 import { sha256 } from '../src/config/hash.ts';
 import { textBlock } from './view-helpers.ts';
+import { inlineRunner, type TaskRunner } from '../src/workers/tasks.ts';
 
 /** What the environment (browser app or CLI) provides to a notebook. */
 export interface Host {
@@ -10,6 +11,8 @@ export interface Host {
   /** Exact versions of the packages doing the work, recorded in exports. */
   readonly packages: Readonly<Record<string, string>>;
   readonly version: string;
+  /** Where heavy analytics run: a Web Worker in the browser, this thread in Node. */
+  readonly tasks: TaskRunner;
 }
 
 export const SAMPLE_NAME = 'sample-customers.csv';
@@ -20,6 +23,7 @@ export const host = hostValue<Host>({
     loadSample: () => Promise.reject(new Error('this host provides no bundled sample; choose a file')),
     packages: {},
     version: '0.0.0',
+    tasks: inlineRunner,
   },
 });
 

@@ -6,6 +6,7 @@ import type { InputNode } from './runtime/node.ts';
 import { segmentation } from '../notebooks/segmentation.ts';
 import type { Host } from '../cells/data.ts';
 import { createToolbar } from './app/toolbar.ts';
+import { workerRunner } from './workers/worker-runner.ts';
 
 const host: Host = {
   async loadSample() {
@@ -15,6 +16,7 @@ const host: Host = {
   },
   packages: __TIERBOOK_PACKAGES__,
   version: __TIERBOOK_VERSION__,
+  tasks: workerRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' })),
 };
 
 const notebook = segmentation;

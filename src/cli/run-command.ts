@@ -6,6 +6,7 @@ import { assignmentsCsv, configToJson, type SegmentationConfig } from '../config
 import type { Assignments } from '../../cells/export.ts';
 import type { Host } from '../../cells/data.ts';
 import { readFile } from 'node:fs/promises';
+import { inlineRunner } from '../workers/tasks.ts';
 import { join } from 'node:path';
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
@@ -24,6 +25,7 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
     loadSample: async () => new Uint8Array(await readFile(join(ROOT, 'data', 'sample-customers.csv'))),
     packages,
     version,
+    tasks: inlineRunner,
   };
   const result = await runHeadless(notebook, {
     inputs: { host, dataFile },
