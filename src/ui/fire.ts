@@ -20,6 +20,7 @@ export interface TbEvents {
   'tb-input': TbInputDetail;
   'tb-file': TbFileDetail;
   'tb-toggle': { readonly collapsed: boolean };
+  'tb-cancel': { readonly name: string };
   'tb-sort': { readonly key: string; readonly direction: SortDirection };
   'tb-page': { readonly page: number; readonly pageSize: number };
 }
@@ -29,6 +30,7 @@ declare global {
     'tb-input': CustomEvent<TbInputDetail>;
     'tb-file': CustomEvent<TbFileDetail>;
     'tb-toggle': CustomEvent<TbEvents['tb-toggle']>;
+    'tb-cancel': CustomEvent<TbEvents['tb-cancel']>;
     'tb-sort': CustomEvent<TbEvents['tb-sort']>;
     'tb-page': CustomEvent<TbEvents['tb-page']>;
   }

@@ -12,6 +12,7 @@ import { base, v } from './theme.ts';
  *
  * @slot - the cell's view
  * @fires tb-toggle - `{collapsed}` when the user collapses or expands the frame.
+ * @fires tb-cancel - `{name}` when the user asks to stop a running cell (needs `cancellable`).
  * @csspart frame - the outer section
  * @csspart header - the title row
  * @csspart status - the status chip
@@ -25,6 +26,7 @@ export class TbCellFrame extends LitElement {
     description: { type: String },
     state: { attribute: false },
     collapsed: { type: Boolean, reflect: true },
+    cancellable: { type: Boolean },
     blockedByTitle: { type: String, attribute: 'blocked-by-title' },
     blockedByHref: { type: String, attribute: 'blocked-by-href' },
   };
@@ -36,6 +38,8 @@ export class TbCellFrame extends LitElement {
   declare description: string;
   declare state: CellState | undefined;
   declare collapsed: boolean;
+  /** Offer a Cancel button while the cell runs. */
+  declare cancellable: boolean;
   /** Title of the failed cell named by `state.blockedBy`; falls back to its name. */
   declare blockedByTitle: string;
   /** Link to that cell's frame (`#cell-…`); without one the title is shown unlinked. */
@@ -48,6 +52,7 @@ export class TbCellFrame extends LitElement {
     this.description = '';
     this.state = undefined;
     this.collapsed = false;
+    this.cancellable = false;
     this.blockedByTitle = '';
     this.blockedByHref = '';
   }
@@ -119,6 +124,18 @@ export class TbCellFrame extends LitElement {
             <span aria-hidden="true">${look.glyph}</span> ${look.label}
           </span>
           ${
+            status === 'running' && this.cancellable
+              ? html`<button
+                  class="cancel"
+                  type="button"
+                  aria-label=${`Cancel ${title}`}
+                  @click=${() => fire(this, 'tb-cancel', { name: this.name })}
+                >
+                  Cancel
+                </button>`
+              : nothing
+          }
+          ${
             state?.ms !== undefined
               ? html`<span class="ms" title="Duration of the last run">${formatMs(state.ms)}</span>`
               : nothing
@@ -163,6 +180,18 @@ export class TbCellFrame extends LitElement {
         border-radius: ${v('radius')};
         background: none;
         font-size: 1em;
+      }
+      .cancel {
+        min-height: 28px;
+        padding: 2px 10px;
+        border: 1px solid ${v('border')};
+        border-radius: ${v('radius')};
+        background: ${v('bg')};
+        font-size: 0.8125em;
+      }
+      .cancel:hover {
+        border-color: ${v('error')};
+        color: ${v('error')};
       }
       .toggle:hover {
         background: ${v('surface')};

@@ -46,6 +46,9 @@ export interface FakeEngine extends NotebookEngine {
   /** Pushes a state for a cell and tells listeners. */
   emit(name: string, state: Partial<CellState>): void;
   listeners(): number;
+  /** Names passed to `cancel`. */
+  readonly cancelled: string[];
+  cancel(name: string): void;
   /** Makes `setInput` refuse values for `name` with this message. */
   refuse(name: string, message: string): void;
 }
@@ -61,10 +64,13 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
   const inputListeners = new Set<InputListener>();
   const refusals = new Map<string, string>();
   const calls: FakeEngine['calls'] = [];
+  const cancelled: string[] = [];
   return {
     notebook,
     nodes,
     calls,
+    cancelled,
+    cancel: (name) => void cancelled.push(name),
     getInput: (name) => inputs.get(name),
     inputValues: () => Object.fromEntries(inputs),
     setInput(name, value, phase) {

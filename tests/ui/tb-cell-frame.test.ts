@@ -86,3 +86,22 @@ describe('tb-cell-frame', () => {
     expect(toggles).toEqual([{ collapsed: true }]);
   });
 });
+
+describe('tb-cell-frame cancel', () => {
+  it('offers Cancel only while running and when cancellable', async () => {
+    const el = await mount('tb-cell-frame', {
+      name: 'sweep',
+      heading: 'Sweep',
+      state: state({ status: 'running' }),
+    });
+    expect(el.shadowRoot!.querySelector('button.cancel')).toBeNull();
+    el.cancellable = true;
+    await settle(el);
+    const cancels = record<{ name: string }>(el, 'tb-cancel');
+    $<HTMLButtonElement>(el, 'button.cancel').click();
+    expect(cancels).toEqual([{ name: 'sweep' }]);
+    el.state = state({ status: 'ok' });
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('button.cancel')).toBeNull();
+  });
+});

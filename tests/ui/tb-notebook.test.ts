@@ -219,6 +219,14 @@ describe('tb-notebook', () => {
     expect(el.shadowRoot!.activeElement).toBe(kmFrame);
   });
 
+  it('cancels a running cell through the engine', async () => {
+    const { el, engine } = await page();
+    engine.emit('km', { status: 'running', progress: { fraction: 0.5 } });
+    await settle(el);
+    $<HTMLButtonElement>($(el, '#cell-km'), 'button.cancel').click();
+    expect(engine.cancelled).toEqual(['km']);
+  });
+
   it('unsubscribes from the engine when removed', async () => {
     const { el, engine } = await page();
     expect(engine.listeners()).toBe(2);
