@@ -12,6 +12,25 @@ Usage:
                              --set seed=7
       --out <dir>          output folder (created if missing)
 
+  tierbook cluster <file> --features <a,b,c> --json [options]
+      Clusters a customer table for one k or a range and prints one JSON object:
+      rows, features, pca {explainedVarianceRatio, loadings} of the prepared matrix, and
+      results [{k, inertia, silhouette, calinskiHarabasz, daviesBouldin, sizes, labels?}].
+      --features <a,b,c>         numeric columns to cluster on (required)
+      --id <column>              the customer id column (default: detected)
+      --transform none|log1p     per-feature transform before scaling (default none)
+      --scale zscore|minmax|robust|none   (default zscore, population standard deviation)
+      --weights a=2,b=0.5        feature weights; the scaled column is multiplied by sqrt(weight)
+      --algorithm kmeans|ward|dbscan      (default kmeans)
+      --k 4 | --k 2..8           number of clusters, or a range (default 2..10)
+      --restarts <n>             k-means++ starts, the lowest inertia is kept (default 10)
+      --seed <n>                 random seed (default 0)
+      --eps <x> --min-points <m> DBSCAN radius (prepared space) and core size (default 5)
+      --metrics inertia,silhouette,ch,db  which metrics to compute (default all; the
+                                 exact silhouette is quadratic: leave it out on large files)
+      --labels                   include each row's cluster (input order; null = left out/noise)
+      --json                     required: the output is JSON
+
   tierbook --help       this text
 
 Common flags:

@@ -2,6 +2,7 @@ import { UsageError, flag, parseArgs } from './args.ts';
 import type { Io } from './io.ts';
 import { runCommand } from './run-command.ts';
 import { HELP } from './help.ts';
+import { CLUSTER_FLAGS, clusterCommand } from './cluster-command.ts';
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -21,8 +22,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         }
         return await runCommand(args, io);
       }
+      case 'cluster': {
+        const args = parseArgs(rest, CLUSTER_FLAGS);
+        if (flag(args, 'help')) {
+          io.stdout(HELP);
+          return 0;
+        }
+        return await clusterCommand(args, io);
+      }
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run; see tierbook --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, cluster; see tierbook --help)`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
