@@ -11,11 +11,6 @@ import { anchorId, statusLook } from './status.ts';
 import './tb-cell-frame.ts';
 import { ViewCache, type ViewContent } from './view-cache.ts';
 
-/** Engines that can stop a running cell (optional in the contract's history, so probed at run time). */
-interface Cancellable {
-  cancel(name: string): void;
-}
-
 /** View width before (or without) layout: the 1100px column minus the frame's padding. */
 const DEFAULT_WIDTH = 1066;
 /** Views are rebuilt for a resize only past this change, so a scrollbar appearing does not redraw charts. */
@@ -231,10 +226,10 @@ export class TbNotebook extends LitElement {
       .description=${cell.description ?? ''}
       .state=${state}
       .collapsed=${this.collapsed.has(cell.name)}
-      .cancellable=${typeof (engine as Partial<Cancellable>).cancel === 'function'}
+      cancellable
       .blockedByTitle=${blockerNode?.title ?? blocker ?? ''}
       .blockedByHref=${blockerCell ? `#${anchorId(blockerCell.name)}` : ''}
-      @tb-cancel=${() => (engine as Partial<Cancellable>).cancel?.(cell.name)}
+      @tb-cancel=${() => engine.cancel(cell.name)}
       @tb-toggle=${(e: CustomEvent<TbEvents['tb-toggle']>) => {
         if (e.detail.collapsed) this.collapsed.add(cell.name);
         else this.collapsed.delete(cell.name);
