@@ -15,6 +15,7 @@ import { gather, gatherCategories, gatherInt, gatherU8, type OrderLines } from '
 import { QUALITY_RULES, RULE_INFO, normalizeQualityOptions, type QualityRuleId, type QualitySpec } from './quality-options.ts';
 import { EXCLUSION_REASONS, ExampleLog, FLAG_KINDS, REPAIR_KINDS, zeroCounts, type ExclusionReason, type FlagKind, type LineageStep, type QualityReport, type RepairKind } from './quality-report.ts';
 import { findExactDuplicates } from './row-hash.ts';
+import { RowHashSet } from './hash-index.ts';
 
 export interface CleanResult {
   lines: OrderLines;
@@ -97,6 +98,7 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
     }
     return c;
   });
+  const changed = Uint8Array.from(normalised, (s, k) => (s !== rawIds.dictionary[k] ? 1 : 0));
   const customer = new Int32Array(n);
   for (let i = 0; i < n; i++) customer[i] = rawIds.codes[i] < 0 ? -1 : idRemap[rawIds.codes[i]];
   {
@@ -106,7 +108,7 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
       if (customer[i] < 0) exclude(i, 'missing-customer-id', 'customer-id');
-      else if (repairOn && normalised[rawIds.codes[i]] !== rawIds.dictionary[rawIds.codes[i]]) repair(i, 'customer-id', 'customer-id');
+      else if (repairOn && changed[rawIds.codes[i]]) repair(i, 'customer-id', 'customer-id');
     }
     lineage.push({ step: 'customer-id', rowsIn, rowsOut: aliveCount, note: repairOn ? undefined : 'normalisation switched off' });
   }
@@ -171,14 +173,14 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   if (!line) notes.push('No order_line column: duplicate order lines (same order and line number) cannot be checked.');
   step('duplicate-keys', () => {
     if (!line) return;
-    const seen = new Set<number>();
-    const nOrders = orders.dictionary.length + 1;
+    const lv = line.values;
+    const oc = orders.codes;
+    const hash = new Uint32Array(n);
+    for (let i = 0; i < n; i++) hash[i] = Math.imul(oc[i] ^ 0x2545f491, 0x9e3779b1) ^ Math.imul(lv[i] | 0, 0x85ebca6b);
+    const set = new RowHashSet(hash, (i, j) => oc[i] === oc[j] && lv[i] === lv[j], n);
     for (let i = 0; i < n; i++) {
-      const l = line.values[i];
-      if (!alive[i] || Number.isNaN(l)) continue;
-      const key = l * nOrders + orders.codes[i];
-      if (seen.has(key)) exclude(i, 'duplicate-key', 'duplicate-keys');
-      else seen.add(key);
+      if (!alive[i] || Number.isNaN(lv[i])) continue;
+      if (set.add(i) >= 0) exclude(i, 'duplicate-key', 'duplicate-keys');
     }
   });
 
@@ -223,7 +225,8 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   for (let i = 0, k = 0; i < n; i++) if (alive[i]) keep[k++] = i;
   const region = col('region') && textField(col('region') as NonNullable<ReturnType<typeof col>>);
   const carrier = col('carrier') && textField(col('carrier') as NonNullable<ReturnType<typeof col>>);
-  const keptQty = gather(qty.values, keep).map(Math.abs);
+  const keptQty = gather(qty.values, keep);
+  for (let k = 0; k < keptQty.length; k++) keptQty[k] = Math.abs(keptQty[k]);
   let shippingCost = shipping && gather(shipping, keep);
   let freightLevel: Uint8Array | undefined;
   let freightSummary: QualityReport['freight'];

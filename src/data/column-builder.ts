@@ -140,7 +140,10 @@ export class TextBuilder {
   codes: Int32Array;
   n = 0;
   readonly dictionary: string[] = [];
-  private readonly index = new Map<string, number>();
+  // Open-addressing table of dictionary codes + 1, keyed by a hash of the characters, so that
+  // repeated values are found without slicing a new string out of the source text.
+  private slots = new Int32Array(1024);
+  private hashes: number[] = [];
   private prevStart = -1;
   private prevEnd = -1;
   private prevText = '';
@@ -148,13 +151,47 @@ export class TextBuilder {
   constructor(capacity = 1024) {
     this.codes = new Int32Array(capacity);
   }
-  private code(s: string): number {
-    let c = this.index.get(s);
-    if (c === undefined) {
-      c = this.dictionary.length;
-      this.dictionary.push(s);
-      this.index.set(s, c);
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let c = 0; c < this.dictionary.length; c++) {
+      let k = this.hashes[c] & mask;
+      while (slots[k] !== 0) k = (k + 1) & mask;
+      slots[k] = c + 1;
     }
+    this.slots = slots;
+  }
+  private codeOf(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h >>>= 0;
+    const mask = this.slots.length - 1;
+    let k = h & mask;
+    const len = end - start;
+    for (;;) {
+      const slot = this.slots[k];
+      if (slot === 0) break;
+      const c = slot - 1;
+      if (this.hashes[c] === h) {
+        const s = this.dictionary[c];
+        if (s.length === len) {
+          let same = true;
+          for (let j = 0; j < len; j++) {
+            if (s.charCodeAt(j) !== text.charCodeAt(start + j)) {
+              same = false;
+              break;
+            }
+          }
+          if (same) return c;
+        }
+      }
+      k = (k + 1) & mask;
+    }
+    const c = this.dictionary.length;
+    this.dictionary.push(text.slice(start, end));
+    this.hashes.push(h);
+    this.slots[k] = c + 1;
+    if (this.dictionary.length * 2 > this.slots.length) this.rehash();
     return c;
   }
   pushRange(text: string, start: number, end: number): void {
@@ -163,7 +200,7 @@ export class TextBuilder {
       this.codes[this.n++] = this.prevCode;
       return;
     }
-    const c = isMissingRange(text, start, end) ? -1 : this.code(text.slice(start, end));
+    const c = isMissingRange(text, start, end) ? -1 : this.codeOf(text, start, end);
     this.prevText = text;
     this.prevStart = start;
     this.prevEnd = end;

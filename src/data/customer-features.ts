@@ -40,20 +40,26 @@ function classify(values: Float64Array, shares: readonly [number, number]): stri
 
 function mode(codes: Int32Array | undefined, dictionary: string[] | undefined, lines: OrderLines, groupOf: Int32Array, groups: number): string[] | undefined {
   if (!codes || !dictionary) return undefined;
-  const counts = new Map<number, number>();
-  const k = dictionary.length + 1;
-  for (let i = 0; i < lines.rowCount; i++) {
-    const key = groupOf[lines.customer[i]] * k + codes[i] + 1;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  const k = dictionary.length;
+  const best = new Int32Array(groups).fill(-1);
+  if (k * groups <= 4_000_000) {
+    const counts = new Int32Array(k * groups);
+    const bestN = new Int32Array(groups);
+    for (let i = 0; i < lines.rowCount; i++) {
+      const c = codes[i];
+      if (c < 0) continue;
+      const g = groupOf[lines.customer[i]];
+      const v = ++counts[g * k + c];
+      if (v > bestN[g]) [best[g], bestN[g]] = [c, v];
+    }
+  } else {
+    // Too many categories for a dense table: keep the first value seen.
+    for (let i = 0; i < lines.rowCount; i++) {
+      const g = groupOf[lines.customer[i]];
+      if (best[g] < 0) best[g] = codes[i];
+    }
   }
-  const best = new Array<number>(groups).fill(-1);
-  const bestN = new Array<number>(groups).fill(0);
-  for (const [key, n] of counts) {
-    const g = Math.floor(key / k);
-    const c = (key % k) - 1;
-    if (c >= 0 && n > bestN[g]) [best[g], bestN[g]] = [c, n];
-  }
-  return best.map((c) => (c < 0 ? '' : dictionary[c]));
+  return Array.from(best, (c) => (c < 0 ? '' : dictionary[c]));
 }
 
 /** Builds the features. Features needing a missing optional column are left out and listed in `unavailable`. */

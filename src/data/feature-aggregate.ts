@@ -29,9 +29,17 @@ export interface GroupSums {
   monthly: Float64Array;
 }
 
-function monthOf(ms: number): number {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+/** Calendar month index (year × 12 + month 0–11) of epoch ms, by integer arithmetic (H. Hinnant's civil_from_days). */
+export function monthOf(ms: number): number {
+  const z = Math.floor(ms / DAY) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 12 + m - 1;
 }
 
 /** Sums per group; `groupOf` maps customer code → group. */

@@ -24,10 +24,24 @@ export function qtyBand(qty: number, edges: readonly number[]): number {
   return b;
 }
 
-function median(xs: number[]): number {
-  xs.sort((a, b) => a - b);
-  const n = xs.length;
-  return n % 2 ? xs[(n - 1) / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
+/** Median of the known values in each group (counting sort into one buffer); NaN when the group has fewer than `min` values or a median ≤ 0. */
+function groupMedians(cost: Float64Array, group: Int32Array | undefined, size: number, min: number): Float64Array {
+  const n = cost.length;
+  const count = new Int32Array(size + 1);
+  for (let i = 0; i < n; i++) if (!Number.isNaN(cost[i])) count[(group ? group[i] : 0) + 1]++;
+  for (let g = 0; g < size; g++) count[g + 1] += count[g];
+  const start = count.slice();
+  const buf = new Float64Array(count[size]);
+  for (let i = 0; i < n; i++) if (!Number.isNaN(cost[i])) buf[start[group ? group[i] : 0]++] = cost[i];
+  const out = new Float64Array(size).fill(NaN);
+  for (let g = 0; g < size; g++) {
+    const len = count[g + 1] - count[g];
+    if (len < min) continue;
+    const xs = buf.subarray(count[g], count[g + 1]).sort();
+    const m = len % 2 ? xs[(len - 1) / 2] : (xs[len / 2 - 1] + xs[len / 2]) / 2;
+    if (m > 0) out[g] = m;
+  }
+  return out;
 }
 
 /**
@@ -46,36 +60,34 @@ export function imputeShippingCost(
   const level = new Uint8Array(n);
   const counts = [0, 0, 0, 0, 0, 0];
   const nBands = options.qtyBands.length + 1;
-  const regionOf = (i: number) => (region ? region[i] + 1 : 0);
-  const carrierOf = (i: number) => (carrier ? carrier[i] + 1 : 0);
-  const keyAt = (lvl: number, i: number): number => {
-    if (lvl === 1) return (regionOf(i) * 1_000_003 + carrierOf(i)) * nBands + qtyBand(qty[i], options.qtyBands);
-    if (lvl === 2) return regionOf(i) * 1_000_003 + carrierOf(i);
-    if (lvl === 3) return regionOf(i);
-    return 0;
-  };
+  let nRegions = 1;
+  let nCarriers = 1;
+  if (region) for (const r of region) nRegions = Math.max(nRegions, r + 2);
+  if (carrier) for (const c of carrier) nCarriers = Math.max(nCarriers, c + 2);
+  // Dense group ids per level: (region, carrier, band), (region, carrier), (region), global.
+  const g1 = new Int32Array(n);
+  const g2 = new Int32Array(n);
+  const g3 = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = region ? region[i] + 1 : 0;
+    const c = carrier ? carrier[i] + 1 : 0;
+    g3[i] = r;
+    g2[i] = r * nCarriers + c;
+    g1[i] = g2[i] * nBands + qtyBand(qty[i], options.qtyBands);
+  }
+  const levels: [Int32Array | undefined, number][] = [[g1, nRegions * nCarriers * nBands], [g2, nRegions * nCarriers], [g3, nRegions], [undefined, 1]];
   let pending: number[] = [];
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(cost[i])) pending.push(i);
     else counts[0]++;
   }
   for (let lvl = 1; lvl <= 4 && pending.length; lvl++) {
-    const needed = new Map<number, number[]>();
-    for (const i of pending) needed.set(keyAt(lvl, i), []);
-    for (let i = 0; i < n; i++) {
-      if (Number.isNaN(cost[i])) continue;
-      needed.get(keyAt(lvl, i))?.push(cost[i]);
-    }
-    const medians = new Map<number, number>();
-    for (const [k, xs] of needed) {
-      if (xs.length < options.minGroupSize) continue;
-      const m = median(xs);
-      if (m > 0) medians.set(k, m);
-    }
+    const [group, size] = levels[lvl - 1];
+    const medians = groupMedians(cost, group, size, options.minGroupSize);
     const rest: number[] = [];
     for (const i of pending) {
-      const m = medians.get(keyAt(lvl, i));
-      if (m === undefined) rest.push(i);
+      const m = medians[group ? group[i] : 0];
+      if (Number.isNaN(m)) rest.push(i);
       else {
         values[i] = m;
         level[i] = lvl;

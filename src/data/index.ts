@@ -34,3 +34,6 @@ export * from './parent-rollup.ts';
 export * from './feature-aggregate.ts';
 export * from './customer-features.ts';
 export * from './whale-curve.ts';
+export * from './hash-index.ts';
+export * from './load-order-lines.ts';
+export * from './synthetic-orders.ts';

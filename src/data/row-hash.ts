@@ -1,5 +1,6 @@
 /** Finds rows identical in every column to an earlier row. */
 import { cellText, type LoadedTable } from './columns.ts';
+import { RowHashSet } from './hash-index.ts';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -31,29 +32,25 @@ export function findExactDuplicates(table: LoadedTable, alive: Uint8Array): Uint
         h2[i] = mix(h2[i], (col.codes[i] + 2) * 31);
       }
     } else {
-      const bad = new Map<number, number>();
-      col.invalid.rows.forEach((r, k) => bad.set(r, hashString(col.invalid.texts[k])));
+      const values = col.values;
       for (let i = 0; i < n; i++) {
-        f64[0] = col.values[i];
-        const extra = bad.get(i) ?? 0;
-        h1[i] = mix(mix(h1[i], u32[0]), u32[1] ^ extra);
-        h2[i] = mix(mix(h2[i], u32[1]), u32[0] + extra);
+        f64[0] = values[i];
+        h1[i] = mix(mix(h1[i], u32[0]), u32[1]);
+        h2[i] = mix(mix(h2[i], u32[1]), u32[0]);
       }
+      col.invalid.rows.forEach((r, k) => {
+        const extra = hashString(col.invalid.texts[k]);
+        h1[r] = mix(h1[r], extra);
+        h2[r] = mix(h2[r], extra ^ 0x5bd1e995);
+      });
     }
   }
-  const seen = new Map<number, number[]>();
+  // h1 picks the bucket; h2 and then the cells confirm a match.
+  const same = (i: number, j: number) => h2[i] === h2[j] && table.header.every((name) => cellText(table.columns[name], i) === cellText(table.columns[name], j));
+  const set = new RowHashSet(h1, same, n);
   const dup = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (!alive[i]) continue;
-    const key = h1[i] * 2097152 + (h2[i] & 0x1fffff);
-    const firsts = seen.get(key);
-    if (!firsts) {
-      seen.set(key, [i]);
-      continue;
-    }
-    const same = firsts.some((j) => table.header.every((name) => cellText(table.columns[name], i) === cellText(table.columns[name], j)));
-    if (same) dup[i] = 1;
-    else firsts.push(i);
+    if (alive[i] && set.add(i) >= 0) dup[i] = 1;
   }
   return dup;
 }
