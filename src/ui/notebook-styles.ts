@@ -82,6 +82,11 @@ export const notebookStyles = [
     .toc a:hover {
       background: ${v('surface')};
     }
+    .toc a[aria-current] {
+      background: ${v('surface')};
+      color: ${v('fg')};
+      box-shadow: inset 3px 0 0 ${v('accent')};
+    }
     .toc-section {
       margin-top: 8px;
       font-weight: 600;

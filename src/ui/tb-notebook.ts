@@ -33,6 +33,7 @@ export class TbNotebook extends LitElement {
     presentation: { type: Boolean, reflect: true },
     viewWidth: { state: true },
     announcement: { state: true },
+    current: { state: true },
   };
 
   declare engine: NotebookEngine | undefined;
@@ -40,6 +41,8 @@ export class TbNotebook extends LitElement {
   declare presentation: boolean;
   /** The last failure, read out by screen readers (status changes are otherwise silent). */
   declare announcement: string;
+  /** Id of the first section or cell in view, marked in the contents with `aria-current`. */
+  declare current: string;
   /** Width given to cell views, measured from the main column. */
   declare viewWidth: number;
 
@@ -49,6 +52,8 @@ export class TbNotebook extends LitElement {
   private readonly collapsed: Set<string>;
   private readonly problems: Map<string, string>;
   private resizeObserver: ResizeObserver | undefined;
+  private sightObserver: IntersectionObserver | undefined;
+  private readonly inSight: Set<string>;
   private readonly controlHost: ControlHost;
 
   constructor() {
@@ -63,6 +68,9 @@ export class TbNotebook extends LitElement {
     this.collapsed = new Set();
     this.problems = new Map();
     this.resizeObserver = undefined;
+    this.sightObserver = undefined;
+    this.inSight = new Set();
+    this.current = '';
     const engineOf = () => this.engine!;
     this.controlHost = {
       get engine() {
@@ -88,6 +96,9 @@ export class TbNotebook extends LitElement {
     this.unsubscribe();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.sightObserver?.disconnect();
+    this.sightObserver = undefined;
+    this.inSight.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -95,14 +106,37 @@ export class TbNotebook extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    const hash = globalThis.location?.hash;
+    if (hash && hash.length > 1) this.reveal(hash.slice(1), false);
+  }
+
+  protected override updated(): void {
     const main = this.renderRoot.querySelector('main');
-    // The observer reports the first size itself, outside this update, so views are not drawn twice.
-    if (main && typeof ResizeObserver !== 'undefined') {
+    if (!main) return;
+    // Observers report their first readings themselves, outside this update, so views are not drawn twice.
+    if (!this.resizeObserver && typeof ResizeObserver !== 'undefined') {
       this.resizeObserver = new ResizeObserver(() => this.measure());
       this.resizeObserver.observe(main);
     }
-    const hash = globalThis.location?.hash;
-    if (hash && hash.length > 1) this.reveal(hash.slice(1), false);
+    if (!this.sightObserver && typeof IntersectionObserver !== 'undefined') {
+      this.sightObserver = new IntersectionObserver((entries) => this.onSight(entries), {
+        rootMargin: '0px 0px -60% 0px',
+      });
+    }
+    // Observing an element twice is a no-op, so new sections and frames are simply added.
+    for (const el of main.querySelectorAll(':scope > section.prose, :scope > tb-cell-frame'))
+      this.sightObserver?.observe(el);
+  }
+
+  private onSight(entries: readonly IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      if (entry.isIntersecting) this.inSight.add(entry.target.id);
+      else this.inSight.delete(entry.target.id);
+    }
+    const first = [...this.renderRoot.querySelectorAll('main > section.prose, main > tb-cell-frame')].find(
+      (el) => this.inSight.has(el.id),
+    );
+    if (first) this.current = first.id;
   }
 
   private measure(): void {
@@ -171,6 +205,10 @@ export class TbNotebook extends LitElement {
     if (this.reveal(decodeURIComponent(href.slice(1)))) event.preventDefault();
   }
 
+  private here(href: string) {
+    return href === `#${this.current}` ? 'location' : nothing;
+  }
+
   private renderToc() {
     const engine = this.engine!;
     return html`<nav part="toc" class="toc" aria-label="Contents">
@@ -178,11 +216,13 @@ export class TbNotebook extends LitElement {
       <ol>
         ${tocEntries(engine.notebook).map((entry) => {
           if (entry.kind === 'section') {
-            return html`<li class="toc-section"><a href=${entry.href}>${entry.title}</a></li>`;
+            return html`<li class="toc-section">
+              <a href=${entry.href} aria-current=${this.here(entry.href)}>${entry.title}</a>
+            </li>`;
           }
           const status = engine.state(entry.key).status;
           return html`<li class="toc-cell">
-            <a href=${entry.href}>
+            <a href=${entry.href} aria-current=${this.here(entry.href)}>
               <span class="dot status-${status}" aria-hidden="true"></span>
               <span>${entry.title}</span>
               <span class="sr-only">(${statusLook[status].label})</span>

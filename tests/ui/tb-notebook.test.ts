@@ -264,3 +264,29 @@ describe('tb-notebook', () => {
     expect($<HTMLElementTagNameMap['tb-slider']>(el, 'tb-slider').value).toBe(3);
   });
 });
+
+describe('tb-notebook contents tracking', () => {
+  it('marks the first section in view as the current location', async () => {
+    let report: ((entries: Partial<IntersectionObserverEntry>[]) => void) | undefined;
+    class FakeObserver {
+      constructor(callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
+        report = callback;
+      }
+      observe() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    try {
+      const { el } = await page();
+      const target = $(el, '#cell-km');
+      report!([{ target, isIntersecting: true }]);
+      await settle(el);
+      expect($(el, 'nav.toc a[aria-current]').getAttribute('href')).toBe('#cell-km');
+      report!([{ target: $(el, '#section-cluster'), isIntersecting: true }]);
+      await settle(el);
+      expect($(el, 'nav.toc a[aria-current]').getAttribute('href')).toBe('#section-cluster');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
