@@ -1,9 +1,12 @@
-import { cell, hostValue, slider } from '../src/runtime/index.ts';
-import type { KMeansResult } from '../src/analytics/kmeans.ts';
+import { cell, hostValue, select, slider } from '../src/runtime/index.ts';
 import { assignNearest } from '../src/analytics/assign.ts';
-import { fromRows } from '../src/analytics/matrix.ts';
+import { centroidsOf } from '../src/analytics/centroids.ts';
+import { inertia } from '../src/analytics/inertia.ts';
+import { fromRows, type Matrix } from '../src/analytics/matrix.ts';
 import { relabel, sizeOrder } from '../src/analytics/relabel.ts';
 import { alignLabels } from '../src/analytics/align.ts';
+import type { AnalyticsIssue } from '../src/analytics/issues.ts';
+import type { TaskRunner } from '../src/workers/tasks.ts';
 import { prepared } from './prepare.ts';
 import { host } from './data.ts';
 import { textBlock } from './view-helpers.ts';
@@ -11,13 +14,25 @@ import { textBlock } from './view-helpers.ts';
 /** k-means restarts (k-means++ seeds); the run with the lowest inertia is kept. */
 export const RESTARTS = 4;
 
+export const ALGORITHMS = ['kmeans', 'ward', 'dbscan'] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
+
+export const algorithm = select({
+  name: 'algorithm',
+  title: 'Algorithm',
+  options: ALGORITHMS,
+  value: 'kmeans',
+  description:
+    'k-means: compact clusters around centres. Ward: hierarchical merging (over k-means micro-clusters above 2,000 customers). DBSCAN: dense regions; sparse customers become noise.',
+});
+
 export const k = slider({
   name: 'k',
   title: 'Number of clusters (k)',
   min: 2,
   max: 10,
   value: 4,
-  description: 'Most service-tier designs use 3 to 6 segments.',
+  description: 'Most service-tier designs use 3 to 6 segments. DBSCAN finds its own number.',
 });
 
 export const seed = slider({
@@ -29,6 +44,25 @@ export const seed = slider({
   description: 'Fixes k-means++ seeding so the same inputs always give the same clusters.',
 });
 
+export const eps = slider({
+  name: 'eps',
+  title: 'DBSCAN radius (eps)',
+  min: 0.05,
+  max: 5,
+  step: 0.05,
+  value: 0.8,
+  description: 'Distance in the prepared space within which customers count as neighbours; read it off the k-distance plot.',
+});
+
+export const minPoints = slider({
+  name: 'minPoints',
+  title: 'DBSCAN core size',
+  min: 2,
+  max: 50,
+  value: 8,
+  description: 'Neighbours (including itself) a customer needs within eps to be a core point.',
+});
+
 /** Cluster names to keep after an import: the imported centroids, with an id so it applies once. */
 export interface LabelReference {
   readonly id: number;
@@ -37,14 +71,66 @@ export interface LabelReference {
 
 export const labelReference = hostValue<LabelReference | null>({ name: 'labelReference', value: null });
 
-export interface Clustering extends KMeansResult {
+export interface Clustering {
+  readonly algorithm: Algorithm;
+  /** How it ran, e.g. `exact` or `micro-clusters(300)` for Ward, the index used by DBSCAN. */
+  readonly method: string;
+  /** Clusters found (k for k-means and Ward). */
   readonly k: number;
   readonly seed: number;
   readonly restarts: number;
+  /** Cluster per prepared row, 0..k-1; -1 = DBSCAN noise. */
+  readonly labels: Int32Array;
+  /** Cluster means in the prepared space, k x d. */
+  readonly centroids: Matrix;
+  readonly sizes: number[];
+  /** Sum of squared distances to the cluster means (noise left out). */
+  readonly inertia: number;
+  readonly noise: number;
+  readonly iterations: number | null;
+  readonly converged: boolean | null;
+  readonly issues: readonly AnalyticsIssue[];
   /** The label reference this clustering was aligned to, so each reference applies once. */
   readonly referenceId: number | null;
   /** Share of customers whose cluster changed against the previous result (null at first). */
   readonly changedShare: number | null;
+}
+
+interface Raw {
+  labels: Int32Array;
+  centroids: Matrix;
+  sizes: number[];
+  method: string;
+  noise: number;
+  iterations: number | null;
+  converged: boolean | null;
+  issues: readonly AnalyticsIssue[];
+}
+
+/** Runs one algorithm in the task runner (a worker in the app). */
+export async function runAlgorithm(
+  tasks: TaskRunner,
+  m: Matrix,
+  spec: { algorithm: Algorithm; k: number; seed: number; eps: number; minPoints: number },
+  signal?: AbortSignal,
+): Promise<Raw> {
+  if (spec.algorithm !== 'dbscan' && m.n < spec.k) {
+    throw new Error(`only ${m.n} customers are left after preparation; choose k ≤ ${m.n}`);
+  }
+  if (spec.algorithm === 'kmeans') {
+    const r = await tasks.run('kmeans', [m, { k: spec.k, seed: spec.seed, restarts: RESTARTS }], { signal });
+    return { ...r, method: `best of ${RESTARTS} k-means++ starts`, noise: 0 };
+  }
+  if (spec.algorithm === 'ward') {
+    const r = await tasks.run('ward', [m, { k: spec.k, seed: spec.seed }], { signal });
+    return { ...r, noise: 0, iterations: null, converged: null };
+  }
+  const r = await tasks.run('dbscan', [m, { eps: spec.eps, minPoints: spec.minPoints }], { signal });
+  if (r.clusters === 0) {
+    throw new Error(`DBSCAN found no cluster at eps = ${spec.eps}: every customer is noise. Raise eps or lower the core size.`);
+  }
+  const { centroids } = centroidsOf(m, r.labels);
+  return { labels: r.labels, centroids, sizes: r.sizes, method: r.method, noise: r.noiseCount, iterations: null, converged: null, issues: r.issues };
 }
 
 /**
@@ -52,7 +138,6 @@ export interface Clustering extends KMeansResult {
  * matched ids keep their order, so most clusters keep their number and colour.
  */
 function compactMapping(mapping: readonly number[], k: number): number[] {
-  // Every cluster of a k-means result is non-empty, so mapping[c] >= 0 for c < k.
   const targets = [...new Set(mapping.slice(0, k))].sort((a, b) => a - b);
   const rank = new Map(targets.map((t, i) => [t, i]));
   return Array.from({ length: k }, (_, c) => rank.get(mapping[c]) as number);
@@ -60,38 +145,50 @@ function compactMapping(mapping: readonly number[], k: number): number[] {
 
 export const clustering = cell({
   name: 'clustering',
-  title: 'k-means clustering',
+  title: 'Clustering',
   schedule: 'settled',
-  inputs: { prepared, k, seed, labelReference, host },
-  run: async ({ prepared, k, seed, labelReference, host }, { previous, signal }): Promise<Clustering> => {
-    const m = prepared.matrix;
-    if (m.n < k) throw new Error(`only ${m.n} customers are left after preparation; choose k ≤ ${m.n}`);
-    const result = await host.tasks.run('kmeans', [m, { k, seed, restarts: RESTARTS }], { signal });
+  inputs: { prepared, algorithm, k, seed, eps, minPoints, labelReference, host },
+  run: async (v, { previous, signal }): Promise<Clustering> => {
+    const m = v.prepared.matrix;
+    const raw = await runAlgorithm(v.host.tasks, m, v, signal);
+    const found = raw.sizes.length;
     const prev = previous as Clustering | undefined;
     // Names and colours follow the previous result (or an imported config) so they do not jump.
     let reference: Int32Array | null = null;
     let referenceId = prev?.referenceId ?? null;
-    if (labelReference && labelReference.id !== prev?.referenceId && labelReference.centroids[0]?.length === m.d) {
-      reference = assignNearest(m, fromRows(labelReference.centroids));
-      referenceId = labelReference.id;
+    const ref = v.labelReference;
+    if (ref && ref.id !== prev?.referenceId && ref.centroids[0]?.length === m.d) {
+      reference = assignNearest(m, fromRows(ref.centroids));
+      referenceId = ref.id;
     } else if (prev && prev.labels.length === m.n) {
       reference = prev.labels;
     }
     const named = reference
-      ? relabel(result, compactMapping(alignLabels(reference, result.labels).mapping, k))
-      : relabel(result, sizeOrder(result.sizes));
+      ? relabel(raw, compactMapping(alignLabels(reference, raw.labels).mapping, found))
+      : relabel(raw, sizeOrder(raw.sizes));
     let changed: number | null = null;
     if (prev && prev.labels.length === m.n) {
       let moved = 0;
       for (let i = 0; i < m.n; i++) if (prev.labels[i] !== named.labels[i]) moved++;
       changed = moved / m.n;
     }
-    return { ...named, k, seed, restarts: RESTARTS, referenceId, changedShare: changed };
+    return {
+      ...named,
+      algorithm: v.algorithm,
+      k: found,
+      seed: v.seed,
+      restarts: v.algorithm === 'kmeans' ? RESTARTS : 1,
+      inertia: inertia(m, named.labels),
+      referenceId,
+      changedShare: changed,
+    };
   },
   view: (c, { document }) =>
     textBlock(document, [
-      `k = ${c.k}: sizes ${c.sizes.map((s, i) => `${i + 1}: ${s}`).join(', ')}; inertia ${c.inertia.toFixed(1)}; ` +
-        `${c.iterations} iterations${c.converged ? '' : ' (not converged)'}; best of ${c.restarts} k-means++ starts, seed ${c.seed}.`,
+      `${c.algorithm === 'kmeans' ? 'k-means' : c.algorithm === 'ward' ? 'Ward' : 'DBSCAN'} (${c.method}): ${c.k} clusters, ` +
+        `sizes ${c.sizes.map((s, i) => `${i + 1}: ${s.toLocaleString('en-US')}`).join(', ')}` +
+        `${c.noise > 0 ? `; ${c.noise.toLocaleString('en-US')} noise` : ''}; inertia ${c.inertia.toFixed(1)}` +
+        `${c.iterations !== null ? `; ${c.iterations} iterations${c.converged ? '' : ' (not converged)'}` : ''}.`,
       ...(c.changedShare !== null ? [`${(c.changedShare * 100).toFixed(1)}% of customers changed cluster.`] : []),
       ...c.issues.map((i) => `⚠ ${i.message}`),
     ]),

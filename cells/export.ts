@@ -1,5 +1,6 @@
 import { cell } from '../src/runtime/index.ts';
 import {
+  STRATEGIC,
   CONFIG_KIND,
   CONFIG_VERSION,
   hashAssignments,
@@ -7,15 +8,28 @@ import {
   type SegmentationConfig,
 } from '../src/config/segmentation-config.ts';
 import { host, fingerprint, source, table } from './data.ts';
-import { activeFeatures, features, prepared, scaling, transform, weights } from './prepare.ts';
-import { clustering, k, seed } from './cluster.ts';
+import {
+  activeFeatures,
+  features,
+  outlierPercentile,
+  outlierPolicy,
+  prepared,
+  scaling,
+  strategic,
+  strategicBy,
+  strategicIds,
+  strategicTop,
+  transform,
+  weights,
+} from './prepare.ts';
+import { algorithm, clustering, eps, k, minPoints, seed } from './cluster.ts';
 import { projection } from './project.ts';
 import { toRows } from '../src/analytics/matrix.ts';
 
 export interface Assignments {
   readonly idColumn: string;
   readonly ids: readonly string[];
-  /** Cluster per customer in input order (0-based); -1 for customers left out by the preparation. */
+  /** Cluster per customer in input order (0-based); STRATEGIC (-2) for the Strategic segment; -1 when not clustered. */
   readonly labels: Int32Array;
 }
 
@@ -23,9 +37,10 @@ export const assignments = cell({
   name: 'assignments',
   title: 'Assignments',
   hidden: true,
-  inputs: { table, prepared, clustering },
-  run: ({ table, prepared, clustering }): Assignments => {
+  inputs: { table, prepared, clustering, strategic },
+  run: ({ table, prepared, clustering, strategic }): Assignments => {
     const labels = new Int32Array(table.rowCount).fill(-1);
+    for (const row of strategic.rows) labels[row] = STRATEGIC;
     prepared.rows.forEach((row, i) => (labels[row] = clustering.labels[i]));
     return { idColumn: table.idColumn, ids: table.ids, labels };
   },
@@ -52,6 +67,15 @@ export const config = cell({
     weights,
     k,
     seed,
+    algorithm,
+    eps,
+    minPoints,
+    outlierPolicy,
+    outlierPercentile,
+    strategic,
+    strategicIds,
+    strategicTop,
+    strategicBy,
   },
   run: async (v): Promise<SegmentationConfig> =>
     loadConfig({
@@ -74,11 +98,22 @@ export const config = cell({
         weights: v.weights,
         k: v.k,
         seed: v.seed,
+        algorithm: v.algorithm,
+        eps: v.eps,
+        minPoints: v.minPoints,
+        outliers: v.outlierPolicy,
+        outlierPct: v.outlierPercentile,
+        strategic: v.strategicIds,
+        strategicTop: v.strategicTop,
+        strategicBy: v.strategicBy,
       },
       features: v.activeFeatures,
       preparation: v.prepared.params,
       model: {
-        algorithm: 'kmeans',
+        algorithm: v.clustering.algorithm,
+        method: v.clustering.method,
+        noise: v.clustering.noise,
+        ...(v.clustering.algorithm === 'dbscan' ? { eps: v.eps, minPoints: v.minPoints } : {}),
         k: v.clustering.k,
         seed: v.clustering.seed,
         restarts: v.clustering.restarts,
@@ -86,6 +121,7 @@ export const config = cell({
         inertia: v.clustering.inertia,
         sizes: v.clustering.sizes,
       },
+      strategic: v.strategic.rows.map((r) => v.table.ids[r]),
       pca: { explainedVarianceRatio: v.projection.explainedVarianceRatio },
       assignmentsHash: await hashAssignments(v.assignments.ids, v.assignments.labels),
     }),

@@ -1,6 +1,6 @@
-import { cell, multiselect, select, weights as weightsInput } from '../src/runtime/index.ts';
+import { cell, choice, multiselect, select, slider, text, weights as weightsInput } from '../src/runtime/index.ts';
 import { prepare, type Prepared } from '../src/analytics/prepare.ts';
-import { SCALINGS, TRANSFORMS } from '../src/analytics/preparation-spec.ts';
+import { OUTLIER_POLICIES, SCALINGS, TRANSFORMS } from '../src/analytics/preparation-spec.ts';
 import { numericColumns, table } from './data.ts';
 import { textBlock } from './view-helpers.ts';
 
@@ -57,19 +57,98 @@ export const weights = weightsInput({
   description: 'A weight w multiplies the feature’s share of the squared distance (column × √w).',
 });
 
+export const outlierPolicy = select({
+  name: 'outliers',
+  title: 'Outliers',
+  options: OUTLIER_POLICIES,
+  value: 'keep',
+  description: 'keep; winsorize (clamp to the percentiles below); exclude (left out of clustering and counted).',
+});
+
+export const outlierPercentile = slider({
+  name: 'outlierPct',
+  title: 'Outlier percentile',
+  min: 90,
+  max: 99.9,
+  step: 0.1,
+  value: 99,
+  unit: '%',
+  description: 'Values above this percentile (and below 100 minus it) count as outliers.',
+});
+
+export const strategicIds = text({
+  name: 'strategic',
+  title: 'Strategic accounts',
+  description: 'Customer ids (comma-separated) kept out of clustering as a fixed Strategic segment.',
+});
+
+export const strategicTop = slider({
+  name: 'strategicTop',
+  title: 'Top accounts kept as Strategic',
+  min: 0,
+  max: 50,
+  value: 0,
+  description: 'The largest accounts by the column below also form the Strategic segment.',
+});
+
+export const strategicBy = choice({ name: 'strategicBy', title: 'Largest by', options: numericColumns, value: 'revenue' });
+
+/** Rows set aside as the Strategic segment, and ids that named no customer. */
+export interface Strategic {
+  readonly rows: readonly number[];
+  readonly unknownIds: readonly string[];
+  readonly topBy: string | null;
+}
+
+export const strategic = cell({
+  name: 'strategicRows',
+  title: 'Strategic accounts',
+  hidden: true,
+  inputs: { table, strategicIds, strategicTop, strategicBy },
+  run: ({ table, strategicIds, strategicTop, strategicBy }): Strategic => {
+    const wanted = strategicIds.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const index = new Map(table.ids.map((id, row) => [id.toUpperCase(), row]));
+    const rows = new Set<number>();
+    const unknownIds: string[] = [];
+    for (const id of wanted) {
+      const row = index.get(id.toUpperCase());
+      if (row === undefined) unknownIds.push(id);
+      else rows.add(row);
+    }
+    const by = table.numericColumns.includes(strategicBy) ? strategicBy : (table.numericColumns[0] ?? null);
+    if (strategicTop > 0 && by) {
+      const col = table.columns[by];
+      const order = Array.from({ length: table.rowCount }, (_, i) => i).filter((i) => Number.isFinite(col[i]));
+      order.sort((a, b) => col[b] - col[a] || a - b);
+      for (const r of order.slice(0, strategicTop)) rows.add(r);
+    }
+    return { rows: [...rows].sort((a, b) => a - b), unknownIds, topBy: strategicTop > 0 ? by : null };
+  },
+});
+
 export const prepared = cell({
   name: 'prepared',
   title: 'Prepared matrix',
-  inputs: { table, activeFeatures, scaling, transform, weights },
-  run: ({ table, activeFeatures, scaling, transform, weights }): Prepared => {
-    const used = Object.fromEntries(Object.entries(weights).filter(([f]) => activeFeatures.includes(f)));
-    return prepare(table.columns, { features: activeFeatures, scaling, transform, weights: used });
+  inputs: { table, activeFeatures, scaling, transform, weights, outlierPolicy, outlierPercentile, strategic },
+  run: (v): Prepared => {
+    const used = Object.fromEntries(Object.entries(v.weights).filter(([f]) => v.activeFeatures.includes(f)));
+    const upper = v.outlierPercentile / 100;
+    return prepare(v.table.columns, {
+      features: v.activeFeatures,
+      scaling: v.scaling,
+      transform: v.transform,
+      weights: used,
+      outliers: { policy: v.outlierPolicy, lower: Math.max(0, 1 - upper), upper },
+      isolateRows: v.strategic.rows,
+    });
   },
   view: (p, { document }) =>
     textBlock(document, [
       `${p.matrix.n.toLocaleString('en-US')} customers × ${p.features.length} features, ` +
         p.params.features.map((f) => `${f.name} ×${f.weight}`).join(', '),
-      ...(p.excludedRows.length > 0 ? [`${p.excludedRows.length} customers left out (see below).`] : []),
+      ...(p.excludedRows.length > 0
+        ? [`${p.excludedRows.length.toLocaleString('en-US')} customers are not clustered (Strategic accounts, outliers or missing values; see below).`]
+        : []),
       ...p.issues.map((i) => `⚠ ${i.message}`),
     ]),
 });

@@ -4,6 +4,7 @@ import { prepared } from './prepare.ts';
 import { clustering } from './cluster.ts';
 import { table } from './data.ts';
 import { pcaScatter } from '../src/ui/charts/pca-scatter.ts';
+import { explainedVarianceChart } from '../src/ui/charts/explained-variance-chart.ts';
 
 export const projection = cell({
   name: 'projection',
@@ -62,4 +63,12 @@ export const scatter = cell({
     };
   },
   view: (s, { document, width }) => pcaScatter(s, { width: Math.min(width, 900), height: 480, document }),
+});
+
+export const variance = cell({
+  name: 'variance',
+  title: 'Explained variance',
+  inputs: { projection },
+  run: ({ projection }) => projection.explainedVarianceRatio,
+  view: (ratios, { document, width }) => explainedVarianceChart(ratios, { width: Math.min(width, 600), document }),
 });

@@ -1,12 +1,24 @@
 import type { Notebook } from '../src/runtime/index.ts';
 import { dataFile, table } from '../cells/data.ts';
-import { features, prepared, scaling, transform, weights } from '../cells/prepare.ts';
-import { clustering, k, seed } from '../cells/cluster.ts';
-import { scatter } from '../cells/project.ts';
+import {
+  features,
+  outlierPercentile,
+  outlierPolicy,
+  prepared,
+  scaling,
+  strategicBy,
+  strategicIds,
+  strategicTop,
+  transform,
+  weights,
+} from '../cells/prepare.ts';
+import { algorithm, clustering, eps, k, minPoints, seed } from '../cells/cluster.ts';
+import { scatter, variance } from '../cells/project.ts';
 import { profiles } from '../cells/profile.ts';
 import { assignments, config } from '../cells/export.ts';
+import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
 
-/** Customer segmentation: data → features → scaling and weights → k-means → PCA view → profiles. */
+/** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
 export const segmentation: Notebook = {
   id: 'segmentation',
   title: 'Customer segmentation',
@@ -25,24 +37,51 @@ export const segmentation: Notebook = {
       kind: 'prose',
       id: 'prepare',
       title: '2. Features, scaling and weights',
-      text: 'Choose the features that describe how a customer buys and what it costs to serve. Each is scaled so that no unit dominates, then weighted: a weight of 2 doubles the feature’s share of the distance between customers.',
+      text: 'Choose the features that describe how a customer buys and what it costs to serve. Each is scaled so that no unit dominates, then weighted: a weight of 2 doubles the feature’s share of the distance between customers.\n\nOutliers can be kept, clamped (winsorized) or left out; strategic accounts can be set aside as a fixed segment before clustering.',
     },
     features,
     transform,
     scaling,
     weights,
+    outlierPolicy,
+    outlierPercentile,
+    strategicIds,
+    strategicTop,
+    strategicBy,
     prepared,
     {
       kind: 'prose',
-      id: 'cluster',
-      title: '3. Clusters',
-      text: 'k-means groups customers whose prepared features are close. It runs several seeded k-means++ starts and keeps the tightest result, so the same inputs always give the same clusters. Cluster numbers follow size (1 = largest) and keep their colour when you move a control.',
+      id: 'choose',
+      title: '3. Choosing k',
+      text: 'No single number picks k. The elbow of the inertia curve, the silhouette (higher is better), Calinski–Harabasz (higher) and Davies–Bouldin (lower) often disagree; read them together with how many tiers the business can actually run.',
     },
+    maxTiers,
+    chooseK,
+    {
+      kind: 'prose',
+      id: 'cluster',
+      title: '4. Clusters',
+      text: 'k-means runs several seeded k-means++ starts and keeps the tightest result, so the same inputs always give the same clusters. Cluster numbers follow size (1 = largest) and keep their colour when you move a control.',
+    },
+    algorithm,
     k,
     seed,
+    eps,
+    minPoints,
     clustering,
+    kDistance,
     scatter,
+    variance,
+    silhouetteOfClustering,
     profiles,
+    {
+      kind: 'prose',
+      id: 'compare',
+      title: '5. Compare',
+      text: 'Does another algorithm find the same segments? The Adjusted Rand Index is 1 for identical partitions and about 0 for chance agreement; 0.80 and above counts as good.',
+    },
+    compareWith,
+    comparison,
     assignments,
     config,
   ],

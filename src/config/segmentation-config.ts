@@ -50,7 +50,9 @@ export const segmentationConfigSchema = z.object({
     features: z.array(featureParams).min(1),
   }),
   model: z.object({
-    algorithm: z.literal('kmeans'),
+    algorithm: z.enum(['kmeans', 'ward', 'dbscan']),
+    /** How it ran, e.g. Ward over k-means micro-clusters. */
+    method: z.string(),
     k: z.number().int().min(1),
     seed: z.number().int(),
     restarts: z.number().int().min(1),
@@ -58,7 +60,14 @@ export const segmentationConfigSchema = z.object({
     centroids: z.array(z.array(finite)).min(1),
     inertia: finite,
     sizes: z.array(z.number().int().nonnegative()),
+    /** DBSCAN noise points (0 for the other algorithms). */
+    noise: z.number().int().nonnegative(),
+    /** DBSCAN parameters, present only for DBSCAN. */
+    eps: finite.optional(),
+    minPoints: z.number().int().optional(),
   }),
+  /** Customer ids kept out of clustering as the fixed Strategic segment. */
+  strategic: z.array(z.string()),
   pca: z.object({ explainedVarianceRatio: z.array(finite) }),
   /** `sha256:<hex>` of the assignments (id,cluster lines), to detect a different result on import. */
   assignmentsHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
@@ -110,11 +119,21 @@ export function configToJson(config: SegmentationConfig): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(config)), null, 2)}\n`;
 }
 
-/** The assignments as CSV text: `customer_id,cluster`, clusters numbered from 1, in input order. */
+/** Label of a customer in the fixed Strategic segment. */
+export const STRATEGIC = -2;
+
+/**
+ * The assignments as CSV text, in input order: `customer_id,cluster` with clusters numbered
+ * from 1, `strategic` for the Strategic segment, and an empty cell for customers not clustered
+ * (excluded outliers, missing values, DBSCAN noise).
+ */
 export function assignmentsCsv(ids: readonly string[], labels: ArrayLike<number>, idColumn = 'customer_id'): string {
-  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const quote = (s: string) => (/^[=+\-@]/.test(s) || /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const lines = [`${quote(idColumn)},cluster`];
-  for (let i = 0; i < ids.length; i++) lines.push(`${quote(ids[i])},${labels[i] < 0 ? '' : labels[i] + 1}`);
+  for (let i = 0; i < ids.length; i++) {
+    const label = labels[i];
+    lines.push(`${quote(ids[i])},${label === STRATEGIC ? 'strategic' : label < 0 ? '' : label + 1}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -149,3 +149,27 @@ export function hostValue<T>(spec: Common & { value: T }): InputNode<T> {
     validate: () => undefined,
   });
 }
+
+/** One of the names offered by another node (e.g. a numeric column); any name is accepted and checked by the cell. */
+export function choice(spec: Common & { options: Node<readonly string[]>; value: string }): InputNode<string> {
+  return input<string>({
+    ...spec,
+    defaultValue: spec.value,
+    control: { kind: 'select', options: spec.options },
+    parse: (text) => text,
+    format: (v) => v,
+    validate: (v) => (typeof v === 'string' ? undefined : 'expected a name'),
+  });
+}
+
+/** Free text, e.g. a comma-separated list of account ids. */
+export function text(spec: Common & { value?: string }): InputNode<string> {
+  return input<string>({
+    ...spec,
+    defaultValue: spec.value ?? '',
+    control: { kind: 'text' },
+    parse: (t) => t,
+    format: (v) => v,
+    validate: (v) => (typeof v === 'string' ? undefined : 'expected text'),
+  });
+}

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { TASKS } from './tasks.ts';
+import { TASKS, type TaskContext } from './tasks.ts';
 import type { TaskReply, TaskRequest } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -19,9 +19,20 @@ self.onmessage = (event: MessageEvent<TaskRequest>) => {
   const { id, task, args } = event.data;
   const post = (reply: TaskReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
   try {
-    const fn = TASKS[task] as (...a: unknown[]) => unknown;
+    const fn = TASKS[task] as (ctx: TaskContext, ...a: unknown[]) => unknown;
     if (!fn) throw new Error(`unknown task "${task}"`);
-    const value = fn(...args);
+    let last = 0;
+    const context: TaskContext = {
+      // Cancelling terminates this worker, so the signal never fires here.
+      signal: new AbortController().signal,
+      onProgress: (fraction, message) => {
+        const now = performance.now();
+        if (now - last < 50 && fraction < 1) return; // at most ~20 messages a second
+        last = now;
+        post({ id, type: 'progress', fraction, message });
+      },
+    };
+    const value = fn(context, ...args);
     post({ id, type: 'result', value }, transferables(value));
   } catch (error) {
     post({

@@ -4,6 +4,7 @@ import { ward, type WardSpec, type WardResult } from '../analytics/ward.ts';
 import { dbscan, type DbscanSpec, type DbscanResult } from '../analytics/dbscan.ts';
 import { kDistance } from '../analytics/k-distance.ts';
 import type { Matrix } from '../analytics/matrix.ts';
+import { sweepK, type SweepResult, type SweepSpec } from '../analytics/sweep.ts';
 
 /** What a task may use besides its arguments: progress reports and cancellation. */
 export interface TaskContext {
@@ -16,15 +17,18 @@ export interface TaskContext {
  * arguments and returns plain data, so the same call runs in a Web Worker or inline (Node).
  */
 export const TASKS = {
-  kmeans: (m: Matrix, spec: KMeansSpec): KMeansResult => kmeans(m, spec),
-  silhouette: (m: Matrix, labels: Int32Array): SilhouetteResult => silhouette(m, labels),
-  ward: (m: Matrix, spec: WardSpec): WardResult => ward(m, spec),
-  dbscan: (m: Matrix, spec: DbscanSpec): DbscanResult => dbscan(m, spec),
-  kDistance: (m: Matrix, k: number): Float64Array => kDistance(m, k),
-} satisfies Record<string, (...args: never[]) => unknown>;
+  kmeans: (_: TaskContext, m: Matrix, spec: KMeansSpec): KMeansResult => kmeans(m, spec),
+  silhouette: (_: TaskContext, m: Matrix, labels: Int32Array): SilhouetteResult => silhouette(m, labels),
+  ward: (_: TaskContext, m: Matrix, spec: WardSpec): WardResult => ward(m, spec),
+  dbscan: (_: TaskContext, m: Matrix, spec: DbscanSpec): DbscanResult => dbscan(m, spec),
+  kDistance: (_: TaskContext, m: Matrix, k: number): Float64Array => kDistance(m, k),
+  sweep: (ctx: TaskContext, m: Matrix, spec: Omit<SweepSpec, 'onProgress' | 'signal'>): SweepResult =>
+    sweepK(m, { ...spec, onProgress: ctx.onProgress, signal: ctx.signal }),
+} satisfies Record<string, (ctx: TaskContext, ...args: never[]) => unknown>;
 
 export type TaskName = keyof typeof TASKS;
-export type TaskArgs<K extends TaskName> = Parameters<(typeof TASKS)[K]>;
+type Tail<T> = T extends [unknown, ...infer R] ? R : never;
+export type TaskArgs<K extends TaskName> = Tail<Parameters<(typeof TASKS)[K]>>;
 export type TaskResult<K extends TaskName> = ReturnType<(typeof TASKS)[K]>;
 
 /** Runs tasks somewhere (a worker, or this thread) with progress and cancellation. */
@@ -47,8 +51,12 @@ export function abortError(): Error {
 export const inlineRunner: TaskRunner = {
   async run(task, args, options = {}) {
     if (options.signal?.aborted) throw abortError();
-    const fn = TASKS[task] as (...a: unknown[]) => unknown;
-    const result = fn(...(args as unknown[]));
+    const fn = TASKS[task] as (ctx: TaskContext, ...a: unknown[]) => unknown;
+    const context: TaskContext = {
+      onProgress: options.onProgress ?? (() => {}),
+      signal: options.signal ?? new AbortController().signal,
+    };
+    const result = fn(context, ...(args as unknown[]));
     if (options.signal?.aborted) throw abortError();
     return result as never;
   },
