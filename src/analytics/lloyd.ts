@@ -1,3 +1,4 @@
+import { assignRows, type AssignOutput } from './assign-kernels.ts';
 import type { Matrix } from './matrix.ts';
 
 /** Outcome of one Lloyd run from given centres. */
@@ -12,137 +13,23 @@ export interface LloydRun {
   readonly converged: boolean;
   /** How many times an empty cluster was reseeded to the farthest point. */
   readonly reseeds: number;
+  /** Row-centre distances computed, summed over iterations (n k per plain iteration). */
+  readonly distances: number;
 }
+
+/** A skip needs the bound to win by this relative margin, so rounding in the bounds can never change a label. */
+const MARGIN = 1 - 1e-9;
 
 /**
- * Nearest centre of each row (squared Euclidean, lowest index on ties) into `labels`, and its
- * squared distance into `minDist`. Distances are summed with one accumulator over dimensions
- * in order, so they are bit-identical to ml-distance-euclidean's `squaredEuclidean`.
- */
-export function assignRows(
-  data: Float64Array,
-  n: number,
-  d: number,
-  centers: Float64Array,
-  k: number,
-  labels: Int32Array,
-  minDist: Float64Array,
-): void {
-  if (d <= 8) assignPadded8(data, n, d, centers, k, labels, minDist);
-  else assignChunked(data, n, d, centers, k, labels, minDist);
-}
-
-/**
- * d <= 8: the row is held in eight locals and the centres are padded to stride 8 with zeros;
- * the padding adds exact zeros, so sums are unchanged. About 2x faster than a loop over d.
- */
-function assignPadded8(
-  data: Float64Array,
-  n: number,
-  d: number,
-  centers: Float64Array,
-  k: number,
-  labels: Int32Array,
-  minDist: Float64Array,
-): void {
-  const cp = new Float64Array(k * 8);
-  for (let c = 0; c < k; c++) for (let t = 0; t < d; t++) cp[c * 8 + t] = centers[c * d + t];
-  for (let i = 0, p = 0; i < n; i++, p += d) {
-    const x0 = data[p];
-    const x1 = d > 1 ? data[p + 1] : 0;
-    const x2 = d > 2 ? data[p + 2] : 0;
-    const x3 = d > 3 ? data[p + 3] : 0;
-    const x4 = d > 4 ? data[p + 4] : 0;
-    const x5 = d > 5 ? data[p + 5] : 0;
-    const x6 = d > 6 ? data[p + 6] : 0;
-    const x7 = d > 7 ? data[p + 7] : 0;
-    let best = 0;
-    let bestD = Infinity;
-    for (let c = 0, q = 0; c < k; c++, q += 8) {
-      let v = x0 - cp[q];
-      let s = v * v;
-      v = x1 - cp[q + 1];
-      s += v * v;
-      v = x2 - cp[q + 2];
-      s += v * v;
-      v = x3 - cp[q + 3];
-      s += v * v;
-      v = x4 - cp[q + 4];
-      s += v * v;
-      v = x5 - cp[q + 5];
-      s += v * v;
-      v = x6 - cp[q + 6];
-      s += v * v;
-      v = x7 - cp[q + 7];
-      s += v * v;
-      if (s < bestD) {
-        bestD = s;
-        best = c;
-      }
-    }
-    labels[i] = best;
-    minDist[i] = bestD;
-  }
-}
-
-/** d > 8: per row, partial sums per centre over chunks of four dimensions held in locals. */
-function assignChunked(
-  data: Float64Array,
-  n: number,
-  d: number,
-  centers: Float64Array,
-  k: number,
-  labels: Int32Array,
-  minDist: Float64Array,
-): void {
-  const acc = new Float64Array(k);
-  const d4 = d - (d % 4);
-  for (let i = 0, p = 0; i < n; i++, p += d) {
-    acc.fill(0);
-    let t = 0;
-    for (; t < d4; t += 4) {
-      const x0 = data[p + t];
-      const x1 = data[p + t + 1];
-      const x2 = data[p + t + 2];
-      const x3 = data[p + t + 3];
-      for (let c = 0, q = t; c < k; c++, q += d) {
-        let s = acc[c];
-        let v = x0 - centers[q];
-        s += v * v;
-        v = x1 - centers[q + 1];
-        s += v * v;
-        v = x2 - centers[q + 2];
-        s += v * v;
-        v = x3 - centers[q + 3];
-        s += v * v;
-        acc[c] = s;
-      }
-    }
-    for (; t < d; t++) {
-      const x = data[p + t];
-      for (let c = 0, q = t; c < k; c++, q += d) {
-        const v = x - centers[q];
-        acc[c] += v * v;
-      }
-    }
-    let best = 0;
-    let bestD = acc[0];
-    for (let c = 1; c < k; c++) {
-      if (acc[c] < bestD) {
-        bestD = acc[c];
-        best = c;
-      }
-    }
-    labels[i] = best;
-    minDist[i] = bestD;
-  }
-}
-
-/**
- * Lloyd's algorithm on a flat array, with no per-row allocation. Mirrors ml-kmeans 7
- * step for step (assign with strict `<`, centres as running sums divided by counts, stop when
- * every centre moved at most `tolerance` in squared distance), except that an empty cluster is
- * reseeded to the point farthest from its centre instead of keeping its old centre.
+ * Lloyd's algorithm on a flat array. Mirrors ml-kmeans 7 step for step (assign with strict
+ * `<`, centres as running sums in row order divided by counts, stop when every centre moved at
+ * most `tolerance` in squared distance), except that an empty cluster is reseeded to the row
+ * farthest from its centre instead of keeping its old centre.
+ *
+ * With `accelerate` (default) assignments use Hamerly's bounds (2010): an upper bound on the
+ * distance to the own centre and a lower bound on the second nearest let most rows skip the
+ * scan over centres once clusters settle. The skips are exact (with a safety margin), so labels
+ * and centres equal those of the plain loop.
  */
 export function lloyd(
   m: Matrix,
@@ -150,19 +37,61 @@ export function lloyd(
   k: number,
   maxIterations: number,
   tolerance: number,
+  accelerate = true,
 ): LloydRun {
   const { n, d, data } = m;
   let centers = Float64Array.from(init);
   let next = new Float64Array(k * d);
   const counts = new Int32Array(k);
-  const labels = new Int32Array(n).fill(-1);
-  const minDist = new Float64Array(n);
+  const out: AssignOutput = {
+    labels: new Int32Array(n),
+    best: new Float64Array(n),
+    second: new Float64Array(n),
+  };
+  const { labels, best, second } = out;
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const shift = new Float64Array(k);
+  const half = new Float64Array(k);
+  const todo = new Int32Array(n);
   let iterations = 0;
   let converged = false;
   let reseeds = 0;
+  let distances = 0;
+  let exactBounds = false;
   while (!converged && iterations < maxIterations) {
     iterations++;
-    assignRows(data, n, d, centers, k, labels, minDist);
+    if (!accelerate || !exactBounds) {
+      assignRows(data, d, centers, k, out, null, n);
+      distances += n * k;
+      for (let i = 0; i < n; i++) {
+        upper[i] = Math.sqrt(best[i]);
+        lower[i] = Math.sqrt(second[i]);
+      }
+      exactBounds = true;
+    } else {
+      halfGaps(centers, k, d, half);
+      let count = 0;
+      for (let i = 0; i < n; i++) {
+        const a = labels[i];
+        const bound = (half[a] > lower[i] ? half[a] : lower[i]) * MARGIN;
+        if (upper[i] < bound) continue;
+        let s = 0;
+        for (let t = 0, p = i * d, q = a * d; t < d; t++, p++, q++)
+          s += (data[p] - centers[q]) * (data[p] - centers[q]);
+        distances++;
+        upper[i] = Math.sqrt(s);
+        if (upper[i] < bound) continue;
+        todo[count++] = i;
+      }
+      assignRows(data, d, centers, k, out, todo, count);
+      distances += count * k;
+      for (let r = 0; r < count; r++) {
+        const i = todo[r];
+        upper[i] = Math.sqrt(best[i]);
+        lower[i] = Math.sqrt(second[i]);
+      }
+    }
     next.fill(0);
     counts.fill(0);
     for (let i = 0, p = 0; i < n; i++) {
@@ -173,29 +102,71 @@ export function lloyd(
     }
     let reseeded = false;
     for (let c = 0; c < k; c++) {
-      const q = c * d;
       if (counts[c] > 0) {
-        for (let t = 0; t < d; t++) next[q + t] /= counts[c];
+        for (let t = 0, q = c * d; t < d; t++, q++) next[q] /= counts[c];
         continue;
       }
+      if (!reseeded) exactOwnDistances(m, centers, labels, best);
       let far = 0;
-      for (let i = 1; i < n; i++) if (minDist[i] > minDist[far]) far = i;
-      for (let t = 0; t < d; t++) next[q + t] = data[far * d + t];
-      minDist[far] = -1;
+      for (let i = 1; i < n; i++) if (best[i] > best[far]) far = i;
+      for (let t = 0; t < d; t++) next[c * d + t] = data[far * d + t];
+      best[far] = -1;
       reseeds++;
       reseeded = true;
     }
     converged = !reseeded;
-    for (let c = 0; c < k && converged; c++) {
+    let maxShift = 0;
+    let maxAt = 0;
+    let secondShift = 0;
+    for (let c = 0; c < k; c++) {
       let s = 0;
       for (let t = 0, q = c * d; t < d; t++, q++) s += (next[q] - centers[q]) * (next[q] - centers[q]);
       if (s > tolerance) converged = false;
+      shift[c] = Math.sqrt(s);
+      if (shift[c] > maxShift) {
+        secondShift = maxShift;
+        maxShift = shift[c];
+        maxAt = c;
+      } else if (shift[c] > secondShift) secondShift = shift[c];
     }
     const swap = centers;
     centers = next;
     next = swap;
+    if (reseeded) exactBounds = false;
+    else if (accelerate && !converged) {
+      for (let i = 0; i < n; i++) {
+        const a = labels[i];
+        upper[i] += shift[a];
+        lower[i] -= a === maxAt ? secondShift : maxShift;
+      }
+    }
   }
-  return { labels, centers, iterations, converged, reseeds };
+  return { labels, centers, iterations, converged, reseeds, distances };
+}
+
+/** half[c] = half the distance from centre c to its nearest other centre. */
+function halfGaps(centers: Float64Array, k: number, d: number, half: Float64Array): void {
+  half.fill(Infinity);
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) s += (centers[a * d + t] - centers[b * d + t]) ** 2;
+      const h = Math.sqrt(s) / 2;
+      if (h < half[a]) half[a] = h;
+      if (h < half[b]) half[b] = h;
+    }
+  }
+  if (k === 1) half[0] = Infinity;
+}
+
+/** Squared distance of every row to its own centre, into `out`. */
+function exactOwnDistances(m: Matrix, centers: Float64Array, labels: Int32Array, out: Float64Array): void {
+  const { n, d, data } = m;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let t = 0, p = i * d, q = labels[i] * d; t < d; t++, p++, q++) s += (data[p] - centers[q]) ** 2;
+    out[i] = s;
+  }
 }
 
 /** Sum of squared distances from each row to the centre of its label. */

@@ -4,6 +4,7 @@ import { assignNearest } from '../../src/analytics/assign.ts';
 import { gaussianBlobs } from '../../src/analytics/blobs.ts';
 import { initialCenters, kmeans, normalizeKMeans } from '../../src/analytics/kmeans.ts';
 import { kmeansReference } from '../../src/analytics/kmeans-reference.ts';
+import { lloyd } from '../../src/analytics/lloyd.ts';
 import { fromRows, type Matrix } from '../../src/analytics/matrix.ts';
 
 const line = fromRows([[0], [1], [10], [11]]);
@@ -66,6 +67,27 @@ describe('kmeans fast path vs ml-kmeans 7.0.1 (reference)', () => {
 });
 
 describe('kmeans properties', () => {
+  it('Hamerly-accelerated Lloyd equals the plain loop exactly (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(10_000),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 10 }),
+        (seed, k, d) => {
+          const { matrix } = gaussianBlobs({ n: 400, d, centers: 5, spread: 4, seed });
+          const init = initialCenters(matrix, normalizeKMeans(matrix, { k, seed }), 0);
+          const fast = lloyd(matrix, init, k, 300, 0, true);
+          const plain = lloyd(matrix, init, k, 300, 0, false);
+          expect(fast.labels).toEqual(plain.labels);
+          expect(fast.centers).toEqual(plain.centers);
+          expect(fast.iterations).toBe(plain.iterations);
+          expect(fast.distances).toBeLessThanOrEqual(plain.distances);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('after convergence every row sits in the cluster of its nearest centroid', () => {
     const rowsArb = fc.array(
       fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 2, maxLength: 2 }),
