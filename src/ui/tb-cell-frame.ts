@@ -29,6 +29,7 @@ export class TbCellFrame extends LitElement {
     cancellable: { type: Boolean },
     blockedByTitle: { type: String, attribute: 'blocked-by-title' },
     blockedByHref: { type: String, attribute: 'blocked-by-href' },
+    blockedByMessage: { type: String, attribute: 'blocked-by-message' },
   };
 
   /** The cell's name (for reference; the notebook gives the host its anchor id). */
@@ -44,6 +45,8 @@ export class TbCellFrame extends LitElement {
   declare blockedByTitle: string;
   /** Link to that cell's frame (`#cell-…`); without one the title is shown unlinked. */
   declare blockedByHref: string;
+  /** The blocking cell's error message, shown here too (useful when that cell has no frame). */
+  declare blockedByMessage: string;
 
   constructor() {
     super();
@@ -55,6 +58,7 @@ export class TbCellFrame extends LitElement {
     this.cancellable = false;
     this.blockedByTitle = '';
     this.blockedByHref = '';
+    this.blockedByMessage = '';
   }
 
   private toggle(): void {
@@ -73,11 +77,12 @@ export class TbCellFrame extends LitElement {
     }
     if (state.status === 'blocked') {
       const who = this.blockedByTitle || state.blockedBy || 'an earlier cell';
+      const link = this.blockedByHref
+        ? html`<a href=${this.blockedByHref}>${who}</a>`
+        : html`<strong>${who}</strong>`;
       return html`<div part="problem" class="problem blocked">
-        <p class="message">
-          Blocked by
-          ${this.blockedByHref ? html`<a href=${this.blockedByHref}>${who}</a>` : html`<strong>${who}</strong>`}
-        </p>
+        <p class="blocked-by">Blocked by ${link}</p>
+        ${this.blockedByMessage ? html`<p class="detail cause">${this.blockedByMessage}</p>` : nothing}
         <p class="detail">This cell runs again once that cell succeeds.</p>
       </div>`;
     }
@@ -136,7 +141,7 @@ export class TbCellFrame extends LitElement {
               : nothing
           }
           ${
-            state?.ms !== undefined
+            state?.ms !== undefined && (status === 'ok' || status === 'error' || status === 'running')
               ? html`<span class="ms" title="Duration of the last run">${formatMs(state.ms)}</span>`
               : nothing
           }
@@ -263,6 +268,13 @@ export class TbCellFrame extends LitElement {
       }
       .message {
         font-weight: 600;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .blocked-by {
+        font-weight: 600;
+      }
+      .cause {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
       }

@@ -4,7 +4,7 @@ import type { CellNode } from '../runtime/node.ts';
 import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
 import type { TbEvents } from './fire.ts';
 import { summarize } from './format.ts';
-import { blocks, proseId, tocEntries, visibleCells, type Block } from './notebook-model.ts';
+import { blocks, proseId, rootBlocker, tocEntries, visibleCells, type Block } from './notebook-model.ts';
 import { notebookStyles } from './notebook-styles.ts';
 import { renderControl, type ControlHost } from './render-control.ts';
 import { anchorId, statusLook } from './status.ts';
@@ -256,9 +256,10 @@ export class TbNotebook extends LitElement {
     const engine = this.engine!;
     const state = engine.state(cell.name);
     const content = this.views.content(cell, state, this.viewWidth, this.ownerDocument);
-    const blocker = state.blockedBy;
+    const blocker = state.status === 'blocked' ? rootBlocker(engine, cell.name) : undefined;
     const blockerCell = blocker ? titles.get(blocker) : undefined;
     const blockerNode = blocker ? engine.nodes.find((n) => n.name === blocker) : undefined;
+    const blockerError = blocker ? engine.state(blocker).error?.message : undefined;
     return html`<tb-cell-frame
       id=${anchorId(cell.name)}
       .name=${cell.name}
@@ -269,6 +270,7 @@ export class TbNotebook extends LitElement {
       cancellable
       .blockedByTitle=${blockerNode?.title ?? blocker ?? ''}
       .blockedByHref=${blockerCell ? `#${anchorId(blockerCell.name)}` : ''}
+      .blockedByMessage=${blockerError ?? ''}
       @tb-cancel=${() => engine.cancel(cell.name)}
       @tb-toggle=${(e: CustomEvent<TbEvents['tb-toggle']>) => {
         if (e.detail.collapsed) this.collapsed.add(cell.name);

@@ -61,7 +61,7 @@ describe('tb-cell-frame', () => {
     const link = $<HTMLAnchorElement>(el, '.problem a');
     expect(link.getAttribute('href')).toBe('#cell-km');
     expect(link.textContent).toBe('k-means');
-    expect($(el, '.problem .message').textContent?.replace(/\s+/g, ' ').trim()).toBe('Blocked by k-means');
+    expect($(el, '.problem .blocked-by').textContent).toBe('Blocked by k-means');
   });
 
   it('shows a progress bar while running with progress', async () => {

@@ -227,6 +227,23 @@ describe('tb-notebook', () => {
     expect(engine.cancelled).toEqual(['km']);
   });
 
+  it('traces a blocked chain to the failed cell and shows its message even when it has no frame', async () => {
+    const { el, engine } = await page();
+    engine.emit('featureList', {
+      status: 'error',
+      error: { message: 'no numeric column', cell: 'featureList' },
+    });
+    engine.emit('km', { status: 'blocked', blockedBy: 'featureList' });
+    engine.emit('pca', { status: 'blocked', blockedBy: 'km' });
+    await settle(el);
+    const problem = $($(el, '#cell-pca'), '.problem');
+    expect($(problem.parentNode as unknown as Element, '.blocked-by').textContent).toBe(
+      'Blocked by Feature list',
+    );
+    expect(problem.querySelector('a')).toBeNull(); // the helper is hidden: nothing to link to
+    expect(problem.querySelector('.cause')?.textContent).toBe('no numeric column');
+  });
+
   it('unsubscribes from the engine when removed', async () => {
     const { el, engine } = await page();
     expect(engine.listeners()).toBe(2);
