@@ -237,9 +237,7 @@ describe('tb-notebook', () => {
     engine.emit('pca', { status: 'blocked', blockedBy: 'km' });
     await settle(el);
     const problem = $($(el, '#cell-pca'), '.problem');
-    expect($(problem.parentNode as unknown as Element, '.blocked-by').textContent).toBe(
-      'Blocked by Feature list',
-    );
+    expect(problem.querySelector('.blocked-by')?.textContent).toBe('Blocked by Feature list');
     expect(problem.querySelector('a')).toBeNull(); // the helper is hidden: nothing to link to
     expect(problem.querySelector('.cause')?.textContent).toBe('no numeric column');
   });
