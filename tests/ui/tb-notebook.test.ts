@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../../src/ui/index.ts';
+import '../../src/ui/tb-notebook.ts';
 import type { Node } from '../../src/runtime/node.ts';
 import type { Notebook } from '../../src/runtime/state.ts';
 import type { TbNotebook } from '../../src/ui/tb-notebook.ts';
