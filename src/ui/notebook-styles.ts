@@ -182,7 +182,7 @@ export const notebookStyles = [
     }
     :host([presentation]) {
       font-size: 1.25rem;
-      --tb-slider-label-width: 16em;
+      --tb-label-width: 16em;
     }
     :host([presentation]) .page {
       grid-template-columns: minmax(0, 1280px);

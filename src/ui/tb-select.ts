@@ -68,10 +68,16 @@ export class TbSelect extends LitElement {
     base,
     css`
       :host {
-        display: flex;
+        display: grid;
+        grid-template-columns: var(--tb-label-width, 13em) minmax(0, max-content);
         align-items: center;
         gap: 12px;
-        flex-wrap: wrap;
+      }
+      @media (max-width: 560px) {
+        :host {
+          grid-template-columns: minmax(0, 1fr);
+          gap: 4px;
+        }
       }
       label {
         font-weight: 600;

@@ -207,7 +207,7 @@ export class TbSlider extends LitElement {
       }
       .row {
         display: grid;
-        grid-template-columns: var(--tb-slider-label-width, 13em) minmax(8em, 1fr) auto;
+        grid-template-columns: var(--tb-label-width, 13em) minmax(8em, 1fr) auto;
         align-items: center;
         gap: 12px;
       }
@@ -252,7 +252,7 @@ export class TbSlider extends LitElement {
         margin-top: 4px;
       }
       :host([compact]) .row {
-        grid-template-columns: var(--tb-slider-label-width, 11em) minmax(6em, 1fr) auto;
+        grid-template-columns: var(--tb-label-width, 11em) minmax(6em, 1fr) auto;
         gap: 8px;
       }
       :host([compact]) label {
