@@ -143,7 +143,8 @@ export const notebookStyles = [
       font-size: 0.875em;
     }
     .text {
-      display: flex;
+      display: grid;
+      grid-template-columns: var(--tb-label-width, 13em) minmax(0, 1fr);
       align-items: center;
       gap: 12px;
     }
@@ -204,6 +205,10 @@ export const notebookStyles = [
       .toc {
         position: static;
         max-height: none;
+      }
+      .text {
+        grid-template-columns: minmax(0, 1fr);
+        gap: 4px;
       }
     }
   `,
