@@ -9,21 +9,33 @@ export const AS_OF_GAP_DAYS = 31;
  * order date, among rows alive and within [lo, hi). A handful of far-future dates cannot move it.
  */
 export function defaultAsOf(dates: Float64Array, alive: Uint8Array, lo: number, hi: number): number {
-  const xs: number[] = [];
+  // A histogram of days (the plausible range spans at most a few centuries) instead of a sort.
+  const lowDay = Math.floor(lo / DAY);
+  const counts = new Int32Array(Math.max(1, Math.ceil((hi - lo) / DAY) + 1));
+  let total = 0;
   for (let i = 0; i < dates.length; i++) {
     const t = dates[i];
-    if (alive[i] && t >= lo && t < hi) xs.push(t);
+    if (!alive[i] || !(t >= lo && t < hi)) continue;
+    counts[Math.floor(t / DAY) - lowDay]++;
+    total++;
   }
-  if (xs.length === 0) return 0;
-  const sorted = Float64Array.from(xs).sort();
-  const p99 = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * (sorted.length - 1)))];
-  const limit = p99 + AS_OF_GAP_DAYS * DAY;
-  let best = p99;
-  for (let k = sorted.length - 1; k >= 0; k--) {
-    if (sorted[k] <= limit) {
-      best = sorted[k];
+  if (total === 0) return 0;
+  const rank = Math.floor(0.99 * (total - 1));
+  let cum = 0;
+  let p99 = 0;
+  for (let d = 0; d < counts.length; d++) {
+    cum += counts[d];
+    if (cum > rank) {
+      p99 = d;
       break;
     }
   }
-  return Math.floor(best / DAY) * DAY;
+  let best = p99;
+  for (let d = Math.min(counts.length - 1, p99 + AS_OF_GAP_DAYS); d > p99; d--) {
+    if (counts[d]) {
+      best = d;
+      break;
+    }
+  }
+  return (best + lowDay) * DAY;
 }

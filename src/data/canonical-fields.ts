@@ -26,9 +26,9 @@ const f = (type: ColumnType, description: string, synonyms: string[], required =
 export const FIELD_INFO: Readonly<Record<CanonicalField, FieldInfo>> = {
   customer_id: f('text', 'Customer (ship-to or sold-to) identifier', ['customerid', 'custid', 'custno', 'customerno', 'customernumber', 'customernr', 'customercode', 'customer', 'clientid', 'client', 'accountid', 'accountno', 'accountnumber', 'account', 'soldto', 'soldtoparty', 'buyerid', 'kundennr', 'kunde'], true),
   parent_id: f('text', 'Parent account the customer rolls up to', ['parentid', 'parent', 'parentaccount', 'parentcustomer', 'parentcustomerid', 'customergroup', 'headoffice', 'billto', 'globalaccount', 'konzern']),
-  order_id: f('text', 'Order or invoice number', ['orderid', 'orderno', 'ordernumber', 'ordernr', 'order', 'invoiceno', 'invoicenumber', 'invoiceid', 'invoice', 'salesorder', 'salesorderno', 'documentno', 'docno', 'belegnr', 'auftragsnr', 'auftrag']),
+  order_id: f('text', 'Order or invoice number (cancellations may carry a "C" prefix)', ['orderid', 'orderno', 'ordernumber', 'ordernr', 'order', 'invoiceno', 'invoicenumber', 'invoiceid', 'invoice', 'salesorder', 'salesorderno', 'documentno', 'docno', 'belegnr', 'auftragsnr', 'auftrag'], true),
   order_line: f('number', 'Line number within the order (≥ 1)', ['orderline', 'orderlineno', 'lineno', 'linenumber', 'line', 'lineid', 'itemno', 'position', 'pos', 'posnr']),
-  order_date: f('date', 'Date the order was placed', ['orderdate', 'invoicedate', 'orderdatetime', 'documentdate', 'createddate', 'bookingdate', 'bestelldatum', 'date', 'datum']),
+  order_date: f('date', 'Date the order was placed', ['orderdate', 'invoicedate', 'orderdatetime', 'documentdate', 'createddate', 'bookingdate', 'bestelldatum', 'date', 'datum'], true),
   ship_date: f('date', 'Date the line shipped', ['shipdate', 'shippingdate', 'shippeddate', 'dispatchdate', 'goodsissuedate', 'deliverydate', 'lieferdatum']),
   promised_date: f('date', 'Date the line was promised for', ['promiseddate', 'promisedate', 'duedate', 'requesteddate', 'requestdate', 'commitdate', 'committeddate', 'scheduleddate', 'expecteddate', 'wunschtermin']),
   region: f('text', 'Sales or delivery region', ['region', 'salesregion', 'territory', 'area', 'market', 'country', 'land']),

@@ -79,7 +79,8 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   };
 
   step('exact-duplicates', () => {
-    const dup = findExactDuplicates(table, alive);
+    const keyFields: CanonicalField[] = ['order_id', 'order_line', 'customer_id', 'order_date', 'qty', 'unit_price'];
+    const dup = findExactDuplicates(table, alive, keyFields.flatMap((f) => mapping[f] ?? []));
     for (let i = 0; i < n; i++) if (dup[i]) exclude(i, 'exact-duplicate', 'exact-duplicates');
   });
 

@@ -144,6 +144,8 @@ export class TextBuilder {
   // repeated values are found without slicing a new string out of the source text.
   private slots = new Int32Array(1024);
   private hashes: number[] = [];
+  // Dictionary entries that are missing-value tokens ("NA", "  "): their rows get code -1.
+  private missing: boolean[] = [];
   private prevStart = -1;
   private prevEnd = -1;
   private prevText = '';
@@ -188,7 +190,9 @@ export class TextBuilder {
       k = (k + 1) & mask;
     }
     const c = this.dictionary.length;
-    this.dictionary.push(text.slice(start, end));
+    const value = text.slice(start, end);
+    this.dictionary.push(value);
+    this.missing.push(isMissingRange(value, 0, value.length));
     this.hashes.push(h);
     this.slots[k] = c + 1;
     if (this.dictionary.length * 2 > this.slots.length) this.rehash();
@@ -200,7 +204,11 @@ export class TextBuilder {
       this.codes[this.n++] = this.prevCode;
       return;
     }
-    const c = isMissingRange(text, start, end) ? -1 : this.codeOf(text, start, end);
+    let c = -1;
+    if (end > start) {
+      c = this.codeOf(text, start, end);
+      if (this.missing[c]) c = -1;
+    }
     this.prevText = text;
     this.prevStart = start;
     this.prevEnd = end;
@@ -212,7 +220,7 @@ export class TextBuilder {
     this.codes[this.n++] = -1;
   }
   pushValue(v: unknown): void {
-    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) this.pushMissing();
+    if (v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) this.pushMissing();
     else if (typeof v === 'string') this.pushRange(v, 0, v.length);
     else {
       const s = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);

@@ -54,7 +54,9 @@ export function scanDelimited(
   offset = 0,
   maxRecords = Infinity,
   firstLine = 1,
+  quotes = true,
 ): ScanResult & { end: number } {
+  if (!quotes) return scanUnquoted(text, delimiter, sink, offset, maxRecords, firstLine);
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
   let i = offset;
@@ -130,6 +132,44 @@ export function scanDelimited(
     records++;
   }
   return { records, lines: line - firstLine, unterminatedQuoteLine: unterminated, end: i };
+}
+
+/**
+ * The same scan for text known to hold no double quote at all: lines and fields are found with
+ * the engine's native `indexOf`, several times faster than a character loop.
+ */
+function scanUnquoted(text: string, delimiter: string, sink: FieldSink, offset: number, maxRecords: number, firstLine: number): ScanResult & { end: number } {
+  const n = text.length;
+  let i = offset;
+  let line = firstLine;
+  let records = 0;
+  while (i < n && records < maxRecords) {
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = n;
+    let lineEnd = eol;
+    if (lineEnd > i && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+    if (lineEnd === i) {
+      i = eol + 1;
+      line++;
+      continue;
+    }
+    let col = 0;
+    let s = i;
+    for (;;) {
+      const d = text.indexOf(delimiter, s);
+      if (d < 0 || d >= lineEnd) {
+        sink.field(col++, s, lineEnd, false);
+        break;
+      }
+      sink.field(col++, s, d, false);
+      s = d + 1;
+    }
+    sink.endRecord(col, line);
+    records++;
+    line++;
+    i = eol + 1;
+  }
+  return { records, lines: line - firstLine, unterminatedQuoteLine: 0, end: Math.min(i, n) };
 }
 
 /** Collects records as arrays of strings (for headers, sniffing and small files). */

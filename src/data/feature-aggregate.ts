@@ -62,6 +62,8 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
   const orderMonth = new Int32Array(nOrders);
   const orderDue = new Uint8Array(nOrders);
   const { isReturn, customer, order, orderDate, qty, unitPrice, unitCost, shippingCost, freightLevel, returnedQty, shipDate, promisedDate } = lines;
+  let lastDay = NaN;
+  let lastMonth = 0;
   for (let i = 0; i < n; i++) {
     const g = groupOf[customer[i]];
     const q = qty[i];
@@ -94,7 +96,12 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     }
     const od = orderDate[i];
     if (od > s.lastOrder[g]) s.lastOrder[g] = od;
-    const m = monthOf(od) - s.firstMonth;
+    const day = Math.floor(od / DAY);
+    if (day !== lastDay) {
+      lastDay = day;
+      lastMonth = monthOf(od) - s.firstMonth;
+    }
+    const m = lastMonth;
     if (m >= 0 && m < months) s.monthly[g * months + m] += q;
     const o = order[i];
     if (orderGroup[o] < 0) {

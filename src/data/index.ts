@@ -37,3 +37,5 @@ export * from './whale-curve.ts';
 export * from './hash-index.ts';
 export * from './load-order-lines.ts';
 export * from './synthetic-orders.ts';
+export * from './sample-orders.ts';
+export * from './data-readme.ts';

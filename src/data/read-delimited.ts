@@ -124,9 +124,10 @@ export function readDelimited(input: string, options: ReadOptions): LoadedTable 
   };
   let offset = first.end;
   let line = 2;
+  const quotes = text.indexOf('"', offset) >= 0;
   let unterminated = 0;
   while (offset < text.length) {
-    const r = scanDelimited(text, delimiter, sink, offset, CHUNK_RECORDS, line);
+    const r = scanDelimited(text, delimiter, sink, offset, CHUNK_RECORDS, line, quotes);
     offset = r.end;
     line += r.lines;
     unterminated ||= r.unterminatedQuoteLine;

@@ -18,13 +18,14 @@ function hashString(s: string): number {
 
 /**
  * Marks (1) every row that repeats an earlier row exactly, considering only rows with
- * `alive[i] === 1`. Hashes each row over all columns, then confirms candidates cell by cell.
+ * `alive[i] === 1`. Hashes each row over `hashColumns` (default: all; a few discriminating
+ * ones are enough and faster), then confirms candidates cell by cell over all columns.
  */
-export function findExactDuplicates(table: LoadedTable, alive: Uint8Array): Uint8Array {
+export function findExactDuplicates(table: LoadedTable, alive: Uint8Array, hashColumns: readonly string[] = table.header): Uint8Array {
   const n = table.rowCount;
   const h1 = new Uint32Array(n).fill(0x12345678);
   const h2 = new Uint32Array(n).fill(0x87654321);
-  for (const name of table.header) {
+  for (const name of hashColumns) {
     const col = table.columns[name];
     if (col.type === 'text') {
       for (let i = 0; i < n; i++) {

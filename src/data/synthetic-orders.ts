@@ -4,7 +4,7 @@
  * quality rule finds exactly what was injected. shipping_cost is per line.
  */
 import { createRandom, type Random } from './random.ts';
-import { formatDate } from './date-parse.ts';
+import { formatDate as isoDate } from './date-parse.ts';
 
 export const ORDER_COLUMNS = [
   'order_id', 'order_line', 'customer_id', 'parent_id', 'order_date', 'ship_date', 'promised_date', 'region', 'channel',
@@ -54,8 +54,31 @@ const CHANNELS = ['EDI', 'portal', 'phone', 'email'];
 const CARRIERS = ['FreightCo', 'ParcelNow', 'RoadHaul', 'OwnFleet'];
 const PRODUCTS = [['Fasteners', 4], ['Tools', 40], ['Electrical', 25], ['Safety', 15], ['Packaging', 8]] as const;
 const DAY = 86_400_000;
+const dayText = new Map<number, string>();
 
-interface Customer { id: string; parent: string; region: string; channel: string; size: number; qtyMean: number; sla: number }
+/** ISO date text, cached per day (the generator writes millions of dates). */
+function formatDate(t: number): string {
+  let s = dayText.get(t);
+  if (s === undefined) {
+    s = isoDate(t);
+    if (dayText.size < 100_000) dayText.set(t, s);
+  }
+  return s;
+}
+
+interface Customer { id: string; parent: string; region: string; channel: string; size: number; qtyMean: number; sla: number; discount: number }
+
+/** A price list: per product line, 40 items with a list price and a unit cost (10–50% margin). */
+interface Item { line: string; price: number; cost: number }
+
+function makeCatalogue(rng: Random): Item[] {
+  return PRODUCTS.flatMap(([line, base]) =>
+    Array.from({ length: 40 }, () => {
+      const price = Math.round(base * rng.lognormal(0, 0.5) * 100) / 100 + 0.5;
+      return { line, price, cost: Math.round(price * (0.5 + 0.4 * rng.next()) * 100) / 100 };
+    }),
+  );
+}
 
 function money(x: number): string {
   return (Math.round(x * 100) / 100).toFixed(2);
@@ -73,6 +96,7 @@ function makeCustomers(rng: Random, n: number): Customer[] {
       size: Math.min(400, rng.pareto(1.16, 1)),
       qtyMean: rng.lognormal(Math.log(channel === 'EDI' ? 12 : 4), 0.6),
       sla: rng.pick([2, 3, 5]),
+      discount: rng.pick([0, 0, 0.05, 0.1, 0.15]),
     };
   });
 }
@@ -103,6 +127,7 @@ export function generateOrders(spec: SyntheticOrdersSpec = {}): SyntheticOrders 
   const sizeSum = customers.reduce((s, c) => s + c.size, 0);
   const k = Math.max(0, targetOrders - customers.length) / sizeSum;
   const lineRng = rng.fork('lines');
+  const catalogue = makeCatalogue(rng.fork('catalogue'));
   type Row = string[];
   const base: { row: Row; t: number }[] = [];
   let orderNo = 0;
@@ -117,11 +142,13 @@ export function generateOrders(spec: SyntheticOrdersSpec = {}): SyntheticOrders 
       const lead = lineRng.chance(0.9) ? 1 + lineRng.int(c.sla) : c.sla + 1 + lineRng.int(3);
       const ship = t + lead * DAY;
       for (let l = 1; l <= nLines; l++) {
-        const [product, basePrice] = lineRng.pick(PRODUCTS);
+        const item = catalogue[lineRng.int(catalogue.length)];
+        const product = item.line;
         const qty = 1 + lineRng.poisson(c.qtyMean);
-        const price = basePrice * lineRng.lognormal(0, 0.3);
-        const cost = price * (1 - (0.1 + 0.4 * lineRng.next()));
-        const freight = (carrier === 'OwnFleet' ? 6 : 9) * (1 + Math.sqrt(qty) * 0.5) * lineRng.lognormal(0, 0.25);
+        const price = Math.max(item.cost + 0.01, item.price * (1 - c.discount));
+        const cost = item.cost;
+        // Freight from a rate card (carrier base + per unit), ±10% in 0.50 steps.
+        const freight = Math.round(((carrier === 'OwnFleet' ? 6 : 9) * (1 + Math.sqrt(qty) * 0.5) * (0.9 + 0.2 * lineRng.next())) * 2) / 2;
         const returned = lineRng.chance(0.03) ? 1 + lineRng.int(qty) : 0;
         base.push({
           t,
@@ -131,6 +158,16 @@ export function generateOrders(spec: SyntheticOrdersSpec = {}): SyntheticOrders 
     }
   }
   base.sort((a, b) => a.t - b.t || (a.row[0] < b.row[0] ? -1 : a.row[0] > b.row[0] ? 1 : Number(a.row[1]) - Number(b.row[1])));
+  // Number orders in date order, as an ERP would.
+  const renumber = new Map<string, string>();
+  for (const { row } of base) {
+    let id = renumber.get(row[0]);
+    if (id === undefined) {
+      id = `SO${String(renumber.size + 1).padStart(7, '0')}`;
+      renumber.set(row[0], id);
+    }
+    row[0] = id;
+  }
   return injectDefects(base.map((b) => b.row), rates, rng.fork('defects'), year);
 }
 

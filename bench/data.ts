@@ -1,0 +1,127 @@
+/**
+ * Data-layer benchmark: order lines → clean lines → customer features, for CSV and Parquet at
+ * 100k and 1M lines, against the plain Arquero path (fromCSV + derive + groupby/rollup).
+ * Reports medians of wall and CPU time, rows per second and peak RSS.
+ *
+ *   npx tsx bench/data.ts [--sizes 100000,1000000] [--runs 3] [--no-arquero]
+ */
+import * as aq from 'arquero';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { pathToFileURL } from 'node:url';
+import { cleanOrderLines } from '../src/data/clean-order-lines.ts';
+import { detectMapping, mappingTypes } from '../src/data/column-mapping.ts';
+import { cellText, type LoadedTable } from '../src/data/columns.ts';
+import { buildCustomerFeatures } from '../src/data/customer-features.ts';
+import { loadTable } from '../src/data/load-table.ts';
+import { generateOrders, ordersToCsv } from '../src/data/synthetic-orders.ts';
+
+export interface BenchRow {
+  path: 'tierbook' | 'arquero';
+  format: 'csv' | 'parquet';
+  lines: number;
+  customers: number;
+  bytes: number;
+  /** Medians, milliseconds. */
+  loadMs: number;
+  cleanMs: number;
+  featuresMs: number;
+  totalMs: number;
+  totalCpuMs: number;
+  rowsPerSecond: number;
+  /** Peak resident set size of the process so far, MB. */
+  peakRssMb: number;
+}
+
+export interface BenchOptions {
+  sizes?: number[];
+  runs?: number;
+  arquero?: boolean;
+  log?: (line: string) => void;
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+function toParquet(t: LoadedTable): Uint8Array {
+  const columnData = t.header.map((name) => {
+    const c = t.columns[name];
+    if (c.type === 'number') return { name, data: c.values, type: 'DOUBLE' as const };
+    if (c.type === 'date') return { name, data: Array.from(c.values, (v) => (Number.isNaN(v) ? null : new Date(v))) };
+    return { name, data: Array.from({ length: t.rowCount }, (_, r) => (c.codes[r] < 0 ? null : cellText(c, r))), type: 'STRING' as const };
+  });
+  return new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 100_000 }));
+}
+
+async function runTierbook(bytes: Uint8Array, fileName: string) {
+  const w0 = performance.now();
+  const c0 = cpuMs();
+  const table = await loadTable(bytes, { fileName, types: (h) => mappingTypes(detectMapping(h).mapping) });
+  const w1 = performance.now();
+  const { lines } = cleanOrderLines(table, detectMapping(table.header).mapping);
+  const w2 = performance.now();
+  const f = buildCustomerFeatures(lines);
+  const w3 = performance.now();
+  return { load: w1 - w0, clean: w2 - w1, features: w3 - w2, total: w3 - w0, cpu: cpuMs() - c0, customers: f.rowCount };
+}
+
+function runArquero(text: string) {
+  const w0 = performance.now();
+  const c0 = cpuMs();
+  const t = aq.fromCSV(text, { parse: { customer_id: String, order_id: String } });
+  const w1 = performance.now();
+  const out = t
+    .derive({ revenue: (d) => d.qty * d.unit_price, gm: (d) => d.qty * (d.unit_price - d.unit_cost) })
+    .groupby('customer_id')
+    .rollup({ orders: aq.op.distinct('order_id'), lines: aq.op.count(), revenue: aq.op.sum('revenue'), gm: aq.op.sum('gm'), freight: aq.op.sum('shipping_cost'), last: aq.op.max('order_date') });
+  const w2 = performance.now();
+  return { load: w1 - w0, clean: 0, features: w2 - w1, total: w2 - w0, cpu: cpuMs() - c0, customers: out.numRows() };
+}
+
+/** Runs the benchmark and returns one row per (path, format, size). */
+export async function benchData(options: BenchOptions = {}): Promise<BenchRow[]> {
+  const sizes = options.sizes ?? [100_000, 1_000_000];
+  const runs = options.runs ?? 3;
+  const log = options.log ?? (() => {});
+  const rows: BenchRow[] = [];
+  for (const size of sizes) {
+    const data = generateOrders({ seed: 1, lines: size, customers: Math.round(size / 20) });
+    const text = ordersToCsv(data);
+    data.rows.length = 0;
+    const csv = new TextEncoder().encode(text);
+    const parquet = toParquet(await loadTable(csv, { fileName: 'bench.csv' }));
+    log(`generated ${size.toLocaleString('en-US')} lines: CSV ${(csv.length / 1e6).toFixed(1)} MB, Parquet ${(parquet.length / 1e6).toFixed(1)} MB`);
+    const cases: [BenchRow['path'], BenchRow['format'], () => Promise<ReturnType<typeof runArquero>>, number][] = [
+      ['tierbook', 'csv', () => runTierbook(csv, 'bench.csv'), csv.length],
+      ['tierbook', 'parquet', () => runTierbook(parquet, 'bench.parquet'), parquet.length],
+    ];
+    if (options.arquero ?? true) cases.push(['arquero', 'csv', async () => runArquero(text), csv.length]);
+    for (const [path, format, run, bytes] of cases) {
+      const results: Awaited<ReturnType<typeof run>>[] = [];
+      for (let r = 0; r < runs; r++) results.push(await run());
+      const m = (k: 'load' | 'clean' | 'features' | 'total' | 'cpu') => median(results.map((x) => x[k]));
+      const row: BenchRow = {
+        path, format, lines: size, customers: results[0].customers, bytes,
+        loadMs: m('load'), cleanMs: m('clean'), featuresMs: m('features'), totalMs: m('total'), totalCpuMs: m('cpu'),
+        rowsPerSecond: size / (m('total') / 1000), peakRssMb: peakRssMb(),
+      };
+      rows.push(row);
+      log(`${path.padEnd(8)} ${format.padEnd(7)} ${String(size).padStart(8)} lines: load ${row.loadMs.toFixed(0)} + clean ${row.cleanMs.toFixed(0)} + features ${row.featuresMs.toFixed(0)} = ${row.totalMs.toFixed(0)} ms (cpu ${row.totalCpuMs.toFixed(0)} ms), ${Math.round(row.rowsPerSecond).toLocaleString('en-US')} rows/s, peak RSS ${row.peakRssMb.toFixed(0)} MB`);
+    }
+  }
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
+  const sizes = arg('--sizes')?.split(',').map(Number);
+  const runs = arg('--runs') ? Number(arg('--runs')) : undefined;
+  const rows = await benchData({ sizes, runs, arquero: !process.argv.includes('--no-arquero'), log: (l) => console.log(l) });
+  console.log(JSON.stringify(rows, null, 1));
+}
