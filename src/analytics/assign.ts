@@ -1,4 +1,4 @@
-import { assignRows } from './assign-kernels.ts';
+import { assignRows } from './kernels.ts';
 import type { Matrix } from './matrix.ts';
 
 /** Nearest centroid (squared Euclidean, lowest index on ties) of each row, e.g. for new customers. */

@@ -1,4 +1,4 @@
-import { assignRows, type AssignOutput } from './assign-kernels.ts';
+import { accumulate, assignRows, type AssignOutput } from './kernels.ts';
 import type { Matrix } from './matrix.ts';
 
 /** Outcome of one Lloyd run from given centres. */
@@ -64,11 +64,13 @@ export function lloyd(
     if (!accelerate || !exactBounds) {
       assignRows(data, d, centers, k, out, null, n);
       distances += n * k;
-      for (let i = 0; i < n; i++) {
-        upper[i] = Math.sqrt(best[i]);
-        lower[i] = Math.sqrt(second[i]);
+      if (accelerate) {
+        for (let i = 0; i < n; i++) {
+          upper[i] = Math.sqrt(best[i]);
+          lower[i] = Math.sqrt(second[i]);
+        }
+        exactBounds = true;
       }
-      exactBounds = true;
     } else {
       halfGaps(centers, k, d, half);
       let count = 0;
@@ -92,14 +94,7 @@ export function lloyd(
         lower[i] = Math.sqrt(second[i]);
       }
     }
-    next.fill(0);
-    counts.fill(0);
-    for (let i = 0, p = 0; i < n; i++) {
-      const c = labels[i];
-      counts[c]++;
-      const q = c * d;
-      for (let t = 0; t < d; t++, p++) next[q + t] += data[p];
-    }
+    accumulate(data, n, d, labels, next, counts);
     let reseeded = false;
     for (let c = 0; c < k; c++) {
       if (counts[c] > 0) {
