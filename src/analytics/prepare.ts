@@ -63,9 +63,12 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
     for (let i = 0; i < n; i++) if (eligible[i] && Number.isFinite(t[i])) out.push(t[i]);
     return Float64Array.from(out).sort();
   };
-  const impute = transformed.map((t) =>
-    s.missing === 'median' ? quantileSorted(finiteSorted(t), 0.5) : null,
-  );
+  const impute = transformed.map((t, j) => {
+    if (s.missing !== 'median') return null;
+    const sorted = finiteSorted(t);
+    if (!sorted.length) throw new Error(`column "${names[j]}" has no numeric values to take a median from`);
+    return quantileSorted(sorted, 0.5);
+  });
   const bounds = transformed.map((t) => {
     if (policy === 'keep') return { lo: null, hi: null };
     const sorted = finiteSorted(t);
@@ -118,5 +121,11 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
     features,
   };
   const applied = applyPreparation(params, columns, { exclude: isolated });
+  if (applied.matrix.n === 0 && n > 0) {
+    issues.unshift({
+      code: 'no-rows',
+      message: `All ${n} rows were left out (missing values, outliers or isolation); there is nothing to cluster.`,
+    });
+  }
   return { ...applied, issues: [...issues, ...applied.issues], params };
 }

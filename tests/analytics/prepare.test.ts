@@ -134,6 +134,15 @@ describe('prepare: validation and re-application', () => {
     );
   });
 
+  it('reports when no row is left, and refuses a median of nothing', () => {
+    const p = prepare({ x: [NaN, NaN] }, { features: ['x'] });
+    expect(p.matrix.n).toBe(0);
+    expect(p.issues[0].code).toBe('no-rows');
+    expect(() => prepare({ x: [NaN, NaN] }, { features: ['x'], missing: 'median' })).toThrow(
+      'column "x" has no numeric values to take a median from',
+    );
+  });
+
   it('re-applies fitted params to new customers', () => {
     const p = prepare({ x: [1, 2, 3, 4, 5] }, { features: ['x'] });
     const params = JSON.parse(JSON.stringify(p.params));
