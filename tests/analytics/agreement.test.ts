@@ -88,14 +88,12 @@ describe('Hungarian assignment', () => {
   });
 
   it('returns a permutation with the brute-force maximum trace (property, k <= 5)', () => {
-    const square = fc
-      .integer({ min: 1, max: 5 })
-      .chain((k) =>
-        fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: k, maxLength: k }), {
-          minLength: k,
-          maxLength: k,
-        }),
-      );
+    const square = fc.integer({ min: 1, max: 5 }).chain((k) =>
+      fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: k, maxLength: k }), {
+        minLength: k,
+        maxLength: k,
+      }),
+    );
     fc.assert(
       fc.property(square, (c) => {
         const k = c.length;
