@@ -130,6 +130,14 @@ describe('alignLabels', () => {
     expect(Array.from(r.labels).slice(0, 2)).toEqual([0, 0]);
   });
 
+  it('with k, keeps names within 0..k-1 after k was lowered', () => {
+    // previous k = 5 used ids 0, 1, 4; now k = 3: 1 -> 0 and 0 -> 1 by overlap, 2 takes the free id 2
+    const r = alignLabels([0, 0, 1, 1, 4, 4], [1, 1, 0, 0, 2, 2], 3);
+    expect(r.mapping).toEqual([1, 0, 2]);
+    expect(Array.from(r.labels)).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(r.shareChanged).toBeCloseTo(2 / 6, 15);
+  });
+
   it('aligning a relabelling recovers the reference exactly (property)', () => {
     fc.assert(
       fc.property(
