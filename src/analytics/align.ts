@@ -13,18 +13,20 @@ export interface AlignedLabels {
 /**
  * Renames the clusters of `labels` to match `reference` as closely as possible: Hungarian
  * matching maximising the matched cells of the contingency table (noise takes no part).
- * Candidate names are the reference's labels plus 0..k-1 when `k` is given, so a k-cluster
- * result always maps onto 0..k-1 even if the reference misses a cluster. Clusters left
- * without a partner get fresh ids above every candidate.
+ * Without `k`, the candidate names are the reference's labels and clusters left without a
+ * partner get fresh ids above them. With `k`, names are restricted to 0..k-1 (reference
+ * clusters numbered k or above cannot be matched), so a k-cluster result always gets a
+ * permutation of 0..k-1, e.g. after k was lowered.
  */
 export function alignLabels(reference: ArrayLike<number>, labels: ArrayLike<number>, k = 0): AlignedLabels {
   const n = labels.length;
   if (reference.length !== n) throw new Error(`invalid labels: ${n} rows (expected ${reference.length})`);
   const from = new Set<number>();
   const to = new Set<number>(Array.from({ length: k }, (_, c) => c));
+  const named = (r: number) => r >= 0 && (k === 0 || r < k);
   for (let i = 0; i < n; i++) {
     if (labels[i] >= 0) from.add(labels[i]);
-    if (reference[i] >= 0) to.add(reference[i]);
+    if (named(reference[i])) to.add(reference[i]);
   }
   const rowLabels = [...from].sort((a, b) => a - b);
   const colLabels = [...to].sort((a, b) => a - b);
@@ -32,7 +34,7 @@ export function alignLabels(reference: ArrayLike<number>, labels: ArrayLike<numb
   const ci = new Map(colLabels.map((v, j) => [v, j]));
   const counts = rowLabels.map(() => new Array<number>(colLabels.length).fill(0));
   for (let i = 0; i < n; i++) {
-    if (labels[i] >= 0 && reference[i] >= 0)
+    if (labels[i] >= 0 && named(reference[i]))
       counts[ri.get(labels[i]) as number][ci.get(reference[i]) as number]++;
   }
   const { rowToColumn } = hungarian(counts);
