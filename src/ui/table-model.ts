@@ -20,41 +20,95 @@ export function cellValue(row: Row, key: string): unknown {
   return (row as Record<string, unknown>)[key];
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
 function isMissing(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
 }
 
-function compareValues(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
-  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
-  return collator.compare(String(a), String(b));
+/**
+ * A text sort key that orders like a natural, case- and accent-insensitive collation
+ * (`C2` before `C10`, `é` with `e`) but compares with plain `<`, which is several times faster than
+ * `Intl.Collator` on 50,000 rows.
+ */
+export function textSortKey(value: unknown): string {
+  return String(value)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(20, '0'));
+}
+
+type Compare = (i: number, j: number) => number;
+
+/** Comparators over precomputed keys; ties always fall back to input order, so sorts are stable. */
+function comparator(keys: Float64Array | string[], direction: SortDirection): Compare {
+  if (keys instanceof Float64Array) {
+    return direction === 'ascending'
+      ? (i, j) => keys[i] - keys[j] || i - j
+      : (i, j) => keys[j] - keys[i] || i - j;
+  }
+  const sign = direction === 'ascending' ? 1 : -1;
+  return (i, j) => (keys[i] < keys[j] ? -sign : keys[i] > keys[j] ? sign : i - j);
 }
 
 /**
  * The row order for a sort, as indices into `rows`; `rows` itself is never reordered.
  * Missing values (null, undefined, NaN) go last in both directions; ties keep input order.
+ * Columns of numbers or dates sort numerically, anything else by `textSortKey`.
  */
 export function sortOrder(
   rows: readonly Row[],
   key: string | undefined,
   direction: SortDirection,
 ): Uint32Array {
-  const order = new Uint32Array(rows.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  if (!key) return order;
-  const sign = direction === 'ascending' ? 1 : -1;
-  const values = rows.map((r) => cellValue(r, key));
-  return order.sort((i, j) => {
-    const a = values[i];
-    const b = values[j];
-    const ma = isMissing(a);
-    const mb = isMissing(b);
-    if (ma || mb) return ma === mb ? i - j : ma ? 1 : -1;
-    return sign * compareValues(a, b) || i - j;
-  });
+  const n = rows.length;
+  if (!key) return Uint32Array.from({ length: n }, (_, i) => i);
+  const { keys, present, missing } = sortKeys(rows, key);
+  const order = new Uint32Array(n);
+  order.set(present.slice().sort(comparator(keys, direction)));
+  order.set(missing, present.length);
+  return order;
+}
+
+interface SortKeys {
+  readonly keys: Float64Array | string[];
+  readonly present: Uint32Array;
+  readonly missing: Uint32Array;
+}
+
+// Keys per rows array and column, so flipping the direction or returning to a column is cheap.
+const keyCache = new WeakMap<readonly Row[], Map<string, SortKeys>>();
+
+function sortKeys(rows: readonly Row[], key: string): SortKeys {
+  let byColumn = keyCache.get(rows);
+  if (!byColumn) keyCache.set(rows, (byColumn = new Map()));
+  const cached = byColumn.get(key);
+  if (cached) return cached;
+  const n = rows.length;
+  const present: number[] = [];
+  const missing: number[] = [];
+  const values: unknown[] = new Array(n);
+  let numeric = true;
+  for (let i = 0; i < n; i++) {
+    const v = cellValue(rows[i], key);
+    if (isMissing(v)) {
+      missing.push(i);
+      continue;
+    }
+    present.push(i);
+    values[i] = v;
+    if (typeof v !== 'number' && !(v instanceof Date)) numeric = false;
+  }
+  let keys: Float64Array | string[];
+  if (numeric) {
+    keys = new Float64Array(n);
+    for (const i of present) keys[i] = Number(values[i]);
+  } else {
+    keys = new Array<string>(n);
+    for (const i of present) keys[i] = textSortKey(values[i]);
+  }
+  const result = { keys, present: Uint32Array.from(present), missing: Uint32Array.from(missing) };
+  byColumn.set(key, result);
+  return result;
 }
 
 /** Whether a column holds numbers, judged on its first 100 present values. */

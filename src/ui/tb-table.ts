@@ -37,7 +37,10 @@ export class TbTable extends LitElement {
 
   /** Which columns to show; default: every key of the first row. */
   declare columns: readonly TableColumn[];
-  /** The data; never mutated (sorting works on an index). */
+  /**
+   * The data; never mutated (sorting works on an index). Treated as immutable: sort keys are cached
+   * per array, so assign a new array to show changed data.
+   */
   declare rows: readonly Row[];
   /** Accessible name of the table, shown above it. */
   declare caption: string;

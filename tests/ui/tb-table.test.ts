@@ -96,6 +96,31 @@ describe('sortOrder', () => {
     expect([...sortOrder(rows, 'v', 'descending')]).toEqual([0, 4, 2, 1, 3]);
   });
 
+  it('sorts text ignoring case and accents, with numbers in natural order', () => {
+    const rows = [{ v: 'émile' }, { v: 'Eve' }, { v: 'C007' }, { v: 'c8' }, { v: 'zoe' }, { v: 'Adam' }];
+    expect([...sortOrder(rows, 'v', 'ascending')].map((i) => rows[i].v)).toEqual([
+      'Adam',
+      'C007',
+      'c8',
+      'émile',
+      'Eve',
+      'zoe',
+    ]);
+    expect([...sortOrder(rows, 'v', 'descending')].map((i) => rows[i].v)).toEqual([
+      'zoe',
+      'Eve',
+      'émile',
+      'c8',
+      'C007',
+      'Adam',
+    ]);
+  });
+
+  it('sorts dates by time', () => {
+    const rows = [{ d: new Date('2024-03-01') }, { d: new Date('2023-12-31') }, { d: null }];
+    expect([...sortOrder(rows, 'd', 'ascending')]).toEqual([1, 0, 2]);
+  });
+
   it('sorts text naturally', () => {
     const rows = [{ v: 'C10' }, { v: 'c2' }, { v: 'C1' }];
     expect([...sortOrder(rows, 'v', 'ascending')].map((i) => rows[i].v)).toEqual(['C1', 'c2', 'C10']);
