@@ -81,11 +81,6 @@ export class TbNotebook extends LitElement {
     };
   }
 
-  /** How many times cell views have been called (they are cached by value version). */
-  get viewCalls(): number {
-    return this.views.calls;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.subscribe();
@@ -281,7 +276,7 @@ export class TbNotebook extends LitElement {
     </tb-cell-frame>`;
   }
 
-  private renderBlock(block: Block, cells: Map<string, CellNode<unknown>>) {
+  private renderBlock(block: Block, cells: Map<string, CellNode<unknown>>, section: string | undefined) {
     switch (block.kind) {
       case 'prose': {
         const { prose } = block;
@@ -292,7 +287,11 @@ export class TbNotebook extends LitElement {
         </section>`;
       }
       case 'controls':
-        return html`<div class="controls" role="group" aria-label="Inputs">
+        return html`<div
+          class="controls"
+          role="group"
+          aria-label=${section ? `Inputs: ${section}` : 'Inputs'}
+        >
           ${block.inputs.map((node) => renderControl(node, this.controlHost))}
         </div>`;
       case 'cell':
@@ -306,6 +305,13 @@ export class TbNotebook extends LitElement {
     const { notebook } = engine;
     const cells = visibleCells(notebook);
     const items = blocks(notebook);
+    // Each controls panel is named after the prose section it sits in.
+    const sections = new Map<Block, string | undefined>();
+    let section: string | undefined;
+    for (const b of items) {
+      if (b.kind === 'prose') section = b.prose.title ?? section;
+      sections.set(b, section);
+    }
     return html`<div class="page" @click=${this.onClick}>
       <header part="header">
         <div class="titles">
@@ -325,7 +331,7 @@ export class TbNotebook extends LitElement {
               : b.kind === 'cell'
                 ? `c:${b.cell.name}`
                 : `i:${b.inputs[0].name}`,
-          (b) => this.renderBlock(b, cells),
+          (b) => this.renderBlock(b, cells, sections.get(b)),
         )}
       </main>
     </div>`;

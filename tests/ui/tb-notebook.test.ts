@@ -111,7 +111,10 @@ describe('tb-notebook', () => {
       'scaling',
       'k',
     ]);
-    expect($$(el, '.controls')).toHaveLength(2);
+    expect($$(el, '.controls').map((c) => c.getAttribute('aria-label'))).toEqual([
+      'Inputs: 1. Data',
+      'Inputs: 2. Clusters',
+    ]);
     const multi = $(el, 'tb-multiselect');
     expect($$<HTMLInputElement>(multi, 'input[type=checkbox]').map((b) => b.checked)).toEqual([
       true,
