@@ -200,7 +200,8 @@ export class TextBuilder {
   }
   pushRange(text: string, start: number, end: number): void {
     if (this.n === this.codes.length) this.codes = growInt(this.codes, this.n);
-    if (text === this.prevText && sameRange(text, start, end, this.prevStart, this.prevEnd)) {
+    // Same string object and range (Parquet/JSON values repeat objects), or same characters.
+    if (text === this.prevText && ((start === this.prevStart && end === this.prevEnd) || sameRange(text, start, end, this.prevStart, this.prevEnd))) {
       this.codes[this.n++] = this.prevCode;
       return;
     }

@@ -39,3 +39,7 @@ export * from './load-order-lines.ts';
 export * from './synthetic-orders.ts';
 export * from './sample-orders.ts';
 export * from './data-readme.ts';
+export * from './table-csv.ts';
+export * from './arquero-interop.ts';
+export * from './import-spec.ts';
+export * from './import-data.ts';

@@ -48,3 +48,21 @@ export async function loadTable(bytes: Uint8Array, options: LoadOptions): Promis
   const table = format === 'json' ? readJson(text, options) : readDelimited(text, options);
   return issues.length ? { ...table, issues: [...issues, ...table.issues] } : table;
 }
+
+/**
+ * Reads only the start of a file (about `maxBytes`, cut at a line end) — enough to see the
+ * header, detect the input kind and suggest a mapping before reading everything. Binary and
+ * JSON formats are read whole. Pass decompressed bytes (see `decompressIfGzip`).
+ */
+export async function peekTable(bytes: Uint8Array, options: LoadOptions, maxBytes = 1 << 20): Promise<LoadedTable> {
+  const format = options.format ?? detectFormat(bytes, options.fileName);
+  if (format !== 'csv' || bytes.length <= maxBytes) return loadTable(bytes, options);
+  let cut = maxBytes;
+  while (cut > 0 && bytes[cut - 1] !== 0x0a) cut--;
+  return loadTable(bytes.subarray(0, cut || maxBytes), { ...options, onProgress: undefined });
+}
+
+/** Gunzips gzip bytes, returns anything else unchanged. */
+export async function decompressIfGzip(bytes: Uint8Array, fileName: string): Promise<Uint8Array> {
+  return isGzip(bytes) ? gunzip(bytes, fileName) : bytes;
+}

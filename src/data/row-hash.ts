@@ -1,6 +1,15 @@
 /** Finds rows identical in every column to an earlier row. */
-import { cellText, type LoadedTable } from './columns.ts';
+import { cellText, type Column, type LoadedTable } from './columns.ts';
 import { RowHashSet } from './hash-index.ts';
+
+/** Two cells of a column hold the same value (an unreadable cell compares by its text). */
+function cellsEqual(col: Column, i: number, j: number): boolean {
+  if (col.type === 'text') return col.codes[i] === col.codes[j];
+  const a = col.values[i];
+  const b = col.values[j];
+  if (a === b) return true;
+  return Number.isNaN(a) && Number.isNaN(b) && cellText(col, i) === cellText(col, j);
+}
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -47,7 +56,8 @@ export function findExactDuplicates(table: LoadedTable, alive: Uint8Array, hashC
     }
   }
   // h1 picks the bucket; h2 and then the cells confirm a match.
-  const same = (i: number, j: number) => h2[i] === h2[j] && table.header.every((name) => cellText(table.columns[name], i) === cellText(table.columns[name], j));
+  const cols = table.header.map((name) => table.columns[name]);
+  const same = (i: number, j: number) => h2[i] === h2[j] && cols.every((c) => cellsEqual(c, i, j));
   const set = new RowHashSet(h1, same, n);
   const dup = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

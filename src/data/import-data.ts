@@ -1,0 +1,54 @@
+/** The one call a notebook cell or the CLI needs: bytes + file name + spec → customer table, quality report, issues. */
+import type { MappingResult } from './column-mapping.ts';
+import { buildCustomerFeatures, type CustomerFeatures } from './customer-features.ts';
+import { toCustomerTable } from './customer-table-loaded.ts';
+import type { CustomerTable } from './customer-table.ts';
+import type { DataIssue } from './errors.ts';
+import type { DataImportSpec } from './import-spec.ts';
+import { detectInputKind, type InputKindGuess } from './input-kind.ts';
+import { loadOrderLines } from './load-order-lines.ts';
+import { decompressIfGzip, loadTable, peekTable } from './load-table.ts';
+import type { QualityReport } from './quality-report.ts';
+import { whaleCurve, type WhaleCurve } from './whale-curve.ts';
+
+export interface ImportedData {
+  kind: InputKindGuess;
+  /** The customer table segmentation runs on: features (order lines) or the file as is (customer table). */
+  customers: CustomerTable | CustomerFeatures;
+  /** Order lines only. */
+  quality?: QualityReport;
+  mapping?: MappingResult;
+  /** Order lines with net_profit only. */
+  whale?: WhaleCurve;
+  /** Everything recoverable met on the way (reading, features). */
+  issues: DataIssue[];
+}
+
+/**
+ * Detects the kind (unless `spec.kind`), then either aggregates order lines to customer
+ * features through the quality rules, or reads a customer table. Throws DataError when the file
+ * cannot be read; every other problem is in `issues` or the quality report.
+ */
+export async function importData(input: Uint8Array, fileName: string, spec: DataImportSpec = {}, onProgress?: (fraction: number) => void): Promise<ImportedData> {
+  const bytes = await decompressIfGzip(input, fileName);
+  const read = { fileName, delimiter: spec.delimiter, decimal: spec.decimal, dateOrder: spec.dateOrder, types: spec.types, onProgress };
+  let kind: InputKindGuess;
+  if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: {}, issues: [] }, {}, spec.kind);
+  else kind = detectInputKind(await peekTable(bytes, { ...read, onProgress: undefined }), spec.mapping);
+  if (kind.kind === 'customer-table') {
+    const customers = toCustomerTable(await loadTable(bytes, read), { idColumn: spec.idColumn });
+    return { kind, customers, issues: customers.issues };
+  }
+  const loaded = await loadOrderLines(bytes, { ...read, mapping: spec.mapping, quality: spec.quality });
+  const customers = buildCustomerFeatures(loaded.lines, spec.features);
+  const profit = customers.columns.net_profit;
+  return {
+    kind,
+    customers,
+    quality: loaded.report,
+    mapping: loaded.mapping,
+    whale: profit ? whaleCurve(profit) : undefined,
+    issues: [...loaded.table.issues, ...customers.issues],
+  };
+}
+
