@@ -1,5 +1,5 @@
 import { formatPercent, type AnalyticsIssue } from './issues.ts';
-import { buildKdTree, rangeQuery, within } from './kdtree.ts';
+import { activeSet, buildKdTree, deactivate, rangeQuery, within, withinActive } from './kdtree.ts';
 import type { Matrix } from './matrix.ts';
 
 /** DBSCAN options. */
@@ -26,8 +26,9 @@ export interface DbscanResult {
 }
 
 /**
- * DBSCAN (Ester et al. 1996) with a k-d tree for the range queries. A border row reachable
- * from two clusters joins the one found first (clusters grow in row order), as in scikit-learn.
+ * DBSCAN (Ester et al. 1996) with a k-d tree for the range queries. Clusters are the connected
+ * groups of core rows, numbered in row order; a border row reachable from two clusters joins
+ * the one found first (the lower id), as in scikit-learn.
  */
 export function dbscan(m: Matrix, spec: DbscanSpec): DbscanResult {
   const { eps } = spec;
@@ -42,37 +43,50 @@ export function dbscan(m: Matrix, spec: DbscanSpec): DbscanResult {
   const core = new Uint8Array(n);
   let coreCount = 0;
   const q = rangeQuery();
+  // A non-core row has fewer than minPoints neighbours, all found by its own query: keep them,
+  // so borders can be settled afterwards and the expansion only has to look for core rows.
+  const near: number[] = [];
   // tree order keeps consecutive queries in the same region of memory
   for (let r = 0; r < n; r++) {
     const i = tree.perm[r];
-    if (within(tree, q, i, r2, minPoints) >= minPoints) {
+    const found = within(tree, q, i, r2, minPoints);
+    if (found >= minPoints) {
       core[i] = 1;
       coreCount++;
-    }
+    } else for (let f = 0; f < found; f++) near.push(i, q.rows[f]);
   }
   const labels = new Int32Array(n).fill(-1);
-  const sizes: number[] = [];
+  const pending = activeSet(tree);
+  for (let i = 0; i < n; i++) if (!core[i]) deactivate(tree, pending, i);
   const queue = new Int32Array(n);
+  let clusters = 0;
   for (let i = 0; i < n; i++) {
     if (!core[i] || labels[i] >= 0) continue;
-    const cluster = sizes.length;
-    let size = 1;
-    labels[i] = cluster;
+    labels[i] = clusters;
+    deactivate(tree, pending, i);
     let head = 0;
     let tail = 0;
     queue[tail++] = i;
     while (head < tail) {
-      const found = within(tree, q, queue[head++], r2);
+      // only unlabelled core rows are searched for; spent regions of the tree are skipped
+      const found = withinActive(tree, q, pending, queue[head++], r2);
       for (let f = 0; f < found; f++) {
         const j = q.rows[f];
-        if (labels[j] >= 0) continue;
-        labels[j] = cluster;
-        size++;
-        if (core[j]) queue[tail++] = j;
+        labels[j] = clusters;
+        deactivate(tree, pending, j);
+        queue[tail++] = j;
       }
     }
-    sizes.push(size);
+    clusters++;
   }
+  // a border row joins the first cluster that reaches it: the lowest id among its core neighbours
+  for (let e = 0; e < near.length; e += 2) {
+    const i = near[e];
+    const j = near[e + 1];
+    if (core[j] && (labels[i] < 0 || labels[j] < labels[i])) labels[i] = labels[j];
+  }
+  const sizes = new Array<number>(clusters).fill(0);
+  for (let i = 0; i < n; i++) if (labels[i] >= 0) sizes[labels[i]]++;
   const noiseCount = n - sizes.reduce((s, x) => s + x, 0);
   const issues: AnalyticsIssue[] = [];
   const share = n ? coreCount / n : 0;
@@ -87,5 +101,5 @@ export function dbscan(m: Matrix, spec: DbscanSpec): DbscanResult {
       message: `Only ${formatPercent(share)} of customers are core points: eps is probably too small (or minPoints too large), so most are noise.`,
     });
   }
-  return { labels, core, clusters: sizes.length, sizes, coreCount, noiseCount, method: 'kd-tree', issues };
+  return { labels, core, clusters, sizes, coreCount, noiseCount, method: 'kd-tree', issues };
 }

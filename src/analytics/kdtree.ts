@@ -12,6 +12,10 @@ export interface KdTree {
   /** Children, or -1 for a leaf. */
   readonly left: Int32Array;
   readonly right: Int32Array;
+  /** Parent of each node, -1 for the root. */
+  readonly parent: Int32Array;
+  /** The leaf holding each row. */
+  readonly leafOf: Int32Array;
   /** Bounding boxes, nodes x d, row-major. */
   readonly lo: Float64Array;
   readonly hi: Float64Array;
@@ -26,6 +30,8 @@ export function buildKdTree(m: Matrix, leafSize = 32): KdTree {
   const end = new Int32Array(cap);
   const left = new Int32Array(cap).fill(-1);
   const right = new Int32Array(cap).fill(-1);
+  const parent = new Int32Array(cap).fill(-1);
+  const leafOf = new Int32Array(n);
   const lo = new Float64Array(cap * d);
   const hi = new Float64Array(cap * d);
   let count = 0;
@@ -55,7 +61,9 @@ export function buildKdTree(m: Matrix, leafSize = 32): KdTree {
       select(perm, data, d, widest, s, e - 1, mid);
       left[v] = make(s, mid);
       right[v] = make(mid, e);
-    }
+      parent[left[v]] = v;
+      parent[right[v]] = v;
+    } else for (let r = s; r < e; r++) leafOf[perm[r]] = v;
     return v;
   };
   if (n > 0) make(0, n);
@@ -69,6 +77,8 @@ export function buildKdTree(m: Matrix, leafSize = 32): KdTree {
     end,
     left,
     right,
+    parent,
+    leafOf,
     lo: lo.subarray(0, count * d),
     hi: hi.subarray(0, count * d),
   };
@@ -221,4 +231,68 @@ export function kthNeighbourDistance(
     }
   }
   return best[k - 1];
+}
+
+/** Rows still "active" (e.g. not yet labelled), with per-node counts so spent subtrees are skipped. */
+export interface ActiveSet {
+  /** 1 while row i is active. */
+  readonly active: Uint8Array;
+  /** Active rows under each node. */
+  readonly remaining: Int32Array;
+}
+
+/** Every row active. */
+export function activeSet(tree: KdTree): ActiveSet {
+  const nodes = tree.lo.length / Math.max(tree.matrix.d, 1);
+  const remaining = new Int32Array(nodes);
+  for (let v = 0; v < nodes; v++) remaining[v] = tree.end[v] - tree.start[v];
+  return { active: new Uint8Array(tree.matrix.n).fill(1), remaining };
+}
+
+/** Marks row `i` inactive, updating the counts on its path to the root. */
+export function deactivate(tree: KdTree, set: ActiveSet, i: number): void {
+  if (!set.active[i]) return;
+  set.active[i] = 0;
+  for (let v = tree.leafOf[i]; v >= 0; v = tree.parent[v]) set.remaining[v]--;
+}
+
+/**
+ * Like `within`, but finds only active rows, and never enters a subtree without any: once a
+ * region is spent (all labelled), queries there cost almost nothing.
+ */
+export function withinActive(tree: KdTree, q: RangeQuery, set: ActiveSet, i: number, r2: number): number {
+  const { d, data } = tree.matrix;
+  const { perm, points, left, right, start, end } = tree;
+  const { active, remaining } = set;
+  const stack = q.stack;
+  const qo = i * d;
+  let top = 0;
+  let found = 0;
+  stack[top++] = 0;
+  while (top > 0) {
+    const v = stack[--top];
+    if (remaining[v] === 0 || boxDistance(tree, v, qo) > r2) continue;
+    if (left[v] >= 0) {
+      stack[top++] = right[v];
+      stack[top++] = left[v];
+      continue;
+    }
+    for (let r = start[v], p = start[v] * d; r < end[v]; r++, p += d) {
+      const j = perm[r];
+      if (!active[j]) continue;
+      let s = 0;
+      for (let t = 0; t < d && s <= r2; t++) {
+        const g = points[p + t] - data[qo + t];
+        s += g * g;
+      }
+      if (s > r2) continue;
+      if (found === q.rows.length) {
+        const grown = new Int32Array(found * 2);
+        grown.set(q.rows);
+        q.rows = grown;
+      }
+      q.rows[found++] = j;
+    }
+  }
+  return found;
 }

@@ -124,7 +124,7 @@ describe('k-d tree queries agree with brute force (property)', () => {
           expect(dbscan(m, { eps, minPoints }).labels).toEqual(bruteDbscan(m, eps, minPoints));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 });
