@@ -53,6 +53,14 @@ describe('kDistance', () => {
     expect(Array.from(kDistance(pts([0, 1, 3, 7]), 1))).toEqual([1, 1, 2, 4]);
     expect(Array.from(kDistance(pts([0, 1, 3, 7]), 2))).toEqual([2, 3, 3, 6]);
   });
+
+  it('samples rows above sampleSize but searches neighbours among all rows', () => {
+    // 0..99: every row's nearest other row is at distance 1, so any sample gives all ones
+    const line = pts(Array.from({ length: 100 }, (_, i) => i));
+    const curve = kDistance(line, 1, { sampleSize: 10, seed: 3 });
+    expect(Array.from(curve)).toEqual(new Array(10).fill(1));
+    expect(() => kDistance(line, 100)).toThrow('invalid k: 100 (expected a whole number from 1 to 99)');
+  });
 });
 
 function bruteDbscan(m: Matrix, eps: number, minPoints: number): Int32Array {
