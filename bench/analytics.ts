@@ -172,8 +172,8 @@ export function benchAnalytics(options: AnalyticsBenchOptions = {}): AnalyticsBe
     const exact = gaussianBlobs({ n: 2000, d: 8, centers: 6, spread: 2, seed: 4 }).matrix;
     add('Ward exact', exact, time(Math.min(runs, 3), () => ward(exact, { k: 6 })).ms, null);
     const kd = time(1, () => kDistance(mid, 4));
-    add('k-distance curve (k = 4)', mid, kd.ms, null);
-    const eps = kd.value[Math.floor(mid.n * 0.9)];
+    add('k-distance curve (k = 4)', mid, kd.ms, null, `${kd.value.length} sampled rows`);
+    const eps = kd.value[Math.floor(kd.value.length * 0.9)];
     const db = time(1, () => dbscan(mid, { eps, minPoints: 5 }));
     add(
       'DBSCAN (k-d tree)',
