@@ -110,10 +110,8 @@ export function bestOfStarts(
 ): KMeansResult {
   const starts = s.init ? 1 : s.restarts;
   let best: (StartRun & { inertia: number; restart: number }) | null = null;
-  let reseeds = 0;
   for (let r = 0; r < starts; r++) {
     const out = run(initialCenters(m, s, r));
-    reseeds += out.reseeds;
     const inertia = inertiaOf(m, out.labels, out.centers);
     if (!best || inertia < best.inertia) best = { ...out, inertia, restart: r };
   }
@@ -121,10 +119,10 @@ export function bestOfStarts(
   const sizes = new Array<number>(s.k).fill(0);
   for (const c of best.labels) sizes[c]++;
   const issues: AnalyticsIssue[] = [];
-  if (reseeds > 0) {
+  if (best.reseeds > 0) {
     issues.push({
       code: 'empty-cluster',
-      message: `A cluster became empty ${reseeds} times and was restarted at the farthest customer.`,
+      message: `A cluster became empty ${best.reseeds} times and was restarted at the farthest customer.`,
     });
   }
   if (!best.converged) {
