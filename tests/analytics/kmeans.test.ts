@@ -29,6 +29,15 @@ describe('kmeans on a hand-checkable line', () => {
     expect(r.issues.map((i) => i.code)).toEqual(['empty-cluster']);
   });
 
+  it('warm-starts from previous centroids: one step, same clustering', () => {
+    // from the converged centres 0.5 | 10.5 the first step reproduces them exactly (shift 0)
+    const first = kmeans(line, { k: 2, init: [[0], [1]] });
+    const warm = kmeans(line, { k: 2, init: first.centroids, restarts: 5 });
+    expect(warm.labels).toEqual(first.labels);
+    expect(warm.centroids).toEqual(first.centroids);
+    expect(warm).toMatchObject({ iterations: 1, converged: true, restart: 0 });
+  });
+
   it('assigns new rows to the nearest centroid', () => {
     const centroids = fromRows([[0.5], [10.5]]);
     expect(Array.from(assignNearest(fromRows([[-3], [5.4], [5.6], [100]]), centroids))).toEqual([0, 0, 1, 1]);
