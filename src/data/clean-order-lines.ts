@@ -190,7 +190,7 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   const returned = num('returned_qty');
   const cleanOptional = (fv: FieldValues | undefined): Float64Array | undefined => {
     if (!fv) return undefined;
-    const out = Float64Array.from(fv.values);
+    const out = fv.values.slice();
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
       if (fv.invalid[i]) flag(i, 'non-numeric-optional', 'optional-values');

@@ -11,6 +11,13 @@ import { resolveParents } from './parent-rollup.ts';
 
 const DAY = 86_400_000;
 
+/** out[g] = f(a[g], g) with a plain loop (TypedArray.from with a map function iterates generically and is slow). */
+function mapTo(a: Float64Array, f: (v: number, g: number) => number): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let g = 0; g < a.length; g++) out[g] = f(a[g], g);
+  return out;
+}
+
 /** The feature table: a `CustomerTable` (so segmentation can use it directly) plus what was left out and why. */
 export interface CustomerFeatures extends CustomerTable {
   level: 'customer' | 'parent';
@@ -90,13 +97,13 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
     if (needs.length) unavailable.push({ feature: def.name, needs, note: `${def.name} needs ${needs.map((f) => `a ${f} column`).join(' and ')}.` });
   }
   const skip = new Set(unavailable.map((u) => u.feature));
-  const ratio = (a: Float64Array, b: Float64Array, k = 1) => Float64Array.from(a, (v, g) => (b[g] ? (v / b[g]) * k : NaN));
+  const ratio = (a: Float64Array, b: Float64Array, k = 1) => mapTo(a, (v, g) => (b[g] ? (v / b[g]) * k : NaN));
   const hasCost = has('unit_cost');
   const { rates } = opts;
-  const ctsOrder = Float64Array.from(s.orders, (v) => v * rates.order);
-  const ctsLines = Float64Array.from(s.lines, (v) => v * rates.line);
-  const ctsReturns = Float64Array.from(s.returnLines, (v) => v * rates.returnLine);
-  const cts = Float64Array.from(ctsOrder, (v, g) => v + ctsLines[g] + ctsReturns[g] + s.freight[g]);
+  const ctsOrder = mapTo(s.orders, (v) => v * rates.order);
+  const ctsLines = mapTo(s.lines, (v) => v * rates.line);
+  const ctsReturns = mapTo(s.returnLines, (v) => v * rates.returnLine);
+  const cts = mapTo(ctsOrder, (v, g) => v + ctsLines[g] + ctsReturns[g] + s.freight[g]);
   let gmTotal = 0;
   for (const v of s.grossMargin) gmTotal += v;
   const cv = new Float64Array(G);
@@ -113,14 +120,14 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
     order_lines: s.lines,
     units: s.units,
     active_months: s.activeMonths,
-    order_frequency: Float64Array.from(s.orders, (v) => v / s.months),
-    recency_days: Float64Array.from(s.lastOrder, (t) => (Number.isFinite(t) ? Math.floor(lines.asOf / DAY) - Math.floor(t / DAY) : NaN)),
+    order_frequency: mapTo(s.orders, (v) => v / s.months),
+    recency_days: mapTo(s.lastOrder, (t) => (Number.isFinite(t) ? Math.floor(lines.asOf / DAY) - Math.floor(t / DAY) : NaN)),
     revenue: s.revenue,
     avg_order_value: ratio(s.revenue, s.orders),
     lines_per_order: ratio(s.lines, s.orders),
     gross_margin: s.grossMargin,
     gross_margin_pct: ratio(s.grossMargin, s.revenue, 100),
-    margin_contribution_pct: Float64Array.from(s.grossMargin, (v) => (gmTotal ? (v / gmTotal) * 100 : NaN)),
+    margin_contribution_pct: mapTo(s.grossMargin, (v) => (gmTotal ? (v / gmTotal) * 100 : NaN)),
     cts_order: ctsOrder,
     cts_lines: ctsLines,
     cts_returns: ctsReturns,
@@ -128,7 +135,7 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
     cts,
     cts_per_order: ratio(cts, s.orders),
     cts_pct: ratio(cts, s.revenue, 100),
-    net_profit: Float64Array.from(s.grossMargin, (v, g) => v - cts[g]),
+    net_profit: mapTo(s.grossMargin, (v, g) => v - cts[g]),
     freight_imputed_share: ratio(s.freightImputed, s.freight),
     return_lines: s.returnLines,
     returns_rate: ratio(s.returnedUnits, s.units),

@@ -25,14 +25,19 @@ export function qtyBand(qty: number, edges: readonly number[]): number {
 }
 
 /** Median of the known values in each group (counting sort into one buffer); NaN when the group has fewer than `min` values or a median ≤ 0. */
-function groupMedians(cost: Float64Array, group: Int32Array | undefined, size: number, min: number): Float64Array {
+function groupMedians(cost: Float64Array, group: (i: number) => number, size: number, min: number): Float64Array {
   const n = cost.length;
   const count = new Int32Array(size + 1);
-  for (let i = 0; i < n; i++) if (!Number.isNaN(cost[i])) count[(group ? group[i] : 0) + 1]++;
+  const gid = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(cost[i])) continue;
+    gid[i] = group(i);
+    count[gid[i] + 1]++;
+  }
   for (let g = 0; g < size; g++) count[g + 1] += count[g];
   const start = count.slice();
   const buf = new Float64Array(count[size]);
-  for (let i = 0; i < n; i++) if (!Number.isNaN(cost[i])) buf[start[group ? group[i] : 0]++] = cost[i];
+  for (let i = 0; i < n; i++) if (!Number.isNaN(cost[i])) buf[start[gid[i]]++] = cost[i];
   const out = new Float64Array(size).fill(NaN);
   for (let g = 0; g < size; g++) {
     const len = count[g + 1] - count[g];
@@ -64,29 +69,26 @@ export function imputeShippingCost(
   let nCarriers = 1;
   if (region) for (const r of region) nRegions = Math.max(nRegions, r + 2);
   if (carrier) for (const c of carrier) nCarriers = Math.max(nCarriers, c + 2);
-  // Dense group ids per level: (region, carrier, band), (region, carrier), (region), global.
-  const g1 = new Int32Array(n);
-  const g2 = new Int32Array(n);
-  const g3 = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
+  // Dense group id of line i at a level: (region, carrier, band), (region, carrier), (region), global.
+  const edges = options.qtyBands;
+  const groupAt = (lvl: number, i: number): number => {
+    if (lvl === 4) return 0;
     const r = region ? region[i] + 1 : 0;
-    const c = carrier ? carrier[i] + 1 : 0;
-    g3[i] = r;
-    g2[i] = r * nCarriers + c;
-    g1[i] = g2[i] * nBands + qtyBand(qty[i], options.qtyBands);
-  }
-  const levels: [Int32Array | undefined, number][] = [[g1, nRegions * nCarriers * nBands], [g2, nRegions * nCarriers], [g3, nRegions], [undefined, 1]];
+    if (lvl === 3) return r;
+    const rc = r * nCarriers + (carrier ? carrier[i] + 1 : 0);
+    return lvl === 2 ? rc : rc * nBands + qtyBand(qty[i], edges);
+  };
+  const sizes = [0, nRegions * nCarriers * nBands, nRegions * nCarriers, nRegions, 1];
   let pending: number[] = [];
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(cost[i])) pending.push(i);
     else counts[0]++;
   }
   for (let lvl = 1; lvl <= 4 && pending.length; lvl++) {
-    const [group, size] = levels[lvl - 1];
-    const medians = groupMedians(cost, group, size, options.minGroupSize);
+    const medians = groupMedians(cost, (i) => groupAt(lvl, i), sizes[lvl], options.minGroupSize);
     const rest: number[] = [];
     for (const i of pending) {
-      const m = medians[group ? group[i] : 0];
+      const m = medians[groupAt(lvl, i)];
       if (Number.isNaN(m)) rest.push(i);
       else {
         values[i] = m;

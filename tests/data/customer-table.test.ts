@@ -45,7 +45,7 @@ describe('readCustomerTable', () => {
   it('empty file → DataError naming the file', () => {
     for (const text of ['', '   \n\n', '\uFEFF']) {
       const e = thrown(() => readCustomerTable(text, { fileName: 'empty.csv' }));
-      expect(e.message).toBe('empty.csv: the file is empty. Choose a file with a header row and at least one customer row.');
+      expect(e.message).toBe('empty.csv: the file is empty. Choose a file with a header row and at least one data row.');
     }
   });
 
