@@ -16,6 +16,8 @@ export interface KdTree {
   readonly parent: Int32Array;
   /** The leaf holding each row. */
   readonly leafOf: Int32Array;
+  /** Position of each row in tree order (the inverse of `perm`). */
+  readonly rank: Int32Array;
   /** Bounding boxes, nodes x d, row-major. */
   readonly lo: Float64Array;
   readonly hi: Float64Array;
@@ -68,7 +70,11 @@ export function buildKdTree(m: Matrix, leafSize = 32): KdTree {
   };
   if (n > 0) make(0, n);
   const points = new Float64Array(n * d);
-  for (let r = 0; r < n; r++) points.set(data.subarray(perm[r] * d, perm[r] * d + d), r * d);
+  const rank = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    points.set(data.subarray(perm[r] * d, perm[r] * d + d), r * d);
+    rank[perm[r]] = r;
+  }
   return {
     matrix: m,
     perm,
@@ -79,6 +85,7 @@ export function buildKdTree(m: Matrix, leafSize = 32): KdTree {
     right,
     parent,
     leafOf,
+    rank,
     lo: lo.subarray(0, count * d),
     hi: hi.subarray(0, count * d),
   };
@@ -147,7 +154,7 @@ export function rangeQuery(): RangeQuery {
  */
 export function within(tree: KdTree, q: RangeQuery, i: number, r2: number, limit = Infinity): number {
   const { d, data } = tree.matrix;
-  const { perm, points, left, right, start, end } = tree;
+  const { perm, points, left, right, start, end, rank } = tree;
   const stack = q.stack;
   const qo = i * d;
   let top = 0;
@@ -156,9 +163,12 @@ export function within(tree: KdTree, q: RangeQuery, i: number, r2: number, limit
   while (top > 0) {
     const v = stack[--top];
     if (boxDistance(tree, v, qo) > r2) continue;
-    if (left[v] >= 0) {
-      stack[top++] = right[v];
-      stack[top++] = left[v];
+    const l = left[v];
+    if (l >= 0) {
+      // the child holding the row itself first: its neighbours are found (and a limit met) soonest
+      const own = rank[i] < end[l];
+      stack[top++] = own ? right[v] : l;
+      stack[top++] = own ? l : right[v];
       continue;
     }
     for (let r = start[v], p = start[v] * d; r < end[v]; r++, p += d) {
