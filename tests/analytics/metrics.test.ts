@@ -81,6 +81,16 @@ describe('sampled silhouette', () => {
   });
 });
 
+describe('sampled silhouette accuracy', () => {
+  it('estimates the exact mean closely on overlapping blobs (seeded, so deterministic)', () => {
+    const { matrix, truth } = gaussianBlobs({ n: 4000, d: 5, centers: 4, spread: 3, seed: 8 });
+    const exact = silhouette(matrix, truth).mean;
+    const sampled = sampledSilhouette(matrix, truth, { sampleSize: 800, seed: 2 });
+    expect(sampled.sampleSize).toBe(800);
+    expect(Math.abs(sampled.mean - exact)).toBeLessThan(0.03);
+  });
+});
+
 describe('Calinski-Harabasz, Davies-Bouldin, inertia', () => {
   // {0, 2} and {10, 12}: centroids 1 and 11, overall mean 6
   const m = fromRows([[0], [2], [10], [12]]);
