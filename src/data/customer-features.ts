@@ -4,7 +4,7 @@ import type { CustomerTable } from './customer-table.ts';
 import { formatDate } from './date-parse.ts';
 import type { DataIssue } from './errors.ts';
 import { aggregateLines } from './feature-aggregate.ts';
-import { FEATURE_DICTIONARY, type UnavailableFeature } from './feature-dictionary.ts';
+import { FEATURE_DICTIONARY, unavailableFeatures, type UnavailableFeature } from './feature-dictionary.ts';
 import { normalizeFeatureOptions, type FeatureOptions, type FeatureSpec } from './feature-options.ts';
 import type { OrderLines } from './order-lines.ts';
 import { resolveParents } from './parent-rollup.ts';
@@ -91,11 +91,7 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   const G = ids.length;
   const s = aggregateLines(lines, groupOf, G);
   const has = (f: CanonicalField) => Boolean(lines.mapping[f]);
-  const unavailable: UnavailableFeature[] = [];
-  for (const def of FEATURE_DICTIONARY) {
-    const needs = def.needs.filter((f) => !has(f));
-    if (needs.length) unavailable.push({ feature: def.name, needs, note: `${def.name} needs ${needs.map((f) => `a ${f} column`).join(' and ')}.` });
-  }
+  const unavailable = unavailableFeatures(lines.mapping);
   const skip = new Set(unavailable.map((u) => u.feature));
   const ratio = (a: Float64Array, b: Float64Array, k = 1) => mapTo(a, (v, g) => (b[g] ? (v / b[g]) * k : NaN));
   const hasCost = has('unit_cost');

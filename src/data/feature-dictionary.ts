@@ -54,3 +54,13 @@ export interface UnavailableFeature {
   /** E.g. `cts needs a shipping_cost column (freight per line).` */
   note: string;
 }
+
+/** Features a mapping cannot support, each with the missing columns that would enable it (for the mapping step). */
+export function unavailableFeatures(mapped: Partial<Record<CanonicalField, string>>): UnavailableFeature[] {
+  const out: UnavailableFeature[] = [];
+  for (const def of FEATURE_DICTIONARY) {
+    const needs = def.needs.filter((f) => !mapped[f]);
+    if (needs.length) out.push({ feature: def.name, needs, note: `${def.name} needs ${needs.map((f) => `a ${f} column`).join(' and ')}.` });
+  }
+  return out;
+}
