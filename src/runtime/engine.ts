@@ -98,14 +98,28 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     emit(variable, { ...(states.get(variable) ?? EMPTY), ...patch });
   };
 
-  /** The failed cell behind a rejection that reached `variable` from upstream. */
+  /** Runtime dependencies of each cell variable, and whether its latest run threw. */
+  const depsOf = new Map<string, readonly string[]>();
+  const failed = new Map<string, boolean>();
+
+  /**
+   * The failed cell behind a rejection that reached a variable from upstream variable `from`:
+   * the nearest variable at or above `from` whose own run threw. Walking the graph (rather than
+   * reading observed states) also sees through settled twins that nobody observes.
+   */
   const rootOf = (error: unknown): string | undefined => {
-    const input = (error as { input?: unknown } | null)?.input;
-    if (typeof input !== 'string') return undefined;
-    const upstream = states.get(input);
-    if (upstream?.status === 'error') return nodeName(input);
-    if (upstream?.status === 'blocked') return upstream.blockedBy;
-    return nodeName(input);
+    const from = (error as { input?: unknown } | null)?.input;
+    if (typeof from !== 'string') return undefined;
+    const seen = new Set<string>();
+    const queue = [from];
+    while (queue.length > 0) {
+      const v = queue.shift() as string;
+      if (seen.has(v)) continue;
+      seen.add(v);
+      if (failed.get(v)) return nodeName(v);
+      queue.push(...(depsOf.get(v) ?? []));
+    }
+    return nodeName(from);
   };
 
   const observer = (variable: string, observed: boolean) => ({
@@ -131,6 +145,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
         update(variable, { status: 'error', error: failureOf(error), blockedBy: undefined, progress: undefined });
         return;
       }
+      failed.set(variable, false); // blocked now: an earlier failure of its own is history
       const root = rootOf(error);
       if (root !== undefined && root !== name) {
         update(variable, { status: 'blocked', blockedBy: root, error: undefined, progress: undefined });
@@ -148,6 +163,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       const dep = cell.inputs[k].name;
       return live && hasLive.has(dep) ? liveName(dep) : dep;
     });
+    depsOf.set(variable, deps);
     const definition = async (...args: unknown[]): Promise<unknown> => {
       const invalidation = args[args.length - 1] as Promise<void>;
       const controller = new AbortController();
@@ -167,9 +183,11 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       const start = performance.now();
       try {
         const value = await cell.run(values, context);
+        failed.set(variable, false);
         update(variable, { ms: performance.now() - start });
         return value;
       } catch (error) {
+        failed.set(variable, true);
         update(variable, { ms: performance.now() - start });
         const cancelled = controller.signal.aborted && (error as { name?: string } | null)?.name === 'AbortError';
         throw new CellError(cell.name, cancelled ? new Error(CANCELLED) : error, trigger);

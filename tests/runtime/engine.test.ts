@@ -213,3 +213,27 @@ describe('engine: cancel', () => {
     engine.dispose();
   });
 });
+
+describe('engine: blocked chains through live and settled cells', () => {
+  it('names the failed cell even through an unobserved settled twin', async () => {
+    const k = slider({ name: 'k', min: 0, max: 10, value: 1 });
+    const check = cell({
+      name: 'check',
+      hidden: true,
+      inputs: { k },
+      run: ({ k }) => {
+        if (k === 0) throw new Error('k is zero');
+        return k;
+      },
+    });
+    const cheap = cell({ name: 'cheap', inputs: { check }, run: ({ check }) => check * 2 });
+    const heavy = cell({ name: 'heavy', inputs: { cheap }, schedule: 'settled', run: ({ cheap }) => cheap + 1 });
+    const engine = createEngine({ id: 't', title: 't', items: [k, check, cheap, heavy] });
+    await idle(engine);
+    engine.setInput('k', 0);
+    await idle(engine);
+    expect(engine.state('cheap')).toMatchObject({ status: 'blocked', blockedBy: 'check' });
+    expect(engine.state('heavy')).toMatchObject({ status: 'blocked', blockedBy: 'check' });
+    engine.dispose();
+  });
+});
