@@ -226,8 +226,10 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   for (let i = 0, k = 0; i < n; i++) if (alive[i]) keep[k++] = i;
   const region = col('region') && textField(col('region') as NonNullable<ReturnType<typeof col>>);
   const carrier = col('carrier') && textField(col('carrier') as NonNullable<ReturnType<typeof col>>);
+  // Return lines carry the units returned (positive); with the returns rule off, a negative
+  // quantity stays negative on a sale line and nets against the customer's sales.
   const keptQty = gather(qty.values, keep);
-  for (let k = 0; k < keptQty.length; k++) keptQty[k] = Math.abs(keptQty[k]);
+  for (let k = 0; k < keptQty.length; k++) if (isReturn[keep[k]]) keptQty[k] = Math.abs(keptQty[k]);
   let shippingCost = shipping && gather(shipping, keep);
   let freightLevel: Uint8Array | undefined;
   let freightSummary: QualityReport['freight'];

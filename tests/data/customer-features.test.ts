@@ -4,6 +4,7 @@ import { detectMapping, mappingTypes } from '../../src/data/column-mapping.ts';
 import { buildCustomerFeatures } from '../../src/data/customer-features.ts';
 import { readDelimited } from '../../src/data/read-delimited.ts';
 import { whaleCurve } from '../../src/data/whale-curve.ts';
+import type { QualitySpec } from '../../src/data/quality-options.ts';
 
 const HEADER = 'order_id,order_line,customer_id,parent_id,order_date,ship_date,promised_date,region,carrier,qty,unit_price,unit_cost,shipping_cost,returned_qty';
 
@@ -45,11 +46,11 @@ function workedExample(): string {
   return rows.join('\n');
 }
 
-function features(text: string, spec = {}) {
+function features(text: string, spec = {}, quality: QualitySpec = {}) {
   const header = text.slice(0, text.indexOf('\n')).split(',');
   const { mapping } = detectMapping(header);
   const table = readDelimited(text, { fileName: 'example.csv', types: mappingTypes(mapping) });
-  const { lines, report } = cleanOrderLines(table, mapping);
+  const { lines, report } = cleanOrderLines(table, mapping, quality);
   return { f: buildCustomerFeatures(lines, spec), report };
 }
 
@@ -127,6 +128,19 @@ describe('buildCustomerFeatures with the UCI layout (no cost, no freight, no shi
     expect(f.numericColumns).not.toContain('cts');
     expect(f.issues.some((i) => i.code === 'abc-by-revenue')).toBe(true);
     expect(f.unavailable.find((u) => u.feature === 'net_profit')?.note).toBe('net_profit needs a unit_cost column and a shipping_cost column.');
+  });
+});
+
+describe('returns routing switched off', () => {
+  it('keeps a negative quantity signed on a sale line so revenue nets', () => {
+    const text = ['order_id,customer_id,order_date,qty,unit_price', 'SO1,C1,2024-01-02,5,10', 'CSO1,C1,2024-01-03,-2,10'].join('\n');
+    const on = features(text).f;
+    const off = features(text, {}, { disabled: ['returns'] }).f;
+    expect(on.columns.revenue[0]).toBe(30);
+    expect(on.columns.orders[0]).toBe(1);
+    expect(off.columns.revenue[0]).toBe(30);
+    expect(off.columns.orders[0]).toBe(2);
+    expect(off.columns.units[0]).toBe(3);
   });
 });
 
