@@ -20,7 +20,8 @@ function growInt(a: Int32Array, n: number): Int32Array {
 
 function sameRange(text: string, s1: number, e1: number, s2: number, e2: number): boolean {
   if (e1 - s1 !== e2 - s2) return false;
-  for (let k = 0; k < e1 - s1; k++) if (text.charCodeAt(s1 + k) !== text.charCodeAt(s2 + k)) return false;
+  // Backwards: consecutive ids and dates differ in their last characters.
+  for (let k = e1 - s1 - 1; k >= 0; k--) if (text.charCodeAt(s1 + k) !== text.charCodeAt(s2 + k)) return false;
   return true;
 }
 

@@ -61,7 +61,7 @@ export function imputeShippingCost(
   options: { minGroupSize: number; qtyBands: readonly number[] },
 ): FreightImputation {
   const n = cost.length;
-  const values = Float64Array.from(cost);
+  const values = cost.slice();
   const level = new Uint8Array(n);
   const counts = [0, 0, 0, 0, 0, 0];
   const nBands = options.qtyBands.length + 1;
