@@ -113,19 +113,20 @@ export async function runAlgorithm(
   m: Matrix,
   spec: { algorithm: Algorithm; k: number; seed: number; eps: number; minPoints: number },
   signal?: AbortSignal,
+  lane: 'interactive' | 'background' = 'interactive',
 ): Promise<Raw> {
   if (spec.algorithm !== 'dbscan' && m.n < spec.k) {
     throw new Error(`only ${m.n} customers are left after preparation; choose k ≤ ${m.n}`);
   }
   if (spec.algorithm === 'kmeans') {
-    const r = await tasks.run('kmeans', [m, { k: spec.k, seed: spec.seed, restarts: RESTARTS }], { signal });
+    const r = await tasks.run('kmeans', [m, { k: spec.k, seed: spec.seed, restarts: RESTARTS }], { signal, lane });
     return { ...r, method: `best of ${RESTARTS} k-means++ starts`, noise: 0 };
   }
   if (spec.algorithm === 'ward') {
-    const r = await tasks.run('ward', [m, { k: spec.k, seed: spec.seed }], { signal });
+    const r = await tasks.run('ward', [m, { k: spec.k, seed: spec.seed }], { signal, lane });
     return { ...r, noise: 0, iterations: null, converged: null };
   }
-  const r = await tasks.run('dbscan', [m, { eps: spec.eps, minPoints: spec.minPoints }], { signal });
+  const r = await tasks.run('dbscan', [m, { eps: spec.eps, minPoints: spec.minPoints }], { signal, lane });
   if (r.clusters === 0) {
     throw new Error(`DBSCAN found no cluster at eps = ${spec.eps}: every customer is noise. Raise eps or lower the core size.`);
   }

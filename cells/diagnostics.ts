@@ -39,7 +39,7 @@ export const sweep = cell({
         prepared.matrix,
         { kMin: 2, kMax: 10, restarts: 3, seed, silhouetteExactMax: SILHOUETTE_EXACT_MAX, silhouetteSampleSize: SILHOUETTE_SAMPLE },
       ],
-      { signal, onProgress: (f) => progress(f, 'k sweep') },
+      { signal, onProgress: (f) => progress(f, 'k sweep'), lane: 'background' },
     ),
 });
 
@@ -72,7 +72,7 @@ export const silhouetteOfClustering = cell({
     const m = prepared.matrix;
     const result =
       m.n <= SILHOUETTE_EXACT_MAX
-        ? await host.tasks.run('silhouette', [m, clustering.labels], { signal })
+        ? await host.tasks.run('silhouette', [m, clustering.labels], { signal, lane: 'background' })
         : sampledSilhouette(m, clustering.labels, { sampleSize: SILHOUETTE_SAMPLE, seed: clustering.seed });
     // values[i] belongs to prepared row rows[i]
     return { ...result, total: m.n, labels: Int32Array.from(result.rows, (r) => clustering.labels[r]) };
@@ -97,7 +97,7 @@ export const kDistance = cell({
   inputs: { prepared, minPoints, algorithm, eps, host },
   run: async ({ prepared, minPoints, algorithm, eps, host }, { signal }) => {
     if (algorithm !== 'dbscan') return null;
-    const distances = await host.tasks.run('kDistance', [prepared.matrix, minPoints], { signal });
+    const distances = await host.tasks.run('kDistance', [prepared.matrix, minPoints], { signal, lane: 'background' });
     return { distances, k: minPoints, eps };
   },
   view: (d, { document, width }) =>
@@ -136,6 +136,7 @@ export const comparison = cell({
       v.prepared.matrix,
       { algorithm: v.compareWith, k: v.k, seed: v.compareWith === v.clustering.algorithm ? v.seed + 1 : v.seed, eps: v.eps, minPoints: v.minPoints },
       signal,
+      'background',
     );
     const table = contingency(v.clustering.labels, other.labels);
     const name = (l: number) => (l < 0 ? 'noise' : `${l + 1}`);

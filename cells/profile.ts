@@ -7,6 +7,7 @@ import { clustering } from './cluster.ts';
 export const profiles = cell({
   name: 'profiles',
   title: 'Cluster profiles',
+  schedule: 'settled',
   inputs: { table, prepared, clustering },
   run: ({ table, prepared, clustering }): ClusterProfile[] =>
     profileClusters(table.columns, prepared.features, prepared.rows, clustering.labels, clustering.k),

@@ -6,7 +6,7 @@ import type { InputNode } from './runtime/node.ts';
 import { segmentation } from '../notebooks/segmentation.ts';
 import type { Host } from '../cells/data.ts';
 import { createToolbar } from './app/toolbar.ts';
-import { workerRunner } from './workers/worker-runner.ts';
+import { laneRunner } from './workers/worker-runner.ts';
 
 const host: Host = {
   async loadSample() {
@@ -16,7 +16,7 @@ const host: Host = {
   },
   packages: __TIERBOOK_PACKAGES__,
   version: __TIERBOOK_VERSION__,
-  tasks: workerRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' })),
+  tasks: laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' })),
 };
 
 const notebook = segmentation;

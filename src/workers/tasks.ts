@@ -31,12 +31,22 @@ type Tail<T> = T extends [unknown, ...infer R] ? R : never;
 export type TaskArgs<K extends TaskName> = Tail<Parameters<(typeof TASKS)[K]>>;
 export type TaskResult<K extends TaskName> = ReturnType<(typeof TASKS)[K]>;
 
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, message?: string) => void;
+  /**
+   * `interactive` (default) for what the person is waiting on, e.g. the clustering behind the
+   * chart; `background` for diagnostics (k sweep, comparison) so they never queue in front of it.
+   */
+  lane?: 'interactive' | 'background';
+}
+
 /** Runs tasks somewhere (a worker, or this thread) with progress and cancellation. */
 export interface TaskRunner {
   run<K extends TaskName>(
     task: K,
     args: TaskArgs<K>,
-    options?: { signal?: AbortSignal; onProgress?: (fraction: number, message?: string) => void },
+    options?: RunOptions,
   ): Promise<TaskResult<K>>;
 }
 

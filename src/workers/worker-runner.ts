@@ -1,6 +1,15 @@
 import type { TaskReply, TaskRequest } from './protocol.ts';
 import { abortError, type TaskRunner } from './tasks.ts';
 
+/** Two workers, one per lane, so a long k sweep never delays the clustering behind the chart. */
+export function laneRunner(createWorker: () => Worker): TaskRunner {
+  const interactive = workerRunner(createWorker);
+  const background = workerRunner(createWorker);
+  return {
+    run: (task, args, options = {}) => (options.lane === 'background' ? background : interactive).run(task, args, options),
+  };
+}
+
 /**
  * Runs tasks in a dedicated Web Worker, one at a time per worker. Cancelling terminates the
  * worker (the only way to stop a synchronous computation) and a fresh one starts on demand.
