@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import { z } from '../data/zod.ts';
 import { canonicalJson, sha256 } from './hash.ts';
 
 export const CONFIG_KIND = 'tierbook-segmentation-config';

@@ -2,7 +2,7 @@
  * Everything a user can choose when importing data, as one spec that goes into the exported
  * config, with its zod schema for validating configs at the boundary.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { CANONICAL_FIELDS } from './canonical-fields.ts';
 import type { MappingSpec } from './column-mapping.ts';
 import type { ColumnType } from './columns.ts';
