@@ -5,8 +5,9 @@ import { median } from './quantile.ts';
 /** One feature of one cluster, in the feature's original units. */
 export interface FeatureProfile {
   readonly feature: string;
-  readonly mean: number;
-  readonly median: number;
+  /** null when no member of the cluster has a value for the feature. */
+  readonly mean: number | null;
+  readonly median: number | null;
   /** Mean of the whole population (all clustered customers). */
   readonly overallMean: number;
   /** (cluster mean − overall mean) / overall population standard deviation; 0 for a constant feature. */
@@ -47,7 +48,9 @@ export function profileClusters(
   k: number,
 ): ClusterProfile[] {
   const cols = featureColumns(columns, features);
-  const members: number[][] = Array.from({ length: k }, () => []);
+  let clusters = k;
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= clusters) clusters = labels[i] + 1;
+  const members: number[][] = Array.from({ length: clusters }, () => []);
   for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) members[labels[i]].push(rows[i]);
   const all = members.flat();
   const total = all.length;
@@ -60,8 +63,9 @@ export function profileClusters(
   return members.map((list, cluster) => {
     const profiles = features.map((feature, j): FeatureProfile => {
       const values = Float64Array.from(list.map((r) => cols[j][r]).filter(Number.isFinite));
-      const mean = values.reduce((s, v) => s + v, 0) / values.length;
       const { mean: overallMean, sd } = overall[j];
+      if (values.length === 0) return { feature, mean: null, median: null, overallMean, effect: 0, relative: null };
+      const mean = values.reduce((s, v) => s + v, 0) / values.length;
       return {
         feature,
         mean,

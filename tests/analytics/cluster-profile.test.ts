@@ -23,4 +23,12 @@ describe('profileClusters', () => {
     expect(a.description).toBe('Low revenue; 50.0% of customers.');
     expect(b.description).toBe('High revenue; 50.0% of customers.');
   });
+
+  it('gives null, not NaN, for a cluster without values and tolerates labels beyond k', () => {
+    const cols = { revenue: [10, Number.NaN, 30] };
+    const profiles = profileClusters(cols, ['revenue'], [0, 1, 2], [0, 1, 2], 2);
+    expect(profiles).toHaveLength(3);
+    expect(profiles[1].features[0]).toMatchObject({ mean: null, median: null, effect: 0 });
+    expect(profiles[2].features[0].mean).toBe(30);
+  });
 });
