@@ -33,6 +33,8 @@ export interface AnalyticsBenchRow {
   targetMs: number | null;
   /** medianMs / targetMs. */
   ratio: number | null;
+  /** For a library row: library median / fast-path median (how many times faster the fast path is). */
+  vsLibrary: number | null;
   note: string;
 }
 
@@ -68,13 +70,14 @@ export function benchAnalytics(options: AnalyticsBenchOptions = {}): AnalyticsBe
   const runs = options.runs ?? 5;
   const log = options.log ?? (() => {});
   const rows: AnalyticsBenchRow[] = [];
-  const add = (c: string, m: Matrix, ms: number, targetMs: number | null, note = '') => {
+  const add = (c: string, m: Matrix, ms: number, targetMs: number | null, note = '', vsLibrary: number | null = null) => {
     const row = {
       case: c,
       size: size(m),
       medianMs: round(ms),
       targetMs,
       ratio: targetMs ? round(ms / targetMs) : null,
+      vsLibrary: vsLibrary === null ? null : round(vsLibrary),
       note,
     };
     rows.push(row);
@@ -106,6 +109,7 @@ export function benchAnalytics(options: AnalyticsBenchOptions = {}): AnalyticsBe
     mlIter.ms / ITER,
     5,
     `ratio to fast path ${round(mlIter.ms / plain.ms)}x`,
+    mlIter.ms / plain.ms,
   );
   const fast = time(runs, () => lloyd(big, init, 6, 300, 1e-6, true));
   add(
@@ -128,6 +132,7 @@ export function benchAnalytics(options: AnalyticsBenchOptions = {}): AnalyticsBe
       ref.ms,
       null,
       `${ref.value.iterations} iterations; labels and centroids identical: ${same}; ratio ${round(ref.ms / fast.ms)}x`,
+      ref.ms / fast.ms,
     );
   }
   const restarts = time(Math.min(runs, 3), () => kmeans(big, { k: 6, restarts: 3 }));
