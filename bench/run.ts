@@ -49,11 +49,8 @@ const row = (c: string, size: string, median: number, target: number | null, lib
 interface BrowserModule {
   benchBrowser(o: { customers?: number; runs?: number }): Promise<{ customers: number; liveRepaintMs: number; settledRecolourMs: number }[]>;
 }
-interface BrowserDataRow {
-  lines: number;
-  bytes: number;
-  chromiumMs: number;
-  nodeMs: number;
+interface BrowserDataModule {
+  benchBrowserData(o: { sizes?: number[]; runs?: number; log?: (line: string) => void }): Promise<{ lines: number; bytes: number; chromiumMs: number; nodeMs: number }[]>;
 }
 
 /** Loads a bench module by path (not resolved at type-check time, so a bench still being written cannot break the build). */
@@ -99,7 +96,8 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
     ensureBuild();
     const { benchBrowser } = await load<BrowserModule>('./browser.ts');
     const drag = await benchBrowser({ customers: quick ? 10_000 : 50_000, runs: quick ? 3 : 7 });
-    const data: BrowserDataRow[] = [];
+    const { benchBrowserData } = await load<BrowserDataModule>('./browser-data.ts');
+    const data = await benchBrowserData({ sizes: quick ? [100_000] : [100_000, 1_000_000], runs: quick ? 2 : 3, log });
     const summary = [
       ...drag.flatMap((r) => [
         row('Chromium: weight-slider drag to repainted PCA chart (live)', `${r.customers.toLocaleString('en-US')} customers`, r.liveRepaintMs, 100),
