@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { QualityReport } from '../../src/data/quality-report.ts';
 import { importData, type ImportedData } from '../../src/data/import-data.ts';
-import { qualityReportView } from '../../src/ui/views/quality-report-view.ts';
+import type { QualityReport } from '../../src/data/quality-report.ts';
+import { detectMapping } from '../../src/data/column-mapping.ts';
+import type { CustomerFeatures } from '../../src/data/customer-features.ts';
+import type { DataIssue } from '../../src/data/errors.ts';
+import { FEATURE_DICTIONARY } from '../../src/data/feature-dictionary.ts';
+import { dictionaryView, issuesView, mappingView, qualityReportView } from '../../src/ui/views/index.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -141,5 +145,123 @@ describe('qualityReportView', () => {
     expect(root.querySelector('img')).toBeNull();
     const example = root.querySelector('tr.tb-examples-row[data-rule="required-values"] tbody tr') as Element;
     expect(cells(example).at(-1)).toBe(XSS);
+  });
+});
+
+const HEADER = CSV.split('\n')[0].split(',');
+
+describe('mappingView', () => {
+  const fieldRow = (root: Element, field: string) =>
+    root.querySelector(`tr[data-field="${field}"]`) as HTMLTableRowElement;
+
+  it('lists every canonical field with its column, how it was matched and whether it is required', () => {
+    const root = mappingView(data.mapping!, HEADER, { document });
+    expect(root.querySelectorAll('tbody tr[data-field]')).toHaveLength(16);
+    const row = (f: string) => cells(fieldRow(root, f)).slice(1);
+    expect(row('customer_id')).toEqual(['CustomerID', 'synonym', 'required']);
+    expect(row('shipping_cost')).toEqual(['Freight', 'synonym', 'optional']);
+    expect(row('ship_date')[0]).toBe('not in the file; would enable lead_time_days, on_time_rate');
+    expect(text(root.querySelector('.tb-mapping-status'))).toBe('Every required field has a column.');
+    expect([...root.querySelectorAll('.tb-unmapped li')].map(text)).toEqual(['Notes']);
+    expect(text(root.querySelector('.tb-hint'))).toContain('customer_id=CustomerID,order_id=InvoiceNo');
+    expect(root.querySelector('tr.tb-missing')).toBeNull();
+  });
+
+  it('highlights a missing required field and asks to confirm a near match', () => {
+    const header = ['Invoice', 'OrderDate', 'Quantity', 'Price', 'CustomerIDD', 'Remark'];
+    const result = detectMapping(header, { order_id: 'Invoice' });
+    const root = mappingView({ ...result, mapping: { ...result.mapping, unit_price: undefined } }, header, {
+      document,
+    });
+    const price = fieldRow(root, 'unit_price');
+    expect(price.classList.contains('tb-missing')).toBe(true);
+    expect(cells(price).slice(1)).toEqual(['missing', '', 'required']);
+    expect(root.querySelectorAll('tr.tb-missing')).toHaveLength(1);
+    expect(text(root.querySelector('.tb-mapping-status'))).toBe(
+      'Missing required field: unit_price. Map it to a file column to continue.',
+    );
+    expect(cells(fieldRow(root, 'order_id')).slice(1, 2)).toEqual(['Invoice']);
+    expect(text(fieldRow(root, 'order_id').cells[2])).toBe('your choice');
+    expect(fieldRow(root, 'customer_id').classList.contains('tb-confirm')).toBe(true);
+    expect(text(fieldRow(root, 'customer_id').cells[2])).toBe('near match: please confirm');
+  });
+
+  it('shows column names as text', () => {
+    const root = mappingView(
+      { mapping: { customer_id: XSS }, matchedBy: { customer_id: 'user' }, unmapped: [XSS] },
+      [XSS, XSS],
+      { document },
+    );
+    expect(root.querySelector('img')).toBeNull();
+    expect(cells(fieldRow(root, 'customer_id'))[1]).toBe(XSS);
+    expect(text(root.querySelector('.tb-unmapped li'))).toBe(XSS);
+  });
+});
+
+describe('dictionaryView', () => {
+  it('defines the features present and lists the unavailable ones with the column that would enable each', () => {
+    const c = data.customers as CustomerFeatures;
+    const present = [...c.numericColumns, ...Object.keys(c.categorical)];
+    const root = dictionaryView(FEATURE_DICTIONARY, present, c.unavailable, { document });
+    const rows = [...root.querySelectorAll('tr[data-feature]')];
+    expect(rows.map((r) => r.getAttribute('data-feature'))).toEqual([
+      ...FEATURE_DICTIONARY.filter((d) => present.includes(d.name)).map((d) => d.name),
+      'region',
+    ]);
+    const revenue = cells(root.querySelector('tr[data-feature="revenue"]') as Element);
+    expect(revenue[0]).toBe('Net revenuerevenue');
+    expect(revenue.slice(1)).toEqual([
+      FEATURE_DICTIONARY.find((d) => d.name === 'revenue')!.formula,
+      'currency',
+    ]);
+    expect(cells(root.querySelector('tr[data-feature="region"]') as Element)[1]).toBe('no dictionary entry');
+    const missing = tableRows(root, 'Features left out');
+    expect(missing).toEqual([
+      ['Lead timelead_time_days', 'ship_date'],
+      ['On-time rateon_time_rate', 'ship_date and promised_date'],
+    ]);
+  });
+
+  it('says so when every feature is available, and shows names as text', () => {
+    const root = dictionaryView(FEATURE_DICTIONARY, ['orders', XSS], [], { document });
+    expect(text(root.querySelector('.tb-unavailable'))).toBe('Every feature is available.');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('tbody tr:last-child')?.getAttribute('data-feature')).toBe(XSS);
+  });
+});
+
+describe('issuesView', () => {
+  const warning: DataIssue = {
+    code: 'non-numeric',
+    severity: 'warning',
+    message: 'orders.csv, column "qty": 5 values are not numbers.',
+    column: 'qty',
+    count: 5,
+    examples: [1, 2, 3, 4].map((row) => ({ row: row * 1000, value: row === 2 ? XSS : `${row},5` })),
+  };
+
+  it('groups issues by severity, warnings first, with counts and up to three examples', () => {
+    const root = issuesView([...data.issues, warning], { document });
+    const groups = [...root.querySelectorAll('section.tb-issue-group')];
+    expect(groups.map((g) => g.getAttribute('data-severity'))).toEqual(['warning', 'info']);
+    expect(text(groups[0].querySelector('h3'))).toBe('Warning (1)');
+    const infos = data.issues.filter((i) => i.severity === 'info');
+    expect(text(groups[1].querySelector('h3'))).toBe(`Notes (${infos.length})`);
+    expect(groups[1].querySelectorAll('li.tb-issue')).toHaveLength(infos.length);
+    const item = groups[0].querySelector('li.tb-issue') as Element;
+    expect(text(item)).toContain('5 values are not numbers. (5 affected)');
+    expect(text(item.querySelector('caption'))).toBe('First 3 of 5');
+    expect([...item.querySelectorAll('tbody tr')].map(cells)).toEqual([
+      ['1,000', 'qty', '1,5'],
+      ['2,000', 'qty', XSS],
+      ['3,000', 'qty', '3,5'],
+    ]);
+    expect(root.querySelector('img')).toBeNull();
+  });
+
+  it('says "No problems found." when there are none', () => {
+    const root = issuesView([], { document });
+    expect(text(root.querySelector('.tb-no-issues'))).toBe('No problems found.');
+    expect(root.querySelector('section.tb-issue-group')).toBeNull();
   });
 });
