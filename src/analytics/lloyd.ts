@@ -1,4 +1,4 @@
-import { accumulate, assignRows, type AssignOutput } from './kernels.ts';
+import { accumulate, assignAccumulate, assignRows, type AssignOutput } from './kernels.ts';
 import type { Matrix } from './matrix.ts';
 
 /** Outcome of one Lloyd run from given centres. */
@@ -61,8 +61,10 @@ export function lloyd(
   let exactBounds = false;
   while (!converged && iterations < maxIterations) {
     iterations++;
+    let summed = false;
     if (!accelerate || !exactBounds) {
-      assignRows(data, d, centers, k, out, null, n);
+      assignAccumulate(data, n, d, centers, k, out, next, counts);
+      summed = true;
       distances += n * k;
       if (accelerate) {
         for (let i = 0; i < n; i++) {
@@ -94,7 +96,7 @@ export function lloyd(
         lower[i] = Math.sqrt(second[i]);
       }
     }
-    accumulate(data, n, d, labels, next, counts);
+    if (!summed) accumulate(data, n, d, labels, next, counts);
     let reseeded = false;
     for (let c = 0; c < k; c++) {
       if (counts[c] > 0) {
