@@ -1,74 +1,190 @@
-import { cell, fileInput, hostValue } from '../src/runtime/index.ts';
-import { readCustomerTable, type CustomerTable } from '../src/data/index.ts';
-import { sha256 } from '../src/config/hash.ts';
+import { cell, fileInput, hostValue, multiselect, select, slider, text } from '../src/runtime/index.ts';
+import type { CustomerTable } from '../src/data/customer-table.ts';
+import { parseMappingSpec } from '../src/data/column-mapping.ts';
+import type { DataImportSpec } from '../src/data/import-spec.ts';
+import { QUALITY_RULES, RULE_INFO, type QualityRuleId } from '../src/data/quality-options.ts';
+import { FEATURE_DICTIONARY } from '../src/data/feature-dictionary.ts';
+import type { CustomerFeatures } from '../src/data/customer-features.ts';
+import { inlineRunner, SAMPLE_ORDERS_NAME, type ImportResult, type TaskRunner } from '../src/workers/tasks.ts';
+import { whaleCurveChart } from '../src/ui/charts/whale-curve-chart.ts';
+import { dictionaryView, issuesView, mappingView, qualityReportView } from '../src/ui/views/index.ts';
 import { textBlock } from './view-helpers.ts';
-import { inlineRunner, type TaskRunner } from '../src/workers/tasks.ts';
 
 /** What the environment (browser app or CLI) provides to a notebook. */
 export interface Host {
-  /** Reads the bundled sample customer table. */
-  loadSample(): Promise<Uint8Array>;
   /** Exact versions of the packages doing the work, recorded in exports. */
   readonly packages: Readonly<Record<string, string>>;
   readonly version: string;
-  /** Where heavy analytics run: a Web Worker in the browser, this thread in Node. */
+  /** Where heavy work runs: Web Workers in the browser, this thread in Node. */
   readonly tasks: TaskRunner;
 }
 
-export const SAMPLE_NAME = 'sample-customers.csv';
-
-export const host = hostValue<Host>({
-  name: 'host',
-  value: {
-    loadSample: () => Promise.reject(new Error('this host provides no bundled sample; choose a file')),
-    packages: {},
-    version: '0.0.0',
-    tasks: inlineRunner,
-  },
-});
+export const host = hostValue<Host>({ name: 'host', value: { packages: {}, version: '0.0.0', tasks: inlineRunner } });
 
 export const dataFile = fileInput({
   name: 'dataFile',
   title: 'Data file',
-  accept: '.csv,.tsv,.txt',
-  description: 'A customer table: one row per customer, an id column and numeric columns. Without a file, the bundled sample is used.',
+  accept: '.csv,.tsv,.txt,.json,.arrow,.parquet,.gz',
+  description:
+    'Order lines (aggregated to customers) or a customer table (one row per customer). CSV, TSV, JSON, Arrow or Parquet, optionally gzip-compressed. Without a file, the bundled sample of 5,000 customers and about 200,000 order lines is used.',
 });
 
-export interface Source {
-  readonly name: string;
-  readonly bytes: Uint8Array;
+export const inputKind = select({
+  name: 'inputKind',
+  title: 'Input kind',
+  options: ['auto', 'order-lines', 'customer-table'] as const,
+  value: 'auto',
+  description: 'auto: order lines when the file has order columns (order id, date, quantity), else a customer table.',
+});
+
+export const columnMap = text({
+  name: 'columnMap',
+  title: 'Column mapping',
+  description: 'Overrides of the detected mapping, e.g. customer_id=CustomerID,order_id=InvoiceNo. Leave empty to use what is detected below.',
+});
+
+const switchable = QUALITY_RULES.filter((r) => RULE_INFO[r].switchable);
+
+export const ruleNames = cell({
+  name: 'ruleNames',
+  title: 'Quality rules',
+  hidden: true,
+  inputs: {},
+  run: (): readonly string[] => switchable,
+});
+
+export const rules = multiselect({
+  name: 'rules',
+  title: 'Quality rules on',
+  options: ruleNames,
+  value: switchable,
+  description: 'Switch a rule off to see what it changes; the choice goes into the exported config.',
+});
+
+export const rateOrder = slider({ name: 'rateOrder', title: 'Cost per order', min: 0, max: 200, step: 0.5, value: 25, description: 'Order handling, per order (account currency).' });
+export const rateLine = slider({ name: 'rateLine', title: 'Cost per order line', min: 0, max: 20, step: 0.1, value: 1.5, description: 'Pick and pack, per line.' });
+export const rateReturn = slider({ name: 'rateReturn', title: 'Cost per return line', min: 0, max: 100, step: 0.5, value: 12, description: 'Returns handling, per returned line.' });
+
+export const level = select({
+  name: 'level',
+  title: 'Customer level',
+  options: ['customer', 'parent'] as const,
+  value: 'customer',
+  description: 'parent: roll customers up to their parent account before building features.',
+});
+
+/** The import options chosen above, in the form the data layer and the config use. */
+export const importSpec = cell({
+  name: 'importSpec',
+  title: 'Import options',
+  hidden: true,
+  inputs: { inputKind, columnMap, rules, rateOrder, rateLine, rateReturn, level },
+  run: (v): DataImportSpec => ({
+    ...(v.inputKind === 'auto' ? {} : { kind: v.inputKind }),
+    ...(v.columnMap.trim() ? { mapping: parseMappingSpec(v.columnMap) } : {}),
+    quality: { disabled: switchable.filter((r) => !v.rules.includes(r)) as QualityRuleId[] },
+    features: { rates: { order: v.rateOrder, line: v.rateLine, returnLine: v.rateReturn }, level: v.level },
+  }),
+});
+
+export interface Loaded extends ImportResult {
+  readonly source: string;
   readonly sample: boolean;
 }
 
-export const source = cell({
-  name: 'source',
-  title: 'Source',
-  hidden: true,
-  inputs: { dataFile, host },
-  run: async ({ dataFile, host }): Promise<Source> =>
-    dataFile ? { ...dataFile, sample: false } : { name: SAMPLE_NAME, bytes: await host.loadSample(), sample: true },
+export const imported = cell({
+  name: 'imported',
+  title: 'Data',
+  schedule: 'settled',
+  inputs: { dataFile, importSpec, host },
+  run: async ({ dataFile, importSpec, host }, { signal, progress }): Promise<Loaded> => {
+    const name = dataFile?.name ?? SAMPLE_ORDERS_NAME;
+    const result = await host.tasks.run('importData', [dataFile?.bytes ?? null, name, importSpec], {
+      signal,
+      onProgress: (f, message) => progress(f, message),
+    });
+    return { ...result, source: name, sample: dataFile === null };
+  },
+  view: (d, { document }) => {
+    const c = d.imported.customers;
+    const kind = d.imported.kind.kind === 'order-lines' ? 'order lines' : 'a customer table';
+    const lines = [
+      `${d.source}${d.sample ? ' (generated sample)' : ''}: read as ${kind} because ${d.imported.kind.reason}`,
+      `${c.rowCount.toLocaleString('en-US')} customers with ${c.numericColumns.length} numeric features.`,
+    ];
+    const el = textBlock(document, lines);
+    if (d.imported.issues.length > 0) el.append(issuesView(d.imported.issues, { document }));
+    return el;
+  },
 });
 
 export const fingerprint = cell({
   name: 'fingerprint',
   title: 'Data fingerprint',
   hidden: true,
-  inputs: { source },
-  run: async ({ source }) => `sha256:${await sha256(source.bytes)}`,
+  inputs: { imported },
+  run: ({ imported }) => imported.fingerprint,
 });
 
+export const mapping = cell({
+  name: 'mapping',
+  title: 'Column mapping',
+  inputs: { imported },
+  run: ({ imported }) => imported.imported.mapping ?? null,
+  view: (m, { document }) =>
+    m === null
+      ? textBlock(document, ['A customer table is used as it is: no column mapping is needed.'])
+      : mappingView(m, [...Object.values(m.mapping).filter((c): c is string => typeof c === 'string'), ...m.unmapped], { document }),
+});
+
+export const quality = cell({
+  name: 'quality',
+  title: 'Data quality',
+  inputs: { imported },
+  run: ({ imported }) => imported.imported.quality ?? null,
+  view: (q, { document }) =>
+    q === null ? textBlock(document, ['Quality rules apply to order lines; this file is a customer table.']) : qualityReportView(q, { document }),
+});
+
+/** The customer table segmentation runs on (features from order lines, or the file as is). */
 export const table = cell({
   name: 'table',
   title: 'Customers',
-  inputs: { source },
-  run: ({ source }): CustomerTable =>
-    readCustomerTable(new TextDecoder().decode(source.bytes), { fileName: source.name }),
-  view: (t, { document }) =>
-    textBlock(document, [
-      `${t.source}: ${t.rowCount.toLocaleString('en-US')} customers, id column "${t.idColumn}", ` +
-        `${t.numericColumns.length} numeric columns (${t.numericColumns.join(', ')}).`,
-      ...t.issues.map((i) => `⚠ ${i.message}`),
-    ]),
+  inputs: { imported },
+  run: ({ imported }): CustomerTable => imported.imported.customers,
+  view: (t, { document }) => {
+    const el = document.createElement('tb-table');
+    el.caption = `${t.rowCount.toLocaleString('en-US')} customers`;
+    const shown = t.numericColumns.slice(0, 12);
+    el.columns = [{ key: 'id', label: t.idColumn }, ...shown.map((c) => ({ key: c }))];
+    el.rows = t.ids.map((id, i) => ({ id, ...Object.fromEntries(shown.map((c) => [c, t.columns[c][i]])) }));
+    return el;
+  },
+});
+
+export const dictionary = cell({
+  name: 'dictionary',
+  title: 'Data dictionary',
+  inputs: { table },
+  run: ({ table }) => ({
+    present: table.numericColumns,
+    unavailable: (table as Partial<CustomerFeatures>).unavailable ?? [],
+  }),
+  view: (d, { document }) => dictionaryView(FEATURE_DICTIONARY, d.present, d.unavailable, { document }),
+});
+
+export const whale = cell({
+  name: 'whale',
+  title: 'Whale curve of net profit',
+  inputs: { imported },
+  run: ({ imported }) => imported.imported.whale ?? null,
+  view: (w, { document, width }) =>
+    w === null
+      ? textBlock(document, ['The whale curve needs net profit, built from order lines with unit cost.'])
+      : whaleCurveChart(
+          { x: w.x, y: w.y, peak: { x: w.customersAtPeak / Math.max(1, w.customers), y: w.peak }, absolute: w.mode === 'absolute' },
+          { width: Math.min(width, 800), document },
+        ),
 });
 
 export const numericColumns = cell({

@@ -7,7 +7,20 @@ import {
   loadConfig,
   type SegmentationConfig,
 } from '../src/config/segmentation-config.ts';
-import { host, fingerprint, source, table } from './data.ts';
+import {
+  columnMap,
+  fingerprint,
+  host,
+  imported,
+  importSpec,
+  inputKind,
+  level,
+  rateLine,
+  rateOrder,
+  rateReturn,
+  rules,
+  table,
+} from './data.ts';
 import {
   activeFeatures,
   features,
@@ -53,7 +66,15 @@ export const config = cell({
   schedule: 'settled',
   inputs: {
     host,
-    source,
+    imported,
+    importSpec,
+    inputKind,
+    columnMap,
+    rules,
+    rateOrder,
+    rateLine,
+    rateReturn,
+    level,
     fingerprint,
     table,
     prepared,
@@ -86,12 +107,31 @@ export const config = cell({
       tierbook: { version: v.host.version },
       packages: v.host.packages,
       data: {
-        source: v.source.sample ? 'sample' : v.source.name,
+        source: v.imported.sample ? 'sample' : v.imported.source,
         rows: v.table.rowCount,
         idColumn: v.table.idColumn,
         fingerprint: v.fingerprint,
+        kind: v.imported.imported.kind.kind,
+        import: v.importSpec,
+        ...(v.imported.imported.quality
+          ? {
+              quality: {
+                inputRows: v.imported.imported.quality.inputRows,
+                keptRows: v.imported.imported.quality.keptRows,
+                repaired: v.imported.imported.quality.repaired,
+                excluded: v.imported.imported.quality.excluded,
+              },
+            }
+          : {}),
       },
       inputs: {
+        inputKind: v.inputKind,
+        columnMap: v.columnMap,
+        rules: v.rules,
+        rateOrder: v.rateOrder,
+        rateLine: v.rateLine,
+        rateReturn: v.rateReturn,
+        level: v.level,
         features: v.features,
         scaling: v.scaling,
         transform: v.transform,

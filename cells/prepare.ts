@@ -29,7 +29,7 @@ export const transform = select({
   name: 'transform',
   title: 'Transform',
   options: TRANSFORMS,
-  value: 'none',
+  value: 'log1p',
   description: 'log1p = ln(1 + x) tames skewed money and volume columns before scaling.',
 });
 

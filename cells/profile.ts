@@ -25,7 +25,7 @@ export const profiles = cell({
       cluster: p.cluster + 1,
       size: p.size,
       share: p.share,
-      ...Object.fromEntries(p.features.map((f) => [f.feature, Number(f.mean.toPrecision(4))])),
+      ...Object.fromEntries(p.features.map((f) => [f.feature, f.mean === null ? null : Number(f.mean.toPrecision(4))])),
       description: p.description,
     }));
     return el;

@@ -1,6 +1,5 @@
 import './app/app.css';
 import './ui/index.ts';
-import sampleUrl from '../data/sample-customers.csv?url';
 import { collectNodes, createEngine, inputsFromQuery, queryFromInputs, webStorageStore } from './runtime/index.ts';
 import type { InputNode } from './runtime/node.ts';
 import { segmentation } from '../notebooks/segmentation.ts';
@@ -9,11 +8,6 @@ import { createToolbar } from './app/toolbar.ts';
 import { laneRunner } from './workers/worker-runner.ts';
 
 const host: Host = {
-  async loadSample() {
-    const response = await fetch(sampleUrl);
-    if (!response.ok) throw new Error(`cannot load the bundled sample (${response.status} ${response.statusText})`);
-    return new Uint8Array(await response.arrayBuffer());
-  },
   packages: __TIERBOOK_PACKAGES__,
   version: __TIERBOOK_VERSION__,
   tasks: laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' })),

@@ -1,15 +1,21 @@
 export const HELP = `tierbook — customer segmentation notebooks, headless
 
 Usage:
-  tierbook run <notebook> [--data <file>] [--set <name=value> ...] --out <dir>
+  tierbook run <notebook> [--data <file>] [--map <field=column,...>] [--set <name=value> ...] --out <dir>
       Runs a notebook without a browser and writes its outputs into <dir>.
-      Notebooks: segmentation (writes config.json and assignments.csv).
-      --data <file>        a customer table (CSV/TSV); default: the bundled sample
+      Notebooks: segmentation (writes config.json, assignments.csv, quality.json, features.csv).
+      --data <file>        order lines or a customer table: CSV, TSV, JSON, Arrow or Parquet,
+                           optionally gzip-compressed; default: the bundled sample (generated
+                           order lines, 5,000 customers)
+      --map <f=col,...>    column mapping overrides for order lines, e.g.
+                           customer_id=CustomerID,order_id=InvoiceNo,order_date=InvoiceDate
       --set <name=value>   sets an input, as the sliders do; repeatable. Examples:
                              --set k=5  --set scaling=robust  --set transform=log1p
                              --set features=revenue,cts_pct,gross_margin_pct
                              --set w.cts_pct=2   (weight of one feature)
-                             --set seed=7
+                             --set seed=7  --set inputKind=customer-table
+                             --set rules=exact-duplicates,customer-id   (rules left on)
+                             --set rateOrder=30  --set level=parent
       --out <dir>          output folder (created if missing)
 
   tierbook cluster <file> --features <a,b,c> --json [options]

@@ -15,7 +15,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     switch (command) {
       case 'run': {
-        const args = parseArgs(rest, ['data', 'set', 'out']);
+        const args = parseArgs(rest, ['data', 'set', 'out', 'map']);
         if (flag(args, 'help')) {
           io.stdout(HELP);
           return 0;

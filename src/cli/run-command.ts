@@ -1,13 +1,13 @@
 import { runHeadless } from '../runtime/headless.ts';
 import { NOTEBOOKS } from '../../notebooks/index.ts';
 import { UsageError, flag, type ParsedArgs } from './args.ts';
-import { readDataFile, writeOutputs, packageVersions, ROOT, type Io } from './io.ts';
+import { readDataFile, writeOutputs, packageVersions, type Io } from './io.ts';
 import { assignmentsCsv, configToJson, type SegmentationConfig } from '../config/segmentation-config.ts';
 import type { Assignments } from '../../cells/export.ts';
-import type { Host } from '../../cells/data.ts';
-import { readFile } from 'node:fs/promises';
+import type { Host, Loaded } from '../../cells/data.ts';
+import { customerTableToCsv } from '../data/index.ts';
+import { qualitySummary } from './quality-summary.ts';
 import { inlineRunner } from '../workers/tasks.ts';
-import { join } from 'node:path';
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
 export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -22,15 +22,15 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   const dataFile = dataPath === undefined ? null : await readDataFile(dataPath);
   const { version, packages } = await packageVersions();
   const host: Host = {
-    loadSample: async () => new Uint8Array(await readFile(join(ROOT, 'data', 'sample-customers.csv'))),
     packages,
     version,
     tasks: inlineRunner,
   };
+  const map = flag(args, 'map');
   const result = await runHeadless(notebook, {
     inputs: { host, dataFile },
-    assignments: args.flags.get('set') ?? [],
-    cells: ['config', 'assignments'],
+    assignments: [...(map === undefined ? [] : [`columnMap=${map}`]), ...(args.flags.get('set') ?? [])],
+    cells: ['config', 'assignments', 'imported'],
   });
   if (result.failures.length > 0) {
     const { cell, message } = result.failures[0];
@@ -38,9 +38,12 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   const config = result.values.config as SegmentationConfig;
   const a = result.values.assignments as Assignments;
+  const loaded = result.values.imported as Loaded;
   const written = await writeOutputs(out, {
     'config.json': configToJson(config),
     'assignments.csv': assignmentsCsv(a.ids, a.labels, a.idColumn),
+    'quality.json': `${JSON.stringify(qualitySummary(loaded), null, 2)}\n`,
+    'features.csv': customerTableToCsv(loaded.imported.customers),
   });
   io.stdout(`${config.data.rows} customers, k = ${config.model.k}, sizes ${config.model.sizes.join('/')}\n`);
   for (const path of written) io.stdout(`wrote ${path}\n`);

@@ -1,5 +1,6 @@
 import { z } from '../data/zod.ts';
 import { canonicalJson, sha256 } from './hash.ts';
+import { dataImportSpecSchema } from '../data/import-spec.ts';
 
 export const CONFIG_KIND = 'tierbook-segmentation-config';
 export const CONFIG_VERSION = 1;
@@ -36,6 +37,18 @@ export const segmentationConfigSchema = z.object({
     idColumn: z.string(),
     /** `sha256:<hex>` of the file bytes. */
     fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    kind: z.enum(['order-lines', 'customer-table']),
+    /** Import options: kind, column mapping, quality-rule switches, activity rates, level. */
+    import: dataImportSpecSchema,
+    /** Row accounting of the quality rules (order lines only): kept + Σ excluded = input rows. */
+    quality: z
+      .object({
+        inputRows: z.number().int().nonnegative(),
+        keptRows: z.number().int().nonnegative(),
+        repaired: z.record(z.string(), z.number().int().nonnegative()),
+        excluded: z.record(z.string(), z.number().int().nonnegative()),
+      })
+      .optional(),
   }),
   /** Every input value of the notebook (what the sliders and selects were set to). */
   inputs: z.record(z.string(), z.unknown()),

@@ -15,7 +15,7 @@ function transferables(value: unknown, out: Transferable[] = [], depth = 0): Tra
   return out;
 }
 
-self.onmessage = (event: MessageEvent<TaskRequest>) => {
+self.onmessage = async (event: MessageEvent<TaskRequest>) => {
   const { id, task, args } = event.data;
   const post = (reply: TaskReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
   try {
@@ -32,7 +32,7 @@ self.onmessage = (event: MessageEvent<TaskRequest>) => {
         post({ id, type: 'progress', fraction, message });
       },
     };
-    const value = fn(context, ...args);
+    const value = await fn(context, ...args);
     post({ id, type: 'result', value }, transferables(value));
   } catch (error) {
     post({

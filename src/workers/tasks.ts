@@ -5,6 +5,31 @@ import { dbscan, type DbscanSpec, type DbscanResult } from '../analytics/dbscan.
 import { kDistance } from '../analytics/k-distance.ts';
 import type { Matrix } from '../analytics/matrix.ts';
 import { sweepK, type SweepResult, type SweepSpec } from '../analytics/sweep.ts';
+import { importData, type ImportedData } from '../data/import-data.ts';
+import type { DataImportSpec } from '../data/import-spec.ts';
+import { sampleOrdersCsv } from '../data/sample-orders.ts';
+import { sha256 } from '../config/hash.ts';
+
+/** The file name the generated sample goes by in messages and exports. */
+export const SAMPLE_ORDERS_NAME = 'sample-orders.csv';
+
+export interface ImportResult {
+  readonly imported: ImportedData;
+  /** `sha256:<hex>` of the bytes read (the generated CSV for the sample). */
+  readonly fingerprint: string;
+  readonly bytes: number;
+}
+
+/** Reads a file (or generates the bundled sample when `bytes` is null) into customers + quality report. */
+async function importTask(ctx: TaskContext, bytes: Uint8Array | null, fileName: string, spec: DataImportSpec): Promise<ImportResult> {
+  let data = bytes;
+  if (data === null) {
+    ctx.onProgress(0, 'generating the sample order lines');
+    data = new TextEncoder().encode(sampleOrdersCsv());
+  }
+  const imported = await importData(data, fileName, spec, (f) => ctx.onProgress(f, 'reading'));
+  return { imported, fingerprint: `sha256:${await sha256(data)}`, bytes: data.length };
+}
 
 /** What a task may use besides its arguments: progress reports and cancellation. */
 export interface TaskContext {
@@ -24,12 +49,13 @@ export const TASKS = {
   kDistance: (_: TaskContext, m: Matrix, k: number): Float64Array => kDistance(m, k),
   sweep: (ctx: TaskContext, m: Matrix, spec: Omit<SweepSpec, 'onProgress' | 'signal'>): SweepResult =>
     sweepK(m, { ...spec, onProgress: ctx.onProgress, signal: ctx.signal }),
+  importData: importTask,
 } satisfies Record<string, (ctx: TaskContext, ...args: never[]) => unknown>;
 
 export type TaskName = keyof typeof TASKS;
 type Tail<T> = T extends [unknown, ...infer R] ? R : never;
 export type TaskArgs<K extends TaskName> = Tail<Parameters<(typeof TASKS)[K]>>;
-export type TaskResult<K extends TaskName> = ReturnType<(typeof TASKS)[K]>;
+export type TaskResult<K extends TaskName> = Awaited<ReturnType<(typeof TASKS)[K]>>;
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -66,7 +92,7 @@ export const inlineRunner: TaskRunner = {
       onProgress: options.onProgress ?? (() => {}),
       signal: options.signal ?? new AbortController().signal,
     };
-    const result = fn(context, ...(args as unknown[]));
+    const result = await fn(context, ...(args as unknown[]));
     if (options.signal?.aborted) throw abortError();
     return result as never;
   },

@@ -37,7 +37,7 @@ export function workerRunner(createWorker: () => Worker): TaskRunner {
       if (signal?.aborted) throw abortError();
       const w = await acquire();
       const id = nextId++;
-      return new Promise((resolve, reject) => {
+      return new Promise<never>((resolve, reject) => {
         const finish = () => {
           w.removeEventListener('message', onMessage);
           w.removeEventListener('error', onError);

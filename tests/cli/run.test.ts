@@ -13,7 +13,7 @@ async function tierbook(...argv: string[]) {
 }
 
 describe('tierbook run segmentation', () => {
-  it('writes a valid config and assignments, byte-identical across runs', async () => {
+  it('runs on the bundled order-line sample: config, assignments, quality and features, byte-identical across runs', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
     const first = await tierbook('run', 'segmentation', '--out', join(dir, 'a'), '--set', 'k=5');
     expect(first.stderr).toBe('');
@@ -25,15 +25,57 @@ describe('tierbook run segmentation', () => {
     expect(a).toBe(b);
     const lines = a.trim().split('\n');
     expect(lines[0]).toBe('customer_id,cluster');
-    expect(lines).toHaveLength(2001);
+    expect(lines).toHaveLength(5001);
     expect(new Set(lines.slice(1).map((l) => l.split(',')[1]))).toEqual(new Set(['1', '2', '3', '4', '5']));
     const config = loadConfig(JSON.parse(await readFile(join(dir, 'a', 'config.json'), 'utf8')));
     expect(config.model.k).toBe(5);
     expect(config.inputs.k).toBe(5);
-    expect(config.data).toMatchObject({ source: 'sample', rows: 2000, idColumn: 'customer_id' });
-    expect(config.model.sizes.reduce((s, x) => s + x, 0)).toBe(2000);
+    expect(config.data).toMatchObject({ source: 'sample', rows: 5000, idColumn: 'customer_id', kind: 'order-lines' });
+    expect(config.model.sizes.reduce((s, x) => s + x, 0)).toBe(5000);
     expect(config.packages['ml-kmeans']).toMatch(/^\d+\.\d+\.\d+/);
-  });
+    const quality = JSON.parse(await readFile(join(dir, 'a', 'quality.json'), 'utf8'));
+    const excluded = Object.values(quality.excluded as Record<string, number>).reduce((s, x) => s + x, 0);
+    expect(quality.keptRows + excluded).toBe(quality.inputRows);
+    expect(quality.inputRows).toBeGreaterThan(150_000);
+    expect(Object.keys(quality.repaired).length).toBeGreaterThan(0);
+    const features = (await readFile(join(dir, 'a', 'features.csv'), 'utf8')).trim().split('\n');
+    expect(features).toHaveLength(5001);
+    expect(features[0].split(',')).toEqual(expect.arrayContaining(['customer_id', 'revenue', 'cts', 'net_profit', 'cts_pct']));
+  }, 60_000);
+
+  it('reads an Online Retail style export through the column mapping, with cost features unavailable', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
+    const rows = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
+    for (let c = 0; c < 12; c++) {
+      for (let o = 0; o < 3 + (c % 4); o++) {
+        const invoice = 536000 + c * 10 + o;
+        for (let l = 0; l < 2; l++) {
+          rows.push(`${invoice},2${l}123,ITEM ${l},${1 + ((c + l) % 5) * (c < 6 ? 1 : 20)},2011-0${1 + (o % 9)}-1${c % 10} 10:0${l}:00,${(1.25 + l).toFixed(2)},${12000 + c},United Kingdom`);
+        }
+      }
+    }
+    rows.push('C536999,21123,ITEM 0,-2,2011-03-10 10:00:00,1.25,12001,United Kingdom'); // a cancellation
+    await writeFile(join(dir, 'retail.csv'), rows.join('\n'));
+    const run = await tierbook(
+      'run', 'segmentation', '--data', join(dir, 'retail.csv'),
+      '--map', 'customer_id=CustomerID,order_id=InvoiceNo,order_date=InvoiceDate,qty=Quantity,unit_price=UnitPrice',
+      '--set', 'features=revenue,order_frequency,avg_order_value', '--set', 'k=2', '--out', join(dir, 'out'),
+    );
+    expect(run.stderr).toBe('');
+    const features = (await readFile(join(dir, 'out', 'features.csv'), 'utf8')).trim().split('\n');
+    expect(features).toHaveLength(13);
+    const header = features[0].split(',');
+    expect(header).toContain('revenue');
+    // no unit cost or shipping cost: margin, total cost-to-serve and net profit are unavailable
+    for (const f of ['gross_margin_pct', 'cts', 'cts_pct', 'net_profit']) expect(header).not.toContain(f);
+    const quality = JSON.parse(await readFile(join(dir, 'out', 'quality.json'), 'utf8'));
+    expect(quality.inputRows).toBe(rows.length - 1);
+    const excluded = Object.values(quality.excluded as Record<string, number>).reduce((s, x) => s + x, 0);
+    expect(quality.keptRows + excluded).toBe(quality.inputRows);
+    const config = loadConfig(JSON.parse(await readFile(join(dir, 'out', 'config.json'), 'utf8')));
+    expect(config.data.kind).toBe('order-lines');
+    expect(config.data.import.mapping).toMatchObject({ customer_id: 'CustomerID', order_id: 'InvoiceNo' });
+  }, 60_000);
 
   it('applies weights and features from --set and reads --data', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
@@ -47,6 +89,7 @@ describe('tierbook run segmentation', () => {
     expect(config.features).toEqual(['x', 'y']);
     expect(config.preparation.features.map((f) => f.weight)).toEqual([4, 1]);
     expect(config.data.source).toBe('small.csv');
+    expect(config.data.kind).toBe('customer-table');
     // x splits the customers into odd (10..14) and even (0..4) rows: two clusters of 20
     expect(config.model.sizes).toEqual([20, 20]);
   });

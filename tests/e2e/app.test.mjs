@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
 import { ARTIFACTS, openPage, start } from './harness.mjs';
 
 let env;
@@ -18,6 +19,7 @@ after(async () => {
 async function clusterCounts(page, k) {
   await page.waitForFunction(
     (k) => {
+      if (window.tierbook?.engine.state('clustering').value?.k !== k) return false;
       const ids = new Set();
       const find = (root) => {
         for (const el of root.querySelectorAll('*')) {
@@ -71,7 +73,10 @@ describe('segmentation notebook in Chromium', () => {
   it('opens on the sample data with every cell ok and the PCA chart drawn', async () => {
     const { page, context, problems } = await openPage(env);
     const counts = await clusterCounts(page, 4);
-    assert.equal(Object.values(counts).reduce((s, x) => s + x, 0), 2000);
+    // 5,000 customers from the generated order lines; the scatter draws a 2,500-point stratified sample
+    assert.equal(Object.values(counts).reduce((s, x) => s + x, 0), 2500);
+    await page.getByText('Showing 2,500 of 5,000 customers', { exact: false }).first().waitFor();
+    await page.getByText('every row is accounted for', { exact: false }).first().waitFor();
     const statuses = await page.evaluate(() => {
       const engine = window.tierbook.engine;
       return Object.fromEntries(engine.nodes.map((n) => [n.name, engine.state(n.name).status]));
@@ -130,9 +135,41 @@ describe('segmentation notebook in Chromium', () => {
     await page.keyboard.press('ArrowLeft');
     await clusterCounts(page, 4);
     await page.locator('#import-config-file').setInputFiles(path);
-    await page.getByText('the same 2,000 assignments are reproduced').waitFor({ timeout: 20000 });
+    await page.getByText('the same 5,000 assignments are reproduced').waitFor({ timeout: 20000 });
     const restored = await clusterCounts(page, 5);
     assert.deepEqual(restored, exported);
+    assertClean(problems);
+    await context.close();
+  });
+
+  it('shows a bad file as a message in its cell, keeps working, and renders data as text', async () => {
+    const { page, context, problems } = await openPage(env);
+    await clusterCounts(page, 4);
+    const picker = page.locator('tb-file-picker input[type=file]');
+    await picker.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+    await page.getByText('empty.csv', { exact: false }).first().waitFor();
+    await page.waitForFunction(() => window.tierbook.engine.state('imported').status === 'error');
+    const message = await page.evaluate(() => window.tierbook.engine.state('imported').error.message);
+    assert.match(message, /empty\.csv/);
+    assert.equal(await page.evaluate(() => window.tierbook.engine.state('clustering').status), 'blocked');
+
+    // A hostile value in a customer id is data, shown as text; no element is created from it.
+    const hostile = '<img src=x onerror=alert(1)>';
+    const rows = ['customer_id,revenue,orders'];
+    for (let i = 0; i < 40; i++) rows.push(`${i === 0 ? `"${hostile}"` : `C${i}`},${100 + (i % 7) * 50},${1 + (i % 3)}`);
+    await picker.setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.waitForFunction(() => window.tierbook.engine.state('clustering').status === 'ok', null, { timeout: 20000 });
+    await page.getByText(hostile).first().waitFor();
+    const images = await page.evaluate(() => {
+      let count = 0;
+      const walk = (root) => {
+        count += root.querySelectorAll('img').length;
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+      };
+      walk(document);
+      return count;
+    });
+    assert.equal(images, 0);
     assertClean(problems);
     await context.close();
   });
