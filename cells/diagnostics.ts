@@ -47,9 +47,9 @@ export const sweep = cell({
 export const chooseK = cell({
   name: 'chooseK',
   title: 'Choosing k',
-  inputs: { sweep, k, maxTiers },
-  run: ({ sweep, k, maxTiers }) => ({ sweep, k, maxTiers }),
-  view: ({ sweep, k, maxTiers }, { document, width }) =>
+  inputs: { sweep, k, maxTiers, prepared },
+  run: ({ sweep, k, maxTiers, prepared }) => ({ sweep, k, maxTiers, customers: prepared.matrix.n }),
+  view: ({ sweep, k, maxTiers, customers }, { document, width }) =>
     kMetricsChart(
       sweep.points.map((p) => ({
         k: p.k,
@@ -59,7 +59,7 @@ export const chooseK = cell({
         daviesBouldin: p.daviesBouldin ?? undefined,
         silhouetteSampleSize: p.silhouetteSampleSize ?? undefined,
       })),
-      { knee: sweep.kneeK ?? undefined, selectedK: k, maxTiers, width: Math.min(width, 1000), document },
+      { knee: sweep.kneeK ?? undefined, selectedK: k, maxTiers, customers, width: Math.min(width, 1000), document },
     ),
 });
 
