@@ -3,6 +3,7 @@
  * no intermediate strings for numbers and dates) or with JavaScript values (JSON, Arrow, Parquet).
  */
 import type { Column, ColumnType, InvalidCells } from './columns.ts';
+import type { FieldBounds } from './delimited.ts';
 import { parseDateRange, lastDate, type DateLayout, type DateOrder } from './date-parse.ts';
 import { isMissingRange, parseNumberRange, type DecimalSeparator } from './number-parse.ts';
 
@@ -43,6 +44,15 @@ export class NumberBuilder {
       this.invalid.texts.push(text.slice(start, end));
     }
     this.values[this.n++] = v;
+  }
+  /** `pushRange` for column `col` of the first `count` records of `b` (a start of -1 is a missing cell). */
+  pushRanges(text: string, b: FieldBounds, col: number, width: number, count: number): void {
+    const { starts, ends } = b;
+    for (let r = 0, p = col; r < count; r++, p += width) {
+      const start = starts[p];
+      if (start < 0) this.pushMissing();
+      else this.pushRange(text, start, ends[p]);
+    }
   }
   pushMissing(): void {
     if (this.n === this.values.length) this.values = grow(this.values, this.n);
@@ -111,6 +121,15 @@ export class DateBuilder {
     this.prevEnd = end;
     this.prevValue = v;
     this.values[this.n++] = v;
+  }
+  /** `pushRange` for column `col` of the first `count` records of `b` (a start of -1 is a missing cell). */
+  pushRanges(text: string, b: FieldBounds, col: number, width: number, count: number): void {
+    const { starts, ends } = b;
+    for (let r = 0, p = col; r < count; r++, p += width) {
+      const start = starts[p];
+      if (start < 0) this.pushMissing();
+      else this.pushRange(text, start, ends[p]);
+    }
   }
   pushMissing(): void {
     if (this.n === this.values.length) this.values = grow(this.values, this.n);
@@ -216,6 +235,15 @@ export class TextBuilder {
     this.prevEnd = end;
     this.prevCode = c;
     this.codes[this.n++] = c;
+  }
+  /** `pushRange` for column `col` of the first `count` records of `b` (a start of -1 is a missing cell). */
+  pushRanges(text: string, b: FieldBounds, col: number, width: number, count: number): void {
+    const { starts, ends } = b;
+    for (let r = 0, p = col; r < count; r++, p += width) {
+      const start = starts[p];
+      if (start < 0) this.pushMissing();
+      else this.pushRange(text, start, ends[p]);
+    }
   }
   pushMissing(): void {
     if (this.n === this.codes.length) this.codes = growInt(this.codes, this.n);
