@@ -43,6 +43,53 @@ export const columnMap = text({
   description: 'Overrides of the detected mapping, e.g. customer_id=CustomerID,order_id=InvoiceNo. Leave empty to use what is detected below.',
 });
 
+export const delimiter = select({
+  name: 'delimiter',
+  title: 'Delimiter',
+  options: ['auto', 'comma', 'semicolon', 'tab', 'pipe'] as const,
+  value: 'auto',
+  description: 'Field separator of text files; auto detects it from the first lines.',
+});
+
+export const decimal = select({
+  name: 'decimal',
+  title: 'Decimal separator',
+  options: ['auto', 'point', 'comma'] as const,
+  value: 'auto',
+  description: 'Choose "comma" for files written with decimal commas (12,5).',
+});
+
+export const dateOrder = select({
+  name: 'dateOrder',
+  title: 'Date order',
+  options: ['auto', 'dmy', 'mdy'] as const,
+  value: 'auto',
+  description: 'For numeric dates like 03/04/2024: day-month-year or month-day-year; auto decides per column from the values.',
+});
+
+export const columnTypes = text({
+  name: 'columnTypes',
+  title: 'Column types',
+  description: 'Override the inferred type of a column, e.g. CustomerID=text,Quantity=number,Shipped=date.',
+});
+
+const DELIMITERS = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' } as const;
+
+/** Parses `column=type,...` (types: number, text, date), naming the part at fault. */
+export function parseColumnTypes(textValue: string): Record<string, 'number' | 'text' | 'date'> {
+  const out: Record<string, 'number' | 'text' | 'date'> = {};
+  for (const part of textValue.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.lastIndexOf('=');
+    const column = part.slice(0, eq).trim();
+    const type = part.slice(eq + 1).trim();
+    if (eq <= 0 || !['number', 'text', 'date'].includes(type)) {
+      throw new Error(`invalid column types: "${part}" (expected column=number, column=text or column=date)`);
+    }
+    out[column] = type as 'number' | 'text' | 'date';
+  }
+  return out;
+}
+
 const switchable = QUALITY_RULES.filter((r) => RULE_INFO[r].switchable);
 
 export const ruleNames = cell({
@@ -78,9 +125,13 @@ export const importSpec = cell({
   name: 'importSpec',
   title: 'Import options',
   hidden: true,
-  inputs: { inputKind, columnMap, rules, rateOrder, rateLine, rateReturn, level },
+  inputs: { inputKind, columnMap, rules, rateOrder, rateLine, rateReturn, level, delimiter, decimal, dateOrder, columnTypes },
   run: (v): DataImportSpec => ({
     ...(v.inputKind === 'auto' ? {} : { kind: v.inputKind }),
+    ...(v.delimiter === 'auto' ? {} : { delimiter: DELIMITERS[v.delimiter] }),
+    ...(v.decimal === 'auto' ? {} : { decimal: v.decimal === 'comma' ? ',' : '.' }),
+    ...(v.dateOrder === 'auto' ? {} : { dateOrder: v.dateOrder }),
+    ...(v.columnTypes.trim() ? { types: parseColumnTypes(v.columnTypes) } : {}),
     ...(v.columnMap.trim() ? { mapping: parseMappingSpec(v.columnMap) } : {}),
     quality: { disabled: switchable.filter((r) => !v.rules.includes(r)) as QualityRuleId[] },
     features: { rates: { order: v.rateOrder, line: v.rateLine, returnLine: v.rateReturn }, level: v.level },

@@ -9,6 +9,10 @@ import {
 } from '../src/config/segmentation-config.ts';
 import {
   columnMap,
+  columnTypes,
+  dateOrder,
+  decimal,
+  delimiter,
   fingerprint,
   host,
   imported,
@@ -69,6 +73,10 @@ export const config = cell({
     imported,
     importSpec,
     inputKind,
+    delimiter,
+    decimal,
+    dateOrder,
+    columnTypes,
     columnMap,
     rules,
     rateOrder,
@@ -126,6 +134,10 @@ export const config = cell({
       },
       inputs: {
         inputKind: v.inputKind,
+        delimiter: v.delimiter,
+        decimal: v.decimal,
+        dateOrder: v.dateOrder,
+        columnTypes: v.columnTypes,
         columnMap: v.columnMap,
         rules: v.rules,
         rateOrder: v.rateOrder,

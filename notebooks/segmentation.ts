@@ -1,7 +1,11 @@
 import type { Notebook } from '../src/runtime/index.ts';
 import {
   columnMap,
+  columnTypes,
   dataFile,
+  dateOrder,
+  decimal,
+  delimiter,
   dictionary,
   imported,
   inputKind,
@@ -48,6 +52,10 @@ export const segmentation: Notebook = {
     },
     dataFile,
     inputKind,
+    delimiter,
+    decimal,
+    dateOrder,
+    columnTypes,
     columnMap,
     rules,
     imported,

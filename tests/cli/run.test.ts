@@ -94,6 +94,26 @@ describe('tierbook run segmentation', () => {
     expect(config.model.sizes).toEqual([20, 20]);
   });
 
+  it('reads semicolon-separated decimal-comma files with the import options', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
+    const rows = ['kunde;umsatz;marge'];
+    for (let i = 0; i < 30; i++) rows.push(`K${i};${i < 15 ? '1,5' : '100,25'};${(i % 3) + 0.5}`.replace('.', ','));
+    await writeFile(join(dir, 'de.csv'), rows.join('\n'));
+    const run = await tierbook(
+      'run', 'segmentation', '--data', join(dir, 'de.csv'), '--set', 'delimiter=semicolon', '--set', 'decimal=comma',
+      '--set', 'features=umsatz,marge', '--set', 'transform=none', '--set', 'k=2', '--out', join(dir, 'out'),
+    );
+    expect(run.stderr).toBe('');
+    const features = (await readFile(join(dir, 'out', 'features.csv'), 'utf8')).trim().split('\n');
+    expect(features[1]).toMatch(/^K0,1\.5,0\.5$/);
+    const config = loadConfig(JSON.parse(await readFile(join(dir, 'out', 'config.json'), 'utf8')));
+    expect(config.data.import).toMatchObject({ delimiter: ';', decimal: ',' });
+    expect(config.model.sizes).toEqual([15, 15]);
+    const bad = await tierbook('run', 'segmentation', '--set', 'columnTypes=qty:number', '--out', join(dir, 'x'));
+    expect(bad.stderr).toMatch(/invalid column types: "qty:number" \(expected column=number, column=text or column=date\)/);
+    expect(bad.code).toBe(1);
+  });
+
   it('fails with one clear line and a non-zero exit', async () => {
     const cases: [string[], RegExp, number][] = [
       [['run', 'segmentation', '--set', 'k=99', '--out', 'x'], /^tierbook: invalid k: "99" is not a number from 2 to 10\n$/, 1],

@@ -108,13 +108,22 @@ describe('segmentation notebook in Chromium', () => {
   it('recolours points when a feature weight changes', async () => {
     const { page, context, problems } = await openPage(env);
     const before = await clusterCounts(page, 4);
+    const labelsBefore = await page.evaluate(() => Array.from(window.tierbook.engine.state('clustering').value.labels));
     const weight = page.getByRole('slider', { name: /cts_pct/ });
     await weight.focus();
-    await page.keyboard.press('End'); // the maximum weight
+    await page.keyboard.press('PageUp'); // a large step: weight 1 -> 2
     await page.waitForFunction(() => /w\.cts_pct=/.test(location.search));
     await idle(page);
     const after = await clusterCounts(page, 4);
-    assert.notDeepEqual(after, before, 'cluster sizes should change when cts_pct weighs 5x');
+    assert.notDeepEqual(after, before, 'cluster sizes should change when cts_pct weighs more');
+    // No colour jumps: each old cluster's customers mostly keep their cluster id (and so colour).
+    const labelsAfter = await page.evaluate(() => Array.from(window.tierbook.engine.state('clustering').value.labels));
+    for (let c = 0; c < 4; c++) {
+      const moved = new Map();
+      labelsBefore.forEach((l, i) => l === c && moved.set(labelsAfter[i], (moved.get(labelsAfter[i]) ?? 0) + 1));
+      const [top] = [...moved].sort((a, b) => b[1] - a[1])[0];
+      assert.equal(top, c, `cluster ${c + 1} should keep its id for most of its customers`);
+    }
     assertClean(problems);
     await context.close();
   });
