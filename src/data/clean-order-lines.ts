@@ -15,7 +15,6 @@ import { gather, gatherCategories, gatherInt, gatherU8, type OrderLines } from '
 import { QUALITY_RULES, RULE_INFO, normalizeQualityOptions, type QualityRuleId, type QualitySpec } from './quality-options.ts';
 import { EXCLUSION_REASONS, ExampleLog, FLAG_KINDS, REPAIR_KINDS, zeroCounts, type ExclusionReason, type FlagKind, type LineageStep, type QualityReport, type RepairKind } from './quality-report.ts';
 import { findExactDuplicates } from './row-hash.ts';
-import { RowHashSet } from './hash-index.ts';
 
 export interface CleanResult {
   lines: OrderLines;
@@ -25,6 +24,65 @@ export interface CleanResult {
 }
 
 const DAY = 86_400_000;
+/** Orders with more lines than this compare line numbers through a Map instead of pairwise. */
+const PAIRWISE_LINES = 32;
+
+/** Row indices grouped by order code (missing = -1 first), ascending within each order: group g = code + 1 is rows[start[g]..start[g + 1]]. */
+function groupByOrder(codes: Int32Array, orders: number): { start: Int32Array; rows: Int32Array } {
+  const n = codes.length;
+  const start = new Int32Array(orders + 2);
+  for (let i = 0; i < n; i++) start[codes[i] + 2]++;
+  for (let g = 0; g <= orders; g++) start[g + 1] += start[g];
+  const next = start.slice();
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[next[codes[i] + 1]++] = i;
+  return { start, rows };
+}
+
+/**
+ * Marks alive rows whose (order, line number) key is on an earlier alive row of the same order.
+ * `shared`: also mark that earlier row, and let NaN line numbers match each other (a superset of
+ * exact duplicates, which agree in every cell); otherwise rows with a NaN line are never marked.
+ */
+function repeatedKeys(groups: { start: Int32Array; rows: Int32Array }, line: Float64Array, alive: Uint8Array, shared: boolean): Uint8Array {
+  const { start, rows } = groups;
+  const out = new Uint8Array(line.length);
+  for (let g = 0; g + 1 < start.length; g++) {
+    const a = start[g];
+    const b = start[g + 1];
+    if (b - a < 2) continue;
+    if (b - a > PAIRWISE_LINES) {
+      const first = new Map<number, number>();
+      for (let x = a; x < b; x++) {
+        const i = rows[x];
+        const v = line[i];
+        if (!alive[i] || (!shared && Number.isNaN(v))) continue;
+        const j = first.get(v); // SameValueZero: 0 and -0 match, as with ===; NaN matches NaN
+        if (j === undefined) first.set(v, i);
+        else {
+          out[i] = 1;
+          if (shared) out[j] = 1;
+        }
+      }
+      continue;
+    }
+    for (let x = a + 1; x < b; x++) {
+      const i = rows[x];
+      const v = line[i];
+      if (!alive[i] || (!shared && Number.isNaN(v))) continue;
+      for (let y = a; y < x; y++) {
+        const j = rows[y];
+        const w = line[j];
+        if (alive[j] && (v === w || (shared && Number.isNaN(v) && Number.isNaN(w)))) {
+          out[i] = 1;
+          if (shared) out[j] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
 
 /** Runs the quality rules. Throws DataError when a required field is not mapped. */
 export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec: QualitySpec = {}): CleanResult {
@@ -78,9 +136,15 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
     lineage.push({ step: rule, rowsIn, rowsOut: aliveCount, note: opts.enabled[rule] ? note : 'switched off' });
   };
 
+  const orders = textField(col('order_id') as NonNullable<ReturnType<typeof col>>);
+  const line = num('order_line');
+  // Rows of one order share a small group, so keys are compared within it (no table-wide hash set).
+  const byOrder = line && groupByOrder(orders.codes, orders.dictionary.length);
   step('exact-duplicates', () => {
     const keyFields: CanonicalField[] = ['order_id', 'order_line', 'customer_id', 'order_date', 'qty', 'unit_price'];
-    const dup = findExactDuplicates(table, alive, keyFields.flatMap((f) => mapping[f] ?? []));
+    // Exact duplicates agree on order and line, so only rows sharing that key need the full comparison.
+    const candidates = byOrder && line ? repeatedKeys(byOrder, line.values, alive, true) : alive;
+    const dup = findExactDuplicates(table, candidates, keyFields.flatMap((f) => mapping[f] ?? []));
     for (let i = 0; i < n; i++) if (dup[i]) exclude(i, 'exact-duplicate', 'exact-duplicates');
   });
 
@@ -117,7 +181,6 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   const qty = num('qty') as FieldValues;
   const price = num('unit_price') as FieldValues;
   const orderDate = date('order_date') as FieldValues;
-  const orders = textField(col('order_id') as NonNullable<ReturnType<typeof col>>);
   step('required-values', () => {
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
@@ -170,19 +233,11 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
     }
   });
 
-  const line = num('order_line');
   if (!line) notes.push('No order_line column: duplicate order lines (same order and line number) cannot be checked.');
   step('duplicate-keys', () => {
-    if (!line) return;
-    const lv = line.values;
-    const oc = orders.codes;
-    const hash = new Uint32Array(n);
-    for (let i = 0; i < n; i++) hash[i] = Math.imul(oc[i] ^ 0x2545f491, 0x9e3779b1) ^ Math.imul(lv[i] | 0, 0x85ebca6b);
-    const set = new RowHashSet(hash, (i, j) => oc[i] === oc[j] && lv[i] === lv[j], n);
-    for (let i = 0; i < n; i++) {
-      if (!alive[i] || Number.isNaN(lv[i])) continue;
-      if (set.add(i) >= 0) exclude(i, 'duplicate-key', 'duplicate-keys');
-    }
+    if (!line || !byOrder) return;
+    const repeated = repeatedKeys(byOrder, line.values, alive, false);
+    for (let i = 0; i < n; i++) if (repeated[i]) exclude(i, 'duplicate-key', 'duplicate-keys');
   });
 
   const cost = num('unit_cost');

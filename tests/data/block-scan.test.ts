@@ -17,7 +17,7 @@ const quoteFreeCsv = fc
         ),
         { minLength: 0, maxLength: 6 },
       ),
-      { minLength: 1, maxLength: 40 },
+      { minLength: 1, maxLength: 40, size: 'max' },
     ),
     crlf: fc.boolean(),
     trailingNewline: fc.boolean(),
