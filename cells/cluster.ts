@@ -1,5 +1,6 @@
 import { cell, hostValue, select, slider } from '../src/runtime/index.ts';
 import { assignNearest } from '../src/analytics/assign.ts';
+import { kmeans } from '../src/analytics/kmeans.ts';
 import { centroidsOf } from '../src/analytics/centroids.ts';
 import { inertia } from '../src/analytics/inertia.ts';
 import { fromRows, type Matrix } from '../src/analytics/matrix.ts';
@@ -94,6 +95,8 @@ export interface Clustering {
   readonly referenceId: number | null;
   /** Share of customers whose cluster changed against the previous result (null at first). */
   readonly changedShare: number | null;
+  /** The preparation the clustering ran on (to tell a live preview from the settled result). */
+  readonly preparation: string;
 }
 
 interface Raw {
@@ -182,6 +185,7 @@ export const clustering = cell({
       inertia: inertia(m, named.labels),
       referenceId,
       changedShare: changed,
+      preparation: JSON.stringify(v.prepared.params),
     };
   },
   view: (c, { document }) =>
@@ -193,4 +197,30 @@ export const clustering = cell({
       ...(c.changedShare !== null ? [`${(c.changedShare * 100).toFixed(1)}% of customers changed cluster.`] : []),
       ...c.issues.map((i) => `⚠ ${i.message}`),
     ]),
+});
+
+/** Lloyd iterations of the live preview: enough to follow a drag, cheap at 50,000 customers. */
+const PREVIEW_ITERATIONS = 10;
+
+/**
+ * What the chart colours by. While a preparation control is dragged, k-means is warm-started
+ * from the last settled centroids on the live prepared matrix (a few Lloyd iterations on this
+ * thread), so colours follow the drag; on release the settled clustering (seeded restarts,
+ * reproducible) replaces it. Labels are aligned to the settled clustering so colours do not jump.
+ */
+export const previewLabels = cell({
+  name: 'previewLabels',
+  title: 'Live cluster preview',
+  hidden: true,
+  inputs: { prepared, clustering },
+  run: ({ prepared, clustering }): { labels: Int32Array; warm: boolean } => {
+    const m = prepared.matrix;
+    const settledFits = clustering.labels.length === m.n;
+    if (settledFits && clustering.preparation === JSON.stringify(prepared.params)) return { labels: clustering.labels, warm: false };
+    if (clustering.algorithm !== 'kmeans' || clustering.centroids.d !== m.d || !settledFits || m.n < clustering.k) {
+      return { labels: settledFits ? clustering.labels : new Int32Array(m.n).fill(-1), warm: false };
+    }
+    const warm = kmeans(m, { k: clustering.k, init: clustering.centroids, maxIterations: PREVIEW_ITERATIONS });
+    return { labels: alignLabels(clustering.labels, warm.labels).labels, warm: true };
+  },
 });

@@ -1,7 +1,7 @@
 import { cell } from '../src/runtime/index.ts';
 import { pca, type PcaResult } from '../src/analytics/pca.ts';
 import { prepared } from './prepare.ts';
-import { clustering } from './cluster.ts';
+import { clustering, previewLabels } from './cluster.ts';
 import { table } from './data.ts';
 import { pcaScatter } from '../src/ui/charts/pca-scatter.ts';
 import { explainedVarianceChart } from '../src/ui/charts/explained-variance-chart.ts';
@@ -31,8 +31,8 @@ export interface ScatterData {
 export const scatter = cell({
   name: 'scatter',
   title: 'Clusters in PCA space',
-  inputs: { projection, clustering, prepared, table },
-  run: ({ projection, clustering, prepared, table }): ScatterData => {
+  inputs: { projection, clustering, previewLabels, prepared, table },
+  run: ({ projection, clustering, previewLabels, prepared, table }): ScatterData => {
     const n = prepared.matrix.n;
     const x = new Float64Array(n);
     const y = new Float64Array(n);
@@ -41,8 +41,8 @@ export const scatter = cell({
       x[i] = projection.scores[i * c];
       y[i] = projection.scores[i * c + 1] ?? 0;
     }
-    // During a drag the projection is newer than the clustering; labels then still fit row by row.
-    const labels = clustering.labels.length === n ? clustering.labels : new Int32Array(n).fill(-1);
+    // During a drag the preview (warm-started from the settled centroids) colours the points.
+    const labels = previewLabels.labels.length === n ? previewLabels.labels : clustering.labels.length === n ? clustering.labels : new Int32Array(n).fill(-1);
     const cx = new Map<number, { sx: number; sy: number; n: number }>();
     for (let i = 0; i < n; i++) {
       const acc = cx.get(labels[i]) ?? { sx: 0, sy: 0, n: 0 };
