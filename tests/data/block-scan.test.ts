@@ -11,7 +11,7 @@ const quoteFreeCsv = fc
     rows: fc.array(
       fc.array(
         fc.oneof(
-          fc.constantFrom('', 'NA', ' ', 'x', 'C001', 'C002', 'c001 ', '2024-01-05', '05/01/2024', '2024-13-40', 'n/a'),
+          fc.constantFrom('', 'NA', ' ', 'x', 'C001', 'C002', 'c001 ', '2024-01-05', '05/01/2024', '2024-13-40', 'n/a', '-', '-0', '1.', '.5', '+3', ' 7', '12 ', '1e3', '1234567890123456', '123456789012345', '0.1234567890123', '-.25', '1.2.3'),
           fc.integer({ min: -500, max: 5000 }).map(String),
           fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v.toFixed(2)),
         ),
