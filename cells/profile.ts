@@ -18,14 +18,16 @@ export const profiles = cell({
       { key: 'cluster', label: 'Cluster', align: 'right' },
       { key: 'size', label: 'Customers', align: 'right' },
       { key: 'share', label: 'Share', align: 'right', format: (v: unknown) => `${((v as number) * 100).toFixed(1)}%` },
-      ...features.map((f) => ({ key: f, label: `${f} (mean)`, align: 'right' as const })),
       { key: 'description', label: 'Profile' },
+      ...features.map((f) => ({ key: f, label: `${f}: mean / median (vs all)`, align: 'right' as const })),
     ];
+    const num = (v: number | null) => (v === null ? '–' : Number(v.toPrecision(4)).toLocaleString('en-US'));
+    const sigma = (e: number) => `${e >= 0 ? '+' : '−'}${Math.abs(e).toFixed(1)}σ`;
     el.rows = profiles.map((p) => ({
       cluster: p.cluster + 1,
       size: p.size,
       share: p.share,
-      ...Object.fromEntries(p.features.map((f) => [f.feature, f.mean === null ? null : Number(f.mean.toPrecision(4))])),
+      ...Object.fromEntries(p.features.map((f) => [f.feature, `${num(f.mean)} / ${num(f.median)} (${sigma(f.effect)})`])),
       description: p.description,
     }));
     return el;
