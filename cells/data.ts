@@ -90,6 +90,35 @@ export function parseColumnTypes(textValue: string): Record<string, 'number' | '
   return out;
 }
 
+export const minYear = slider({ name: 'minYear', title: 'Earliest plausible year', min: 1900, max: 2100, value: 1990, description: 'Order dates before it are quarantined as out of range.' });
+export const maxYear = slider({ name: 'maxYear', title: 'Latest plausible year', min: 1900, max: 2100, value: 2090, description: 'Dates after it are quarantined as out of range.' });
+export const asOf = text({
+  name: 'asOf',
+  title: 'As-of date',
+  description: 'YYYY-MM-DD: later order dates count as future dates, and recency is measured from it. Empty: derived from the data.',
+});
+export const cancellationPrefix = text({
+  name: 'cancellationPrefix',
+  title: 'Cancellation prefix',
+  value: 'C',
+  description: 'Invoice numbers starting with it are cancellations, routed to returns (empty: none).',
+});
+export const minGroupSize = slider({
+  name: 'minGroupSize',
+  title: 'Freight imputation group size',
+  min: 1,
+  max: 50,
+  value: 5,
+  description: 'A missing shipping cost takes the median of the most specific group with at least this many known costs.',
+});
+
+function checkDate(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+    throw new Error(`invalid as-of date: "${text}" (expected YYYY-MM-DD, e.g. 2024-12-31)`);
+  }
+  return text;
+}
+
 const switchable = QUALITY_RULES.filter((r) => RULE_INFO[r].switchable);
 
 export const ruleNames = cell({
@@ -125,7 +154,24 @@ export const importSpec = cell({
   name: 'importSpec',
   title: 'Import options',
   hidden: true,
-  inputs: { inputKind, columnMap, rules, rateOrder, rateLine, rateReturn, level, delimiter, decimal, dateOrder, columnTypes },
+  inputs: {
+    inputKind,
+    columnMap,
+    rules,
+    rateOrder,
+    rateLine,
+    rateReturn,
+    level,
+    delimiter,
+    decimal,
+    dateOrder,
+    columnTypes,
+    minYear,
+    maxYear,
+    asOf,
+    cancellationPrefix,
+    minGroupSize,
+  },
   run: (v): DataImportSpec => ({
     ...(v.inputKind === 'auto' ? {} : { kind: v.inputKind }),
     ...(v.delimiter === 'auto' ? {} : { delimiter: DELIMITERS[v.delimiter] }),
@@ -133,7 +179,12 @@ export const importSpec = cell({
     ...(v.dateOrder === 'auto' ? {} : { dateOrder: v.dateOrder }),
     ...(v.columnTypes.trim() ? { types: parseColumnTypes(v.columnTypes) } : {}),
     ...(v.columnMap.trim() ? { mapping: parseMappingSpec(v.columnMap) } : {}),
-    quality: { disabled: switchable.filter((r) => !v.rules.includes(r)) as QualityRuleId[] },
+    quality: {
+      disabled: switchable.filter((r) => !v.rules.includes(r)) as QualityRuleId[],
+      dates: { minYear: v.minYear, maxYear: v.maxYear, ...(v.asOf.trim() ? { asOf: checkDate(v.asOf.trim()) } : {}) },
+      returns: { cancellationPrefix: v.cancellationPrefix.trim() },
+      shipping: { minGroupSize: v.minGroupSize },
+    },
     features: { rates: { order: v.rateOrder, line: v.rateLine, returnLine: v.rateReturn }, level: v.level },
   }),
 });

@@ -1,5 +1,10 @@
 import type { Notebook } from '../src/runtime/index.ts';
 import {
+  asOf,
+  cancellationPrefix,
+  maxYear,
+  minGroupSize,
+  minYear,
   columnMap,
   columnTypes,
   dataFile,
@@ -58,6 +63,11 @@ export const segmentation: Notebook = {
     columnTypes,
     columnMap,
     rules,
+    minYear,
+    maxYear,
+    asOf,
+    cancellationPrefix,
+    minGroupSize,
     imported,
     mapping,
     quality,

@@ -75,6 +75,7 @@ describe('tierbook run segmentation', () => {
     const config = loadConfig(JSON.parse(await readFile(join(dir, 'out', 'config.json'), 'utf8')));
     expect(config.data.kind).toBe('order-lines');
     expect(config.data.import.mapping).toMatchObject({ customer_id: 'CustomerID', order_id: 'InvoiceNo' });
+    expect(config.data.import.quality).toMatchObject({ dates: { minYear: 1990, maxYear: 2090 }, returns: { cancellationPrefix: 'C' }, shipping: { minGroupSize: 5 } });
   }, 60_000);
 
   it('applies weights and features from --set and reads --data', async () => {
@@ -109,6 +110,8 @@ describe('tierbook run segmentation', () => {
     const config = loadConfig(JSON.parse(await readFile(join(dir, 'out', 'config.json'), 'utf8')));
     expect(config.data.import).toMatchObject({ delimiter: ';', decimal: ',' });
     expect(config.model.sizes).toEqual([15, 15]);
+    const badDate = await tierbook('run', 'segmentation', '--set', 'asOf=31/12/2024', '--out', join(dir, 'x'));
+    expect(badDate.stderr).toMatch(/invalid as-of date: "31\/12\/2024" \(expected YYYY-MM-DD, e.g. 2024-12-31\)/);
     const bad = await tierbook('run', 'segmentation', '--set', 'columnTypes=qty:number', '--out', join(dir, 'x'));
     expect(bad.stderr).toMatch(/invalid column types: "qty:number" \(expected column=number, column=text or column=date\)/);
     expect(bad.code).toBe(1);
