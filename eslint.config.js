@@ -41,7 +41,7 @@ export default tseslint.config(
   {
     // Browser tests: callbacks passed to page.evaluate run in the page.
     files: ['tests/e2e/**'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', location: 'readonly' } },
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', location: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly' } },
   },
   // The one place zod is imported (and configured).
   { files: ['src/data/zod.ts'], rules: { 'no-restricted-imports': 'off' } },

@@ -36,15 +36,21 @@ const liveName = (name: string): string => name + LIVE;
 const nodeName = (variable: string): string =>
   variable.endsWith(LIVE) ? variable.slice(0, -LIVE.length) : variable;
 
+/** A short text for messages. Never serialises big values: a file's bytes would freeze the page. */
 function formatValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (value === null || value === undefined) return String(value);
+  if (ArrayBuffer.isView(value)) return `<${value.byteLength.toLocaleString('en-US')} bytes>`;
+  if (typeof value === 'object') {
+    const named = (value as { name?: unknown }).name;
+    if (typeof named === 'string') return JSON.stringify(named);
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length > 20 || entries.some(([, v]) => typeof v === 'object' && v !== null)) return `{${entries.length} fields}`;
     const text = JSON.stringify(value);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return String(value);
   }
+  return String(value);
 }
 
 /**

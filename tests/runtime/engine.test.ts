@@ -237,3 +237,23 @@ describe('engine: blocked chains through live and settled cells', () => {
     engine.dispose();
   });
 });
+
+describe('engine: big input values', () => {
+  it('never serialises a file into messages (a 100 MB file would freeze the page)', async () => {
+    const { fileInput } = await import('../../src/runtime/index.ts');
+    const file = fileInput({ name: 'file', accept: '.csv' });
+    const size = cell({
+      name: 'size',
+      inputs: { file },
+      run: ({ file }) => {
+        if (file && file.bytes.length > 10) throw new Error('too big');
+        return file?.bytes.length ?? 0;
+      },
+    });
+    const engine = createEngine({ id: 't', title: 't', items: [file, size] });
+    engine.setInput('file', { name: 'big.csv', bytes: new Uint8Array(1000) });
+    await idle(engine);
+    expect(engine.state('size').error).toMatchObject({ message: 'too big', trigger: 'file = "big.csv"' });
+    engine.dispose();
+  });
+});
