@@ -42,6 +42,7 @@ import {
   strategicIds,
   strategicTop,
   transform,
+  transformOverrides,
   weights,
 } from './prepare.ts';
 import { algorithm, clustering, eps, k, minPoints, seed } from './cluster.ts';
@@ -103,6 +104,7 @@ export const config = cell({
     features,
     scaling,
     transform,
+    transformOverrides,
     weights,
     k,
     seed,
@@ -162,6 +164,7 @@ export const config = cell({
         features: v.features,
         scaling: v.scaling,
         transform: v.transform,
+        transforms: v.transformOverrides,
         weights: v.weights,
         k: v.k,
         seed: v.seed,

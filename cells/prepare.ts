@@ -57,6 +57,25 @@ export const weights = weightsInput({
   description: 'A weight w multiplies the feature’s share of the squared distance (column × √w).',
 });
 
+export const transformOverrides = text({
+  name: 'transforms',
+  title: 'Per-feature transforms',
+  description: 'Exceptions to the transform above, e.g. revenue=log1p,cts_pct=none.',
+});
+
+/** Parses `feature=none|log1p,...`, naming the part at fault. */
+export function parseTransforms(textValue: string): Record<string, (typeof TRANSFORMS)[number]> {
+  const out: Record<string, (typeof TRANSFORMS)[number]> = {};
+  for (const part of textValue.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [feature, t] = part.split('=').map((x) => x?.trim());
+    if (!feature || !(TRANSFORMS as readonly string[]).includes(t ?? '')) {
+      throw new Error(`invalid per-feature transforms: "${part}" (expected feature=none or feature=log1p)`);
+    }
+    out[feature] = t as (typeof TRANSFORMS)[number];
+  }
+  return out;
+}
+
 export const outlierPolicy = select({
   name: 'outliers',
   title: 'Outliers',
@@ -129,12 +148,13 @@ export const strategic = cell({
 export const prepared = cell({
   name: 'prepared',
   title: 'Prepared matrix',
-  inputs: { table, activeFeatures, scaling, transform, weights, outlierPolicy, outlierPercentile, strategic },
+  inputs: { table, activeFeatures, scaling, transform, transformOverrides, weights, outlierPolicy, outlierPercentile, strategic },
   run: (v): Prepared => {
     const used = Object.fromEntries(Object.entries(v.weights).filter(([f]) => v.activeFeatures.includes(f)));
     const upper = v.outlierPercentile / 100;
+    const overrides = parseTransforms(v.transformOverrides);
     return prepare(v.table.columns, {
-      features: v.activeFeatures,
+      features: v.activeFeatures.map((f) => (overrides[f] ? { name: f, transform: overrides[f] } : f)),
       scaling: v.scaling,
       transform: v.transform,
       weights: used,

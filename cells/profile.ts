@@ -4,13 +4,18 @@ import { table } from './data.ts';
 import { prepared } from './prepare.ts';
 import { clustering } from './cluster.ts';
 
+const BUSINESS = ['revenue', 'gross_margin_pct', 'cts', 'cts_pct', 'net_profit'];
+
 export const profiles = cell({
   name: 'profiles',
   title: 'Cluster profiles',
   schedule: 'settled',
   inputs: { table, prepared, clustering },
-  run: ({ table, prepared, clustering }): ClusterProfile[] =>
-    profileClusters(table.columns, prepared.features, prepared.rows, clustering.labels, clustering.k),
+  run: ({ table, prepared, clustering }): ClusterProfile[] => {
+    // The business view always: revenue, margin and cost-to-serve, whether or not they were clustered on.
+    const business = BUSINESS.filter((f) => table.numericColumns.includes(f) && !prepared.features.includes(f));
+    return profileClusters(table.columns, [...prepared.features, ...business], prepared.rows, clustering.labels, clustering.k);
+  },
   view: (profiles, { document }) => {
     const el = document.createElement('tb-table');
     const features = profiles[0]?.features.map((f) => f.feature) ?? [];

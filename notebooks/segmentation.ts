@@ -34,6 +34,7 @@ import {
   strategicIds,
   strategicTop,
   transform,
+  transformOverrides,
   weights,
 } from '../cells/prepare.ts';
 import { algorithm, clustering, eps, k, minPoints, seed } from '../cells/cluster.ts';
@@ -98,6 +99,7 @@ export const segmentation: Notebook = {
     },
     features,
     transform,
+    transformOverrides,
     scaling,
     weights,
     outlierPolicy,

@@ -13,5 +13,5 @@ if (!out) {
 const orders = generateOrders({ lines: Number(lines), customers: Number(customers), seed: Number(seed) });
 const stream = createWriteStream(out);
 stream.end(ordersToCsv(orders));
-await new Promise((resolve) => stream.on('finish', resolve));
+await new Promise<void>((resolve) => stream.on('finish', () => resolve()));
 console.log(`wrote ${out}`);

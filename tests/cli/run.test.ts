@@ -83,12 +83,13 @@ describe('tierbook run segmentation', () => {
     const csv = 'id,x,y\n' + Array.from({ length: 40 }, (_, i) => `c${i},${i % 2 ? 10 + (i % 5) : i % 5},${i % 3}`).join('\n');
     await writeFile(join(dir, 'small.csv'), csv);
     const run = await tierbook(
-      'run', 'segmentation', '--data', join(dir, 'small.csv'), '--set', 'features=x,y', '--set', 'w.x=4', '--set', 'k=2', '--out', join(dir, 'out'),
+      'run', 'segmentation', '--data', join(dir, 'small.csv'), '--set', 'features=x,y', '--set', 'w.x=4', '--set', 'k=2', '--set', 'transform=none', '--set', 'transforms=x=log1p', '--out', join(dir, 'out'),
     );
     expect(run.stderr).toBe('');
     const config = loadConfig(JSON.parse(await readFile(join(dir, 'out', 'config.json'), 'utf8')));
     expect(config.features).toEqual(['x', 'y']);
     expect(config.preparation.features.map((f) => f.weight)).toEqual([4, 1]);
+    expect(config.preparation.features.map((f) => f.transform)).toEqual(['log1p', 'none']);
     expect(config.data.source).toBe('small.csv');
     expect(config.data.kind).toBe('customer-table');
     // x splits the customers into odd (10..14) and even (0..4) rows: two clusters of 20
