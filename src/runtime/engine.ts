@@ -12,6 +12,7 @@ import type {
 import { collectNodes } from './graph.ts';
 import { CellError, failureOf } from './errors.ts';
 import { resolveInitialInputs, type InputStore } from './persist.ts';
+import { NOTEBOOK_INPUTS } from './inputs.ts';
 
 export interface EngineOptions {
   /** Saves committed input values; omitted in headless runs. */
@@ -214,6 +215,11 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       if (hasLive.has(node.name)) {
         module.variable(observer(liveName(node.name), true)).define(liveName(node.name), [], () => value);
       }
+    } else if (node.name === NOTEBOOK_INPUTS) {
+      const names = inputs.filter((i) => i.persist).map((i) => i.name);
+      module
+        .variable(observer(node.name, true))
+        .define(node.name, names, (...values: unknown[]) => Object.fromEntries(names.map((n, i) => [n, values[i]])));
     } else {
       if (hasLive.has(node.name)) {
         defineCell(node, liveName(node.name), true, true);

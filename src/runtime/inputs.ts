@@ -1,5 +1,5 @@
 import { input } from './define.ts';
-import type { InputNode, Node } from './node.ts';
+import type { CellNode, InputNode, Node } from './node.ts';
 
 const describe = (text: string, expected: string): string => `"${text}" is not ${expected}`;
 
@@ -173,3 +173,22 @@ export function text(spec: Common & { value?: string }): InputNode<string> {
     validate: (v) => (typeof v === 'string' ? undefined : 'expected text'),
   });
 }
+
+/** Name of the builtin node that holds every persisted input value. */
+export const NOTEBOOK_INPUTS = '@inputs';
+
+/**
+ * The committed values of every persisted input of the notebook, by name (what an export
+ * records). The engine wires it to all inputs, so it recomputes when any of them changes.
+ */
+export const notebookInputs: CellNode<Readonly<Record<string, unknown>>> = {
+  kind: 'cell',
+  name: NOTEBOOK_INPUTS,
+  title: 'Inputs',
+  inputs: {},
+  run: () => {
+    throw new Error('notebookInputs is computed by the engine');
+  },
+  schedule: 'settled',
+  hidden: true,
+};

@@ -257,3 +257,21 @@ describe('engine: big input values', () => {
     engine.dispose();
   });
 });
+
+describe('engine: notebookInputs', () => {
+  it('holds every persisted input value and follows changes', async () => {
+    const { notebookInputs, hostValue, fileInput } = await import('../../src/runtime/index.ts');
+    const k = slider({ name: 'k', min: 2, max: 10, value: 4 });
+    const other = slider({ name: 'other', min: 0, max: 1, value: 0 });
+    const service = hostValue({ name: 'service', value: 'x' });
+    const file = fileInput({ name: 'file', accept: '.csv' });
+    const record = cell({ name: 'record', inputs: { notebookInputs, service, file }, run: ({ notebookInputs }) => notebookInputs });
+    const engine = createEngine({ id: 't', title: 't', items: [k, other, service, file, record] });
+    await idle(engine);
+    expect(engine.state('record').value).toEqual({ k: 4, other: 0 });
+    engine.setInput('other', 1);
+    await idle(engine);
+    expect(engine.state('record').value).toEqual({ k: 4, other: 1 });
+    engine.dispose();
+  });
+});
