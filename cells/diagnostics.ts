@@ -47,8 +47,9 @@ export const sweep = cell({
 export const chooseK = cell({
   name: 'chooseK',
   title: 'Choosing k',
-  inputs: { sweep, k, maxTiers, prepared },
-  run: ({ sweep, k, maxTiers, prepared }) => ({ sweep, k, maxTiers, customers: prepared.matrix.n }),
+  // Not on `prepared`: that would redraw four panels on every step of a drag.
+  inputs: { sweep, k, maxTiers },
+  run: ({ sweep, k, maxTiers }) => ({ sweep, k, maxTiers, customers: sweep.points[0]?.labels.length ?? 0 }),
   view: ({ sweep, k, maxTiers, customers }, { document, width }) =>
     kMetricsChart(
       sweep.points.map((p) => ({
