@@ -73,6 +73,7 @@ export const scatter = cell({
 export const variance = cell({
   name: 'variance',
   title: 'Explained variance',
+  schedule: 'settled', // a second chart redrawn on every drag step would slow the scatter that matters
   inputs: { projection },
   run: ({ projection }) => projection.explainedVarianceRatio,
   view: (ratios, { document, width }) => explainedVarianceChart(ratios, { width: Math.min(width, 600), document }),

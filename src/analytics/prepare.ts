@@ -59,9 +59,11 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
     return t;
   });
   const finiteSorted = (t: Float64Array) => {
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) if (eligible[i] && Number.isFinite(t[i])) out.push(t[i]);
-    return Float64Array.from(out).sort();
+    let count = 0;
+    for (let i = 0; i < n; i++) if (eligible[i] && Number.isFinite(t[i])) count++;
+    const out = new Float64Array(count);
+    for (let i = 0, c = 0; i < n; i++) if (eligible[i] && Number.isFinite(t[i])) out[c++] = t[i];
+    return out.sort();
   };
   const impute = transformed.map((t, j) => {
     if (s.missing !== 'median') return null;
