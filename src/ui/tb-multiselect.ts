@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { fire } from './fire.ts';
-import { base, buttons, v } from './theme.ts';
+import { base, buttons, v, fieldsets } from './theme.ts';
 
 /**
  * A checkbox list for choosing several options (e.g. the features to cluster on).
@@ -75,20 +75,10 @@ export class TbMultiselect extends LitElement {
   static override styles = [
     base,
     buttons,
+    fieldsets,
     css`
       :host {
         display: block;
-      }
-      fieldset {
-        border: 1px solid ${v('border')};
-        border-radius: ${v('radius')};
-        padding: 8px 12px 12px;
-        margin: 0;
-      }
-      legend {
-        font-weight: 600;
-        font-size: 0.95em;
-        padding: 0 4px;
       }
       .bar {
         display: flex;

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { fire, type TbInputDetail } from './fire.ts';
-import { base, buttons, v } from './theme.ts';
+import { base, buttons, v, fieldsets } from './theme.ts';
 import './tb-slider.ts';
 
 /**
@@ -107,20 +107,10 @@ export class TbWeights extends LitElement {
   static override styles = [
     base,
     buttons,
+    fieldsets,
     css`
       :host {
         display: block;
-      }
-      fieldset {
-        border: 1px solid ${v('border')};
-        border-radius: ${v('radius')};
-        padding: 8px 12px 12px;
-        margin: 0;
-      }
-      legend {
-        font-weight: 600;
-        font-size: 0.95em;
-        padding: 0 4px;
       }
       .row {
         display: grid;

@@ -70,6 +70,21 @@ export const base = css`
 `;
 
 /** Plain secondary button look shared by small action buttons. */
+/** A bordered group of controls with a bold caption (multiselect, weights). */
+export const fieldsets = css`
+  fieldset {
+    border: 1px solid ${v('border')};
+    border-radius: ${v('radius')};
+    padding: 8px 12px 12px;
+    margin: 0;
+  }
+  legend {
+    font-weight: 600;
+    font-size: 0.95em;
+    padding: 0 4px;
+  }
+`;
+
 export const buttons = css`
   .btn {
     min-height: 32px;
