@@ -9,6 +9,7 @@ import { inlineRunner, SAMPLE_ORDERS_NAME, type ImportResult, type TaskRunner } 
 import { whaleCurveChart } from '../src/ui/charts/whale-curve-chart.ts';
 import { dictionaryView, issuesView, mappingView, qualityReportView } from '../src/ui/views/index.ts';
 import { textBlock } from './view-helpers.ts';
+import { keywordPairs } from './keyword-pairs.ts';
 
 /** What the environment (browser app or CLI) provides to a notebook. */
 export interface Host {
@@ -77,17 +78,7 @@ const DELIMITERS = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' } as const
 
 /** Parses `column=type,...` (types: number, text, date), naming the part at fault. */
 export function parseColumnTypes(textValue: string): Record<string, 'number' | 'text' | 'date'> {
-  const out: Record<string, 'number' | 'text' | 'date'> = {};
-  for (const part of textValue.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const eq = part.lastIndexOf('=');
-    const column = part.slice(0, eq).trim();
-    const type = part.slice(eq + 1).trim();
-    if (eq <= 0 || !['number', 'text', 'date'].includes(type)) {
-      throw new Error(`invalid column types: "${part}" (expected column=number, column=text or column=date)`);
-    }
-    out[column] = type as 'number' | 'text' | 'date';
-  }
-  return out;
+  return keywordPairs(textValue, ['number', 'text', 'date'] as const, 'column types', 'column=number, column=text or column=date');
 }
 
 export const minYear = slider({ name: 'minYear', title: 'Earliest plausible year', min: 1900, max: 2100, value: 1990, description: 'Order dates before it are quarantined as out of range.' });

@@ -3,6 +3,7 @@ import { prepare, type Prepared } from '../src/analytics/prepare.ts';
 import { OUTLIER_POLICIES, SCALINGS, TRANSFORMS } from '../src/analytics/preparation-spec.ts';
 import { numericColumns, table } from './data.ts';
 import { textBlock } from './view-helpers.ts';
+import { keywordPairs } from './keyword-pairs.ts';
 
 /** Features of the bundled sample chosen when a notebook opens for the first time. */
 export const DEFAULT_FEATURES = ['revenue', 'order_frequency', 'gross_margin_pct', 'cts_pct', 'returns_rate'];
@@ -65,15 +66,7 @@ export const transformOverrides = text({
 
 /** Parses `feature=none|log1p,...`, naming the part at fault. */
 export function parseTransforms(textValue: string): Record<string, (typeof TRANSFORMS)[number]> {
-  const out: Record<string, (typeof TRANSFORMS)[number]> = {};
-  for (const part of textValue.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [feature, t] = part.split('=').map((x) => x?.trim());
-    if (!feature || !(TRANSFORMS as readonly string[]).includes(t ?? '')) {
-      throw new Error(`invalid per-feature transforms: "${part}" (expected feature=none or feature=log1p)`);
-    }
-    out[feature] = t as (typeof TRANSFORMS)[number];
-  }
-  return out;
+  return keywordPairs(textValue, TRANSFORMS, 'per-feature transforms', 'feature=none or feature=log1p');
 }
 
 export const outlierPolicy = select({
