@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { importData } from '../src/data/import-data.ts';
-import { generateOrders, ordersToCsv } from '../src/data/synthetic-orders.ts';
+import { generateOrders, ordersToCsv } from '../src/data/synthetic/synthetic-orders.ts';
 import type { PageImportTimes } from './browser-data/main.ts';
 
 export interface BrowserDataRow {

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { customersToCsv, generateCustomers } from '../src/data/synthetic-customers.ts';
+import { customersToCsv, generateCustomers } from '../src/data/synthetic/synthetic-customers.ts';
 // @ts-expect-error plain ESM helper shared with the browser tests
 import { openPage, start } from '../tests/e2e/harness.mjs';
 import type { Page } from 'playwright-core';

@@ -8,12 +8,12 @@
 import * as aq from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { pathToFileURL } from 'node:url';
-import { cleanOrderLines } from '../src/data/clean-order-lines.ts';
-import { detectMapping, mappingTypes } from '../src/data/column-mapping.ts';
-import { cellText, type LoadedTable } from '../src/data/columns.ts';
-import { buildCustomerFeatures } from '../src/data/customer-features.ts';
-import { loadTable } from '../src/data/load-table.ts';
-import { generateOrders, ordersToCsv } from '../src/data/synthetic-orders.ts';
+import { cleanOrderLines } from '../src/data/quality/clean-order-lines.ts';
+import { detectMapping, mappingTypes } from '../src/data/map/column-mapping.ts';
+import { cellText, type LoadedTable } from '../src/data/read/columns.ts';
+import { buildCustomerFeatures } from '../src/data/features/customer-features.ts';
+import { loadTable } from '../src/data/read/load-table.ts';
+import { generateOrders, ordersToCsv } from '../src/data/synthetic/synthetic-orders.ts';
 
 export interface BenchRow {
   path: 'tierbook' | 'arquero';

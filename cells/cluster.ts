@@ -1,11 +1,11 @@
 import { cell, hostValue, select, slider } from '../src/runtime/index.ts';
-import { assignNearest } from '../src/analytics/assign.ts';
-import { kmeans } from '../src/analytics/kmeans.ts';
-import { centroidsOf } from '../src/analytics/centroids.ts';
-import { inertia } from '../src/analytics/inertia.ts';
+import { assignNearest } from '../src/analytics/cluster/assign.ts';
+import { kmeans } from '../src/analytics/cluster/kmeans.ts';
+import { centroidsOf } from '../src/analytics/cluster/centroids.ts';
+import { inertia } from '../src/analytics/metrics/inertia.ts';
 import { fromRows, type Matrix } from '../src/analytics/matrix.ts';
-import { relabel, sizeOrder } from '../src/analytics/relabel.ts';
-import { alignLabels } from '../src/analytics/align.ts';
+import { relabel, sizeOrder } from '../src/analytics/cluster/relabel.ts';
+import { alignLabels } from '../src/analytics/agreement/align.ts';
 import type { AnalyticsIssue } from '../src/analytics/issues.ts';
 import type { TaskRunner } from '../src/workers/tasks.ts';
 import { prepared } from './prepare.ts';

@@ -1,10 +1,10 @@
 import { cell, fileInput, hostValue, multiselect, select, slider, text } from '../src/runtime/index.ts';
-import type { CustomerTable } from '../src/data/customer-table.ts';
-import { parseMappingSpec } from '../src/data/column-mapping.ts';
+import type { CustomerTable } from '../src/data/customers/customer-table.ts';
+import { parseMappingSpec } from '../src/data/map/column-mapping.ts';
 import type { DataImportSpec } from '../src/data/import-spec.ts';
-import { QUALITY_RULES, RULE_INFO, type QualityRuleId } from '../src/data/quality-options.ts';
-import { FEATURE_DICTIONARY } from '../src/data/feature-dictionary.ts';
-import type { CustomerFeatures } from '../src/data/customer-features.ts';
+import { QUALITY_RULES, RULE_INFO, type QualityRuleId } from '../src/data/quality/quality-options.ts';
+import { FEATURE_DICTIONARY } from '../src/data/features/feature-dictionary.ts';
+import type { CustomerFeatures } from '../src/data/features/customer-features.ts';
 import { inlineRunner, SAMPLE_ORDERS_NAME, type ImportResult, type TaskRunner } from '../src/workers/tasks.ts';
 import { whaleCurveChart } from '../src/ui/charts/whale-curve-chart.ts';
 import { dictionaryView, issuesView, mappingView, qualityReportView } from '../src/ui/views/index.ts';

@@ -1,9 +1,9 @@
 import { cell, select, slider } from '../src/runtime/index.ts';
-import type { SweepResult } from '../src/analytics/sweep.ts';
-import { sampledSilhouette } from '../src/analytics/silhouette-sampled.ts';
-import type { SilhouetteResult } from '../src/analytics/silhouette.ts';
-import { adjustedRandIndex } from '../src/analytics/ari.ts';
-import { contingency } from '../src/analytics/contingency.ts';
+import type { SweepResult } from '../src/analytics/choose-k/sweep.ts';
+import { sampledSilhouette } from '../src/analytics/metrics/silhouette-sampled.ts';
+import type { SilhouetteResult } from '../src/analytics/metrics/silhouette.ts';
+import { adjustedRandIndex } from '../src/analytics/agreement/ari.ts';
+import { contingency } from '../src/analytics/agreement/contingency.ts';
 import { kMetricsChart } from '../src/ui/charts/k-metrics-chart.ts';
 import { silhouettePlot } from '../src/ui/charts/silhouette-plot.ts';
 import { kDistancePlot } from '../src/ui/charts/k-distance-plot.ts';

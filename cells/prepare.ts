@@ -1,6 +1,6 @@
 import { cell, choice, multiselect, select, slider, text, weights as weightsInput } from '../src/runtime/index.ts';
-import { prepare, type Prepared } from '../src/analytics/prepare.ts';
-import { OUTLIER_POLICIES, SCALINGS, TRANSFORMS } from '../src/analytics/preparation-spec.ts';
+import { prepare, type Prepared } from '../src/analytics/prepare/prepare.ts';
+import { OUTLIER_POLICIES, SCALINGS, TRANSFORMS } from '../src/analytics/prepare/preparation-spec.ts';
 import { numericColumns, table } from './data.ts';
 import { textBlock } from './view-helpers.ts';
 import { keywordPairs } from './keyword-pairs.ts';

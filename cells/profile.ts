@@ -1,5 +1,5 @@
 import { cell } from '../src/runtime/index.ts';
-import { profileClusters, type ClusterProfile } from '../src/analytics/cluster-profile.ts';
+import { profileClusters, type ClusterProfile } from '../src/analytics/profile/cluster-profile.ts';
 import { table } from './data.ts';
 import { prepared } from './prepare.ts';
 import { clustering } from './cluster.ts';

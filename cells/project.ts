@@ -1,5 +1,5 @@
 import { cell } from '../src/runtime/index.ts';
-import { pca, type PcaResult } from '../src/analytics/pca.ts';
+import { pca, type PcaResult } from '../src/analytics/project/pca.ts';
 import { prepared } from './prepare.ts';
 import { clustering, previewLabels } from './cluster.ts';
 import { table } from './data.ts';

@@ -11,9 +11,9 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { dataReadme } from '../src/data/data-readme.ts';
-import { SAMPLE_ORDERS_SPEC, SMALL_SAMPLE_ORDERS_SPEC, sampleOrdersCsv } from '../src/data/sample-orders.ts';
-import { customersToCsv, generateCustomers } from '../src/data/synthetic-customers.ts';
+import { dataReadme } from '../src/data/features/data-readme.ts';
+import { SAMPLE_ORDERS_SPEC, SMALL_SAMPLE_ORDERS_SPEC, sampleOrdersCsv } from '../src/data/synthetic/sample-orders.ts';
+import { customersToCsv, generateCustomers } from '../src/data/synthetic/synthetic-customers.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const write = (name: string, data: string | Uint8Array) => {

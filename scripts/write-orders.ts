@@ -3,7 +3,7 @@
  * Run: npx tsx scripts/write-orders.ts <out.csv> [lines=1000000] [customers=50000] [seed=11]
  */
 import { createWriteStream } from 'node:fs';
-import { generateOrders, ordersToCsv } from '../src/data/synthetic-orders.ts';
+import { generateOrders, ordersToCsv } from '../src/data/synthetic/synthetic-orders.ts';
 
 const [out, lines = '1000000', customers = '50000', seed = '11'] = process.argv.slice(2);
 if (!out) {

@@ -1,9 +1,9 @@
 import { UsageError, flag, type ParsedArgs } from './args.ts';
 import { readDataFile, type Io } from './io.ts';
 import { loadTable, toCustomerTable } from '../data/index.ts';
-import { prepare } from '../analytics/prepare.ts';
-import { SCALINGS, TRANSFORMS, keyword, type Scaling, type Transform } from '../analytics/preparation-spec.ts';
-import { pca } from '../analytics/pca.ts';
+import { prepare } from '../analytics/prepare/prepare.ts';
+import { SCALINGS, TRANSFORMS, keyword, type Scaling, type Transform } from '../analytics/prepare/preparation-spec.ts';
+import { pca } from '../analytics/project/pca.ts';
 import { clusterReport, METRICS, type Algorithm, type ClusterReportSpec, type Metric } from './cluster-report.ts';
 
 export const CLUSTER_FLAGS = [

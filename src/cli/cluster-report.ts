@@ -1,11 +1,11 @@
 import type { Matrix } from '../analytics/matrix.ts';
-import { kmeans } from '../analytics/kmeans.ts';
-import { ward } from '../analytics/ward.ts';
-import { dbscan } from '../analytics/dbscan.ts';
-import { inertia } from '../analytics/inertia.ts';
-import { silhouette } from '../analytics/silhouette.ts';
-import { calinskiHarabasz } from '../analytics/calinski-harabasz.ts';
-import { daviesBouldin } from '../analytics/davies-bouldin.ts';
+import { kmeans } from '../analytics/cluster/kmeans.ts';
+import { ward } from '../analytics/cluster/ward.ts';
+import { dbscan } from '../analytics/cluster/dbscan.ts';
+import { inertia } from '../analytics/metrics/inertia.ts';
+import { silhouette } from '../analytics/metrics/silhouette.ts';
+import { calinskiHarabasz } from '../analytics/metrics/calinski-harabasz.ts';
+import { daviesBouldin } from '../analytics/metrics/davies-bouldin.ts';
 
 export type Algorithm = 'kmeans' | 'ward' | 'dbscan';
 export type Metric = 'inertia' | 'silhouette' | 'ch' | 'db';

@@ -1,15 +1,15 @@
 /** The one call a notebook cell or the CLI needs: bytes + file name + spec → customer table, quality report, issues. */
-import type { MappingResult } from './column-mapping.ts';
-import { buildCustomerFeatures, type CustomerFeatures } from './customer-features.ts';
-import { toCustomerTable } from './customer-table-loaded.ts';
-import type { CustomerTable } from './customer-table.ts';
+import type { MappingResult } from './map/column-mapping.ts';
+import { buildCustomerFeatures, type CustomerFeatures } from './features/customer-features.ts';
+import { toCustomerTable } from './customers/customer-table-loaded.ts';
+import type { CustomerTable } from './customers/customer-table.ts';
 import type { DataIssue } from './errors.ts';
 import type { DataImportSpec } from './import-spec.ts';
-import { detectInputKind, type InputKindGuess } from './input-kind.ts';
-import { loadOrderLines } from './load-order-lines.ts';
-import { decompressIfGzip, loadTable, peekTable } from './load-table.ts';
-import type { QualityReport } from './quality-report.ts';
-import { whaleCurve, type WhaleCurve } from './whale-curve.ts';
+import { detectInputKind, type InputKindGuess } from './map/input-kind.ts';
+import { loadOrderLines } from './quality/load-order-lines.ts';
+import { decompressIfGzip, loadTable, peekTable } from './read/load-table.ts';
+import type { QualityReport } from './quality/quality-report.ts';
+import { whaleCurve, type WhaleCurve } from './features/whale-curve.ts';
 
 export interface ImportedData {
   kind: InputKindGuess;

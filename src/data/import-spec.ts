@@ -3,14 +3,14 @@
  * config, with its zod schema for validating configs at the boundary.
  */
 import { z } from './zod.ts';
-import { CANONICAL_FIELDS } from './canonical-fields.ts';
-import type { MappingSpec } from './column-mapping.ts';
-import type { ColumnType } from './columns.ts';
-import type { DateOrder } from './date-parse.ts';
-import type { FeatureSpec } from './feature-options.ts';
-import type { InputKind } from './input-kind.ts';
-import type { DecimalSeparator } from './number-parse.ts';
-import { QUALITY_RULES, type QualitySpec } from './quality-options.ts';
+import { CANONICAL_FIELDS } from './map/canonical-fields.ts';
+import type { MappingSpec } from './map/column-mapping.ts';
+import type { ColumnType } from './read/columns.ts';
+import type { DateOrder } from './read/date-parse.ts';
+import type { FeatureSpec } from './features/feature-options.ts';
+import type { InputKind } from './map/input-kind.ts';
+import type { DecimalSeparator } from './read/number-parse.ts';
+import { QUALITY_RULES, type QualitySpec } from './quality/quality-options.ts';
 
 export interface DataImportSpec {
   /** Force the input kind; default: detected. */

@@ -1,13 +1,13 @@
-import { kmeans, type KMeansSpec, type KMeansResult } from '../analytics/kmeans.ts';
-import { silhouette, type SilhouetteResult } from '../analytics/silhouette.ts';
-import { ward, type WardSpec, type WardResult } from '../analytics/ward.ts';
-import { dbscan, type DbscanSpec, type DbscanResult } from '../analytics/dbscan.ts';
-import { kDistance } from '../analytics/k-distance.ts';
+import { kmeans, type KMeansSpec, type KMeansResult } from '../analytics/cluster/kmeans.ts';
+import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
+import { ward, type WardSpec, type WardResult } from '../analytics/cluster/ward.ts';
+import { dbscan, type DbscanSpec, type DbscanResult } from '../analytics/cluster/dbscan.ts';
+import { kDistance } from '../analytics/cluster/k-distance.ts';
 import type { Matrix } from '../analytics/matrix.ts';
-import { sweepK, type SweepResult, type SweepSpec } from '../analytics/sweep.ts';
+import { sweepK, type SweepResult, type SweepSpec } from '../analytics/choose-k/sweep.ts';
 import { importData, type ImportedData } from '../data/import-data.ts';
 import type { DataImportSpec } from '../data/import-spec.ts';
-import { sampleOrdersCsv } from '../data/sample-orders.ts';
+import { sampleOrdersCsv } from '../data/synthetic/sample-orders.ts';
 import { sha256 } from '../config/hash.ts';
 
 /** The file name the generated sample goes by in messages and exports. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignLabels } from '../../src/analytics/align.ts';
-import { adjustedRandIndex } from '../../src/analytics/ari.ts';
-import { contingency } from '../../src/analytics/contingency.ts';
-import { hungarian } from '../../src/analytics/hungarian.ts';
+import { alignLabels } from '../../src/analytics/agreement/align.ts';
+import { adjustedRandIndex } from '../../src/analytics/agreement/ari.ts';
+import { contingency } from '../../src/analytics/agreement/contingency.ts';
+import { hungarian } from '../../src/analytics/agreement/hungarian.ts';
 
 describe('contingency and ARI', () => {
   const a = [0, 0, 0, 1, 1, 1, 2, 2, 2];

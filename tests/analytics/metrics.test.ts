@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calinskiHarabasz } from '../../src/analytics/calinski-harabasz.ts';
-import { daviesBouldin } from '../../src/analytics/davies-bouldin.ts';
+import { calinskiHarabasz } from '../../src/analytics/metrics/calinski-harabasz.ts';
+import { daviesBouldin } from '../../src/analytics/metrics/davies-bouldin.ts';
 import { gaussianBlobs } from '../../src/analytics/blobs.ts';
-import { inertia } from '../../src/analytics/inertia.ts';
-import { kneeIndex } from '../../src/analytics/knee.ts';
+import { inertia } from '../../src/analytics/metrics/inertia.ts';
+import { kneeIndex } from '../../src/analytics/choose-k/knee.ts';
 import { fromRows } from '../../src/analytics/matrix.ts';
-import { sampledSilhouette } from '../../src/analytics/silhouette-sampled.ts';
-import { silhouette } from '../../src/analytics/silhouette.ts';
+import { sampledSilhouette } from '../../src/analytics/metrics/silhouette-sampled.ts';
+import { silhouette } from '../../src/analytics/metrics/silhouette.ts';
 
 // 1-D: A = {0, 1}, B = {5} (one point), C = {10, 12}
 const line = fromRows([[0], [1], [5], [10], [12]]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clustering, previewLabels, type Clustering } from '../../cells/cluster.ts';
-import { prepare } from '../../src/analytics/prepare.ts';
+import { prepare } from '../../src/analytics/prepare/prepare.ts';
 import { gaussianBlobs } from '../../src/analytics/blobs.ts';
 import { column } from '../../src/analytics/matrix.ts';
 import { inlineRunner } from '../../src/workers/tasks.ts';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanOrderLines } from '../../src/data/clean-order-lines.ts';
-import { detectMapping, mappingTypes } from '../../src/data/column-mapping.ts';
-import { RowHashSet } from '../../src/data/hash-index.ts';
-import { EXCLUSION_REASONS } from '../../src/data/quality-report.ts';
-import { readDelimited } from '../../src/data/read-delimited.ts';
-import { findExactDuplicates } from '../../src/data/row-hash.ts';
+import { cleanOrderLines } from '../../src/data/quality/clean-order-lines.ts';
+import { detectMapping, mappingTypes } from '../../src/data/map/column-mapping.ts';
+import { RowHashSet } from '../../src/data/quality/hash-index.ts';
+import { EXCLUSION_REASONS } from '../../src/data/quality/quality-report.ts';
+import { readDelimited } from '../../src/data/read/read-delimited.ts';
+import { findExactDuplicates } from '../../src/data/quality/row-hash.ts';
 
 const HEADER = 'order_id,order_line,customer_id,order_date,qty,unit_price';
 const EXACT = 2 + EXCLUSION_REASONS.indexOf('exact-duplicate');

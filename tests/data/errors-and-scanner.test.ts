@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readRecords, scanDelimited, type FieldSink, fieldText, detectDelimiter } from '../../src/data/delimited.ts';
+import { readRecords, scanDelimited, type FieldSink, fieldText, detectDelimiter } from '../../src/data/read/delimited.ts';
 import { DataError, decimalHint } from '../../src/data/errors.ts';
-import { parseNumber } from '../../src/data/number-parse.ts';
-import { parseDate } from '../../src/data/date-parse.ts';
+import { parseNumber } from '../../src/data/read/number-parse.ts';
+import { parseDate } from '../../src/data/read/date-parse.ts';
 
 describe('DataError', () => {
   it('formats coordinates, problem and hint as one sentence', () => {

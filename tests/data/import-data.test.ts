@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { customerTableToArquero } from '../../src/data/arquero-interop.ts';
-import type { CustomerFeatures } from '../../src/data/customer-features.ts';
-import { readCustomerTable } from '../../src/data/customer-table.ts';
-import { gzip } from '../../src/data/decode.ts';
+import { customerTableToArquero } from '../../src/data/customers/arquero-interop.ts';
+import type { CustomerFeatures } from '../../src/data/features/customer-features.ts';
+import { readCustomerTable } from '../../src/data/customers/customer-table.ts';
+import { gzip } from '../../src/data/read/decode.ts';
 import { DataError } from '../../src/data/errors.ts';
 import { importData } from '../../src/data/import-data.ts';
 import { parseDataImportSpec } from '../../src/data/import-spec.ts';
-import { loadTable } from '../../src/data/load-table.ts';
-import { customerTableToCsv } from '../../src/data/table-csv.ts';
+import { loadTable } from '../../src/data/read/load-table.ts';
+import { customerTableToCsv } from '../../src/data/customers/table-csv.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

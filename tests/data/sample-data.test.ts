@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCustomerFeatures } from '../../src/data/customer-features.ts';
-import { dataReadme } from '../../src/data/data-readme.ts';
-import { loadOrderLines } from '../../src/data/load-order-lines.ts';
-import { SMALL_SAMPLE_ORDERS_SPEC, loadSampleOrders } from '../../src/data/sample-orders.ts';
-import { generateOrders } from '../../src/data/synthetic-orders.ts';
-import { readCustomerTable } from '../../src/data/customer-table.ts';
+import { buildCustomerFeatures } from '../../src/data/features/customer-features.ts';
+import { dataReadme } from '../../src/data/features/data-readme.ts';
+import { loadOrderLines } from '../../src/data/quality/load-order-lines.ts';
+import { SMALL_SAMPLE_ORDERS_SPEC, loadSampleOrders } from '../../src/data/synthetic/sample-orders.ts';
+import { generateOrders } from '../../src/data/synthetic/synthetic-orders.ts';
+import { readCustomerTable } from '../../src/data/customers/customer-table.ts';
 
 const data = (name: string) => new URL(`../../data/${name}`, import.meta.url);
 

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importData, type ImportedData } from '../../src/data/import-data.ts';
-import type { QualityReport } from '../../src/data/quality-report.ts';
-import { detectMapping } from '../../src/data/column-mapping.ts';
-import type { CustomerFeatures } from '../../src/data/customer-features.ts';
+import type { QualityReport } from '../../src/data/quality/quality-report.ts';
+import { detectMapping } from '../../src/data/map/column-mapping.ts';
+import type { CustomerFeatures } from '../../src/data/features/customer-features.ts';
 import type { DataIssue } from '../../src/data/errors.ts';
-import { FEATURE_DICTIONARY } from '../../src/data/feature-dictionary.ts';
+import { FEATURE_DICTIONARY } from '../../src/data/features/feature-dictionary.ts';
 import { dictionaryView, issuesView, mappingView, qualityReportView } from '../../src/ui/views/index.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';

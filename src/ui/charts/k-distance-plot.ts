@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { kneeIndex } from '../../analytics/knee.ts';
+import { kneeIndex } from '../../analytics/choose-k/knee.ts';
 import { formatCount, formatPercent } from '../format.ts';
 import { chartMessage } from './k-metrics-chart.ts';
 

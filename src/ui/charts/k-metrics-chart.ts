@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { kneeIndex } from '../../analytics/knee.ts';
+import { kneeIndex } from '../../analytics/choose-k/knee.ts';
 import { formatCount, formatNumber } from '../format.ts';
 
 /** One k of a sweep. Absent metrics may be `undefined` or `null` (as `SweepPoint` has them). */

@@ -1,6 +1,6 @@
 /** The data dictionary of the features present, then the features left out and the column that would enable each. */
-import type { CustomerFeatures } from '../../data/customer-features.ts';
-import type { FeatureDefinition } from '../../data/feature-dictionary.ts';
+import type { CustomerFeatures } from '../../data/features/customer-features.ts';
+import type { FeatureDefinition } from '../../data/features/feature-dictionary.ts';
 import { dataTable, el, viewRoot, type ViewOptions } from './quality-report-view.ts';
 
 /**

@@ -1,7 +1,7 @@
 /** The column mapping, shown for confirmation: canonical field → file column, how it was matched, what is missing. */
-import { CANONICAL_FIELDS, FIELD_INFO, type CanonicalField } from '../../data/canonical-fields.ts';
-import type { MappingResult, MatchKind } from '../../data/column-mapping.ts';
-import { FEATURE_DICTIONARY } from '../../data/feature-dictionary.ts';
+import { CANONICAL_FIELDS, FIELD_INFO, type CanonicalField } from '../../data/map/canonical-fields.ts';
+import type { MappingResult, MatchKind } from '../../data/map/column-mapping.ts';
+import { FEATURE_DICTIONARY } from '../../data/features/feature-dictionary.ts';
 import { formatCount } from '../format.ts';
 import { badge, dataTable, el, viewRoot, type Child, type ViewOptions } from './quality-report-view.ts';
 

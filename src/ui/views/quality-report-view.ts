@@ -12,7 +12,7 @@ import {
   type ExampleRow,
   type QualityReport,
   type RuleOutcome,
-} from '../../data/quality-report.ts';
+} from '../../data/quality/quality-report.ts';
 import { formatCount, formatPercent } from '../format.ts';
 import { tokens, type Token } from '../theme.ts';
 

@@ -1,0 +1,40 @@
+import { buildKdTree, kthNeighbourDistance, rangeQuery } from './kdtree.ts';
+import type { Matrix } from '../matrix.ts';
+import { createRandom, randomInt } from '../random.ts';
+
+/** Options of the k-distance curve. */
+export interface KDistanceSpec {
+  /** Rows whose k-distance is computed (neighbours are still searched among all rows); all when n is at most this. Default 5000. */
+  readonly sampleSize?: number;
+  /** Seed of the row sample. Default 0. */
+  readonly seed?: number;
+}
+
+/**
+ * The k-distance curve for choosing DBSCAN's eps: each row's distance to its k-th nearest other
+ * row, sorted ascending. For minPoints m (the row itself counted) use k = m - 1; eps is read at
+ * the knee of the curve. Above `sampleSize` rows the curve is drawn from a uniform sample of
+ * rows, which keeps its shape (it is a quantile curve) at a fraction of the cost.
+ */
+export function kDistance(m: Matrix, k: number, spec: KDistanceSpec = {}): Float64Array {
+  if (!(Number.isInteger(k) && k >= 1 && k < m.n)) {
+    throw new Error(`invalid k: ${k} (expected a whole number from 1 to ${m.n - 1})`);
+  }
+  const sampleSize = spec.sampleSize ?? 5000;
+  const tree = buildKdTree(m);
+  const q = rangeQuery();
+  const best = new Float64Array(k);
+  let rows: ArrayLike<number> = tree.perm;
+  if (m.n > sampleSize) {
+    const random = createRandom(spec.seed ?? 0);
+    const pool = Int32Array.from(tree.perm);
+    for (let t = 0; t < sampleSize; t++) {
+      const j = t + randomInt(random, m.n - t);
+      [pool[t], pool[j]] = [pool[j], pool[t]];
+    }
+    rows = pool.subarray(0, sampleSize).sort();
+  }
+  const out = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = Math.sqrt(kthNeighbourDistance(tree, q, rows[r], k, best));
+  return out.sort();
+}

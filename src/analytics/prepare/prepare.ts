@@ -1,0 +1,133 @@
+import {
+  applyPreparation,
+  featureColumns,
+  type Columns,
+  type FeatureParams,
+  type PreparationParams,
+  type PreparedData,
+} from './apply-preparation.ts';
+import type { AnalyticsIssue } from '../issues.ts';
+import {
+  normalizePreparation,
+  type NormalizedPreparation,
+  type PreparationSpec,
+} from './preparation-spec.ts';
+import { quantileSorted } from './quantile.ts';
+import { fitScaler } from './scale.ts';
+import { transformValue } from './transform.ts';
+
+/** Prepared data together with the fitted parameters that produced it. */
+export interface Prepared extends PreparedData {
+  /** Fitted parameters: re-apply with `applyPreparation(params, columns)`. */
+  readonly params: PreparationParams;
+}
+
+/** Rows set aside before fitting: the listed rows plus the top-N by a raw feature. */
+function isolatedRows(spec: NormalizedPreparation, columns: Columns, n: number): number[] {
+  const rows = new Set(spec.isolateRows.filter((r) => r >= 0 && r < n));
+  const top = spec.isolateTop;
+  if (top && top.n > 0) {
+    const [col] = featureColumns(columns, [top.feature]);
+    const order = Array.from({ length: n }, (_, i) => i).filter((i) => Number.isFinite(col[i]));
+    order.sort((a, b) => col[b] - col[a] || a - b);
+    for (const r of order.slice(0, top.n)) rows.add(r);
+  }
+  return [...rows].sort((a, b) => a - b);
+}
+
+/**
+ * Fits a preparation on the given (reference) rows and applies it. Order: isolate accounts,
+ * transform, missing values, outlier bounds (linear percentiles of the transformed values),
+ * winsorize or exclude, then fit each scaler on the kept rows. Zero variance is reported and
+ * the column is left at 0.
+ */
+export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
+  const s = normalizePreparation(spec);
+  const names = s.features.map((f) => f.name);
+  const cols = featureColumns(columns, names);
+  const n = cols[0].length;
+  const isolated = isolatedRows(s, columns, n);
+  const eligible = new Uint8Array(n).fill(1);
+  for (const r of isolated) eligible[r] = 0;
+  if (s.missing === 'exclude') {
+    for (let i = 0; i < n; i++) if (cols.some((c) => !Number.isFinite(c[i]))) eligible[i] = 0;
+  }
+  const { policy, lower, upper } = s.outliers;
+  const transformed = s.features.map((f, j) => {
+    const t = new Float64Array(n);
+    for (let i = 0; i < n; i++) t[i] = transformValue(f.transform, cols[j][i]);
+    return t;
+  });
+  const finiteSorted = (t: Float64Array) => {
+    let count = 0;
+    for (let i = 0; i < n; i++) if (eligible[i] && Number.isFinite(t[i])) count++;
+    const out = new Float64Array(count);
+    for (let i = 0, c = 0; i < n; i++) if (eligible[i] && Number.isFinite(t[i])) out[c++] = t[i];
+    return out.sort();
+  };
+  const impute = transformed.map((t, j) => {
+    if (s.missing !== 'median') return null;
+    const sorted = finiteSorted(t);
+    if (!sorted.length) throw new Error(`column "${names[j]}" has no numeric values to take a median from`);
+    return quantileSorted(sorted, 0.5);
+  });
+  const bounds = transformed.map((t) => {
+    if (policy === 'keep') return { lo: null, hi: null };
+    const sorted = finiteSorted(t);
+    return { lo: quantileSorted(sorted, lower), hi: quantileSorted(sorted, upper) };
+  });
+  for (let j = 0; j < names.length; j++) {
+    const t = transformed[j];
+    const { lo, hi } = bounds[j];
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(t[i])) t[i] = impute[j] ?? NaN;
+      else if (lo !== null && hi !== null && (t[i] < lo || t[i] > hi)) {
+        if (policy === 'exclude') eligible[i] = 0;
+        else t[i] = t[i] < lo ? lo : hi;
+      }
+    }
+  }
+  const issues: AnalyticsIssue[] = [];
+  const features: FeatureParams[] = s.features.map((f, j) => {
+    const fit = fitScaler(f.scaling, finiteSorted(transformed[j]));
+    if (fit.degenerate === 'zero-variance') {
+      issues.push({
+        code: 'zero-variance',
+        feature: f.name,
+        message: `"${f.name}" has the same value in every row; it is left at 0 and does not affect clustering.`,
+      });
+    } else if (fit.degenerate === 'zero-iqr') {
+      issues.push({
+        code: 'zero-iqr',
+        feature: f.name,
+        message: `"${f.name}" has an interquartile range of 0; it is centred on the median but not divided.`,
+      });
+    }
+    return {
+      name: f.name,
+      transform: f.transform,
+      scaling: f.scaling,
+      weight: f.weight,
+      center: fit.center,
+      scale: fit.scale,
+      lower: bounds[j].lo,
+      upper: bounds[j].hi,
+      impute: impute[j],
+    };
+  });
+  const params: PreparationParams = {
+    kind: 'tierbook-preparation',
+    version: 1,
+    outlierPolicy: policy,
+    missing: s.missing,
+    features,
+  };
+  const applied = applyPreparation(params, columns, { exclude: isolated });
+  if (applied.matrix.n === 0 && n > 0) {
+    issues.unshift({
+      code: 'no-rows',
+      message: `All ${n} rows were left out (missing values, outliers or isolation); there is nothing to cluster.`,
+    });
+  }
+  return { ...applied, issues: [...issues, ...applied.issues], params };
+}

@@ -1,0 +1,167 @@
+/** Customer features (DOMAIN.md §1–2) from clean order lines: one row per customer or parent account. */
+import type { CanonicalField } from '../map/canonical-fields.ts';
+import type { CustomerTable } from '../customers/customer-table.ts';
+import { formatDate } from '../read/date-parse.ts';
+import type { DataIssue } from '../errors.ts';
+import { aggregateLines } from './feature-aggregate.ts';
+import { FEATURE_DICTIONARY, unavailableFeatures, type UnavailableFeature } from './feature-dictionary.ts';
+import { normalizeFeatureOptions, type FeatureOptions, type FeatureSpec } from './feature-options.ts';
+import type { OrderLines } from '../quality/order-lines.ts';
+import { resolveParents } from './parent-rollup.ts';
+
+const DAY = 86_400_000;
+
+/** out[g] = f(a[g], g) with a plain loop (TypedArray.from with a map function iterates generically and is slow). */
+function mapTo(a: Float64Array, f: (v: number, g: number) => number): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let g = 0; g < a.length; g++) out[g] = f(a[g], g);
+  return out;
+}
+
+/** The feature table: a `CustomerTable` (so segmentation can use it directly) plus what was left out and why. */
+export interface CustomerFeatures extends CustomerTable {
+  level: 'customer' | 'parent';
+  /** Features that need a column the file lacks. */
+  unavailable: UnavailableFeature[];
+  /** Months in the window (first order month … as-of month). */
+  months: number;
+  asOf: string;
+  options: FeatureOptions;
+}
+
+function classify(values: Float64Array, shares: readonly [number, number]): string[] {
+  const order = Array.from(values.keys()).sort((a, b) => values[b] - values[a] || a - b);
+  let total = 0;
+  for (const v of values) if (v > 0) total += v;
+  const out = new Array<string>(values.length).fill('C');
+  let cum = 0;
+  for (const i of order) {
+    const v = values[i];
+    if (!(v > 0)) break;
+    const before = cum / total;
+    out[i] = before < shares[0] ? 'A' : before < shares[1] ? 'B' : 'C';
+    cum += v;
+  }
+  return out;
+}
+
+function mode(codes: Int32Array | undefined, dictionary: string[] | undefined, lines: OrderLines, groupOf: Int32Array, groups: number): string[] | undefined {
+  if (!codes || !dictionary) return undefined;
+  const k = dictionary.length;
+  const best = new Int32Array(groups).fill(-1);
+  if (k * groups <= 4_000_000) {
+    const counts = new Int32Array(k * groups);
+    const bestN = new Int32Array(groups);
+    for (let i = 0; i < lines.rowCount; i++) {
+      const c = codes[i];
+      if (c < 0) continue;
+      const g = groupOf[lines.customer[i]];
+      const v = ++counts[g * k + c];
+      if (v > bestN[g]) [best[g], bestN[g]] = [c, v];
+    }
+  } else {
+    // Too many categories for a dense table: keep the first value seen.
+    for (let i = 0; i < lines.rowCount; i++) {
+      const g = groupOf[lines.customer[i]];
+      if (best[g] < 0) best[g] = codes[i];
+    }
+  }
+  return Array.from(best, (c) => (c < 0 ? '' : dictionary[c]));
+}
+
+/** Builds the features. Features needing a missing optional column are left out and listed in `unavailable`. */
+export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {}): CustomerFeatures {
+  const opts = normalizeFeatureOptions(spec);
+  const issues: DataIssue[] = [];
+  const note = (code: string, message: string, count = 1) => issues.push({ code, severity: 'info', message, file: lines.source, count, examples: [] });
+  let groupOf: Int32Array = Int32Array.from(lines.customerIds.keys());
+  let ids = lines.customerIds;
+  let level = opts.level;
+  if (level === 'parent') {
+    if (!lines.parent) {
+      note('no-parent-column', 'Roll-up to parent accounts needs a parent_id column; features are per customer.');
+      level = 'customer';
+    } else {
+      const p = resolveParents(lines);
+      groupOf = p.groupOf;
+      ids = p.ids;
+      if (p.cycles.length) note('parent-cycle', `${p.cycles.length} customer(s) have a parent chain that loops back (e.g. ${p.cycles.slice(0, 3).join(', ')}); they stand alone.`, p.cycles.length);
+    }
+  }
+  const G = ids.length;
+  const s = aggregateLines(lines, groupOf, G);
+  const has = (f: CanonicalField) => Boolean(lines.mapping[f]);
+  const unavailable = unavailableFeatures(lines.mapping);
+  const skip = new Set(unavailable.map((u) => u.feature));
+  const ratio = (a: Float64Array, b: Float64Array, k = 1) => mapTo(a, (v, g) => (b[g] ? (v / b[g]) * k : NaN));
+  const hasCost = has('unit_cost');
+  const { rates } = opts;
+  const ctsOrder = mapTo(s.orders, (v) => v * rates.order);
+  const ctsLines = mapTo(s.lines, (v) => v * rates.line);
+  const ctsReturns = mapTo(s.returnLines, (v) => v * rates.returnLine);
+  const cts = mapTo(ctsOrder, (v, g) => v + ctsLines[g] + ctsReturns[g] + s.freight[g]);
+  let gmTotal = 0;
+  for (const v of s.grossMargin) gmTotal += v;
+  const cv = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    let sum = 0;
+    for (let m = 0; m < s.months; m++) sum += s.monthly[g * s.months + m];
+    const mu = sum / s.months;
+    let ss = 0;
+    for (let m = 0; m < s.months; m++) ss += (s.monthly[g * s.months + m] - mu) ** 2;
+    cv[g] = mu > 0 ? Math.sqrt(ss / s.months) / mu : NaN;
+  }
+  const all: Record<string, Float64Array> = {
+    orders: s.orders,
+    order_lines: s.lines,
+    units: s.units,
+    active_months: s.activeMonths,
+    order_frequency: mapTo(s.orders, (v) => v / s.months),
+    recency_days: mapTo(s.lastOrder, (t) => (Number.isFinite(t) ? Math.floor(lines.asOf / DAY) - Math.floor(t / DAY) : NaN)),
+    revenue: s.revenue,
+    avg_order_value: ratio(s.revenue, s.orders),
+    lines_per_order: ratio(s.lines, s.orders),
+    gross_margin: s.grossMargin,
+    gross_margin_pct: ratio(s.grossMargin, s.revenue, 100),
+    margin_contribution_pct: mapTo(s.grossMargin, (v) => (gmTotal ? (v / gmTotal) * 100 : NaN)),
+    cts_order: ctsOrder,
+    cts_lines: ctsLines,
+    cts_returns: ctsReturns,
+    cts_freight: s.freight,
+    cts,
+    cts_per_order: ratio(cts, s.orders),
+    cts_pct: ratio(cts, s.revenue, 100),
+    net_profit: mapTo(s.grossMargin, (v, g) => v - cts[g]),
+    freight_imputed_share: ratio(s.freightImputed, s.freight),
+    return_lines: s.returnLines,
+    returns_rate: ratio(s.returnedUnits, s.units),
+    demand_cv: cv,
+    lead_time_days: ratio(s.leadDays, s.leadLines),
+    on_time_rate: ratio(s.ordersOnTime, s.ordersWithDue),
+  };
+  const columns: Record<string, Float64Array> = {};
+  const numericColumns: string[] = [];
+  for (const def of FEATURE_DICTIONARY) {
+    if (def.categorical || skip.has(def.name)) continue;
+    columns[def.name] = all[def.name];
+    numericColumns.push(def.name);
+  }
+  const abcBasis = opts.abcBasis === 'gross_margin' && hasCost ? 'gross_margin' : 'revenue';
+  if (abcBasis !== opts.abcBasis) note('abc-by-revenue', 'ABC classes rank by revenue because the file has no unit_cost column (gross margin is preferred).');
+  let costMissing = 0;
+  for (const v of s.costMissing) costMissing += v;
+  if (hasCost && costMissing) note('unknown-cost', `${costMissing} line(s) have no unit cost; their margin is left out of gross margin.`, costMissing);
+  const categorical: Record<string, string[]> = {
+    abc_class: classify(abcBasis === 'gross_margin' ? s.grossMargin : s.revenue, opts.abcShares),
+    xyz_class: Array.from(cv, (v) => (Number.isNaN(v) ? '' : v < opts.xyzLimits[0] ? 'X' : v <= opts.xyzLimits[1] ? 'Y' : 'Z')),
+  };
+  for (const [name, cat] of [['region', lines.region], ['channel', lines.channel]] as const) {
+    const m = mode(cat?.codes, cat?.dictionary, lines, groupOf, G);
+    if (m) categorical[name] = m;
+  }
+  for (const u of unavailable) note('feature-unavailable', u.note);
+  return {
+    source: lines.source, idColumn: level === 'parent' ? 'parent_id' : 'customer_id', ids, numericColumns, columns, categorical, rowCount: G, issues,
+    inputRows: lines.rowCount, delimiter: '', decimal: '.', level, unavailable, months: s.months, asOf: formatDate(lines.asOf), options: opts,
+  };
+}

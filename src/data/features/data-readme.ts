@@ -1,0 +1,105 @@
+/** The text of data/README.md, built from the definitions in code so the two cannot drift apart. */
+import { CANONICAL_FIELDS, FIELD_INFO } from '../map/canonical-fields.ts';
+import { FEATURE_DICTIONARY } from './feature-dictionary.ts';
+import { DEFAULT_RATES } from './feature-options.ts';
+import { QUALITY_RULES, RULE_INFO } from '../quality/quality-options.ts';
+import { DEFAULT_DEFECT_RATES } from '../synthetic/synthetic-orders.ts';
+
+const CUSTOMER_COLUMNS: readonly [string, string, string, string][] = [
+  ['customer_id', 'text', '—', '`C` + 6-digit zero-padded number, `C000001` … `C002000`'],
+  ['region', 'text', '—', 'North, South, East, West, Central'],
+  ['channel', 'text', '—', 'EDI, portal, phone, email (ordering channel)'],
+  ['revenue', 'number', 'currency', 'net revenue over 12 months = `orders × avg_order_value`'],
+  ['orders', 'integer', 'orders', 'distinct orders over 12 months'],
+  ['order_frequency', 'number', 'orders / month', '`orders / 12`'],
+  ['avg_order_value', 'number', 'currency / order', '`revenue / orders`'],
+  ['lines_per_order', 'number', 'lines / order', '`order lines / orders`'],
+  ['gross_margin_pct', 'number', '%', '`gross margin / revenue × 100`'],
+  ['cts_pct', 'number', '%', '`CTS / revenue × 100`, CTS = `orders × 25 + lines × 1.5 + freight + return lines × 12`'],
+  ['net_profit', 'number', 'currency', '`gross margin − CTS` (negative for loss-makers)'],
+  ['returns_rate', 'number', 'fraction 0–1', '`returned lines / lines`'],
+  ['on_time_rate', 'number', 'fraction 0–1', '`orders shipped by the promised date / orders`'],
+  ['demand_cv', 'number', 'ratio', 'coefficient of variation (σ/μ) of monthly quantity, zero months included'],
+];
+
+const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+
+export function dataReadme(): string {
+  const out: string[] = [
+    '# Bundled sample data',
+    '',
+    'Everything here is synthetic and regenerated deterministically by `npx tsx scripts/generate-sample.ts`',
+    '(byte-identical on every run). No real customer appears in these files. This file is generated too:',
+    'edit the definitions in `src/data` instead.',
+    '',
+    '## `sample-customers.csv` — ready customer table',
+    '',
+    'One row per customer over a 12-month window; 2,000 customers drawn by `generateCustomers({ seed: 42,',
+    'customers: 2000 })` (`src/data/synthetic/synthetic-customers.ts`) from four segments (key account, mid-market,',
+    'small frequent, occasional) so clustering has structure to find. Money is in account currency; CTS uses',
+    `the default activity rates: $${DEFAULT_RATES.order} per order, $${DEFAULT_RATES.line} per line, $${DEFAULT_RATES.returnLine} per return line, plus freight.`,
+    '',
+    row(['column', 'type', 'unit', 'definition']),
+    row(['---', '---', '---', '---']),
+    ...CUSTOMER_COLUMNS.map(([c, t, u, d]) => row([`\`${c}\``, t, u, d])),
+    '',
+    '## Order lines — `sample-orders.csv.gz` and the in-app sample',
+    '',
+    '`sample-orders.csv.gz` is a small committed slice (500 customers, about 20,000 lines, seed 7). The',
+    'full sample the app opens on (5,000 customers, about 200,000 lines, seed 7) is generated in memory by',
+    '`loadSampleOrders()` (`src/data/synthetic/sample-orders.ts`) — offline and deterministic; committed, it would be',
+    '~2.8 MB even compressed. `--full` writes it as `sample-orders-full.csv.gz` (not committed).',
+    '',
+    'Generator (`src/data/synthetic/synthetic-orders.ts`, DOMAIN.md §8): customer sizes classical Pareto (α = 1.16,',
+    'capped), 1 + Poisson(3) lines per order, a price list of 40 items per product line with per-customer',
+    'discounts, 10–50% margins, monthly seasonality ±25% with fewer weekend orders, ~90% of orders shipped',
+    'within the customer SLA, 3% of lines partly returned, 15% of customers under a parent account (plus',
+    'two deliberate parent cycles). `shipping_cost` is freight **per line**, from a carrier rate card.',
+    '',
+    row(['column', 'type', 'meaning']),
+    row(['---', '---', '---']),
+    ...CANONICAL_FIELDS.map((f) => row([`\`${f}\``, FIELD_INFO[f].type + (FIELD_INFO[f].required ? ' (required)' : ''), FIELD_INFO[f].description])),
+    '',
+    'Injected defects (share of lines, on disjoint rows; the generator returns the ground truth per row):',
+    '',
+    row(['defect', 'rate', 'expected handling']),
+    row(['---', '---', '---']),
+    ...Object.entries(DEFAULT_DEFECT_RATES).map(([d, r]) => row([d, `${(r * 100).toFixed(1)}%`, HANDLING[d] ?? ''])),
+    '',
+    '## Quality rules (in the order they run)',
+    '',
+    'Every input row ends as a sale, a return, or excluded for exactly one reason; the quality report',
+    'checks `keptRows + Σ excluded = inputRows`.',
+    '',
+    row(['rule', 'action', 'switchable', 'what it does']),
+    row(['---', '---', '---', '---']),
+    ...QUALITY_RULES.map((r) => row([`\`${r}\` ${RULE_INFO[r].title}`, RULE_INFO[r].action, RULE_INFO[r].switchable ? 'yes' : 'no', RULE_INFO[r].description])),
+    '',
+    '## Customer features (data dictionary)',
+    '',
+    'Built by `buildCustomerFeatures` per customer (or per parent account). The window runs from the first',
+    'order month to the as-of month (default: the end of the data). A feature whose extra columns are',
+    'missing is left out and listed with the column that would enable it.',
+    '',
+    row(['feature', 'unit', 'formula', 'needs']),
+    row(['---', '---', '---', '---']),
+    ...FEATURE_DICTIONARY.map((f) => row([`\`${f.name}\` ${f.label}`, f.unit, f.formula, f.needs.join(', ') || '—'])),
+    '',
+  ];
+  return out.join('\n');
+}
+
+const HANDLING: Record<string, string> = {
+  'missing-shipping': 'imputed by hierarchical median (skewed to carrier FreightCo)',
+  'id-variant': '" C000123", "c000123", "C000123 ", "123": normalised',
+  'exact-duplicate': 'excluded (exact-duplicate)',
+  'key-duplicate': 'same order and line, other quantity: excluded (duplicate-key)',
+  'negative-qty': 'cancellation "C…" invoice with negative qty: routed to returns',
+  'implausible-date': 'order year 1900 or 2099: excluded',
+  'future-date': 'order date after the as-of date: excluded',
+  'ship-before-order': 'excluded',
+  'cost-above-price': 'kept, flagged',
+  'zero-price': 'excluded (nonpositive-price)',
+  'missing-customer': 'excluded (missing-customer-id)',
+  'non-numeric-qty': '"12 pcs": excluded (non-numeric)',
+};

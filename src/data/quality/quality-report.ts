@@ -1,0 +1,86 @@
+/** The quality report: every input row accounted for, per-rule counts, examples and a lineage log. */
+import { MAX_EXAMPLES } from '../errors.ts';
+import type { QualityRuleId, RuleAction } from './quality-options.ts';
+
+/** Why a row was excluded. */
+export const EXCLUSION_REASONS = [
+  'exact-duplicate', 'missing-customer-id', 'missing-value', 'non-numeric', 'unparseable-date',
+  'implausible-date', 'future-date', 'ship-before-order', 'zero-qty', 'nonpositive-price', 'duplicate-key',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/** Rows a rule changed or marked without excluding them. */
+export const REPAIR_KINDS = ['customer-id', 'returns', 'shipping-cost'] as const;
+export const FLAG_KINDS = ['cost-above-price', 'non-numeric-optional', 'unparseable-optional-date', 'returned-above-qty', 'negative-optional'] as const;
+export type RepairKind = (typeof REPAIR_KINDS)[number];
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+/** One example row: 1-based data row, physical line for text files, and its cells as text. */
+export interface ExampleRow {
+  row: number;
+  line?: number;
+  values: Record<string, string>;
+}
+
+/** What one rule did. */
+export interface RuleOutcome {
+  id: QualityRuleId;
+  title: string;
+  action: RuleAction;
+  description: string;
+  enabled: boolean;
+  /** Rows matched by the rule (excluded, repaired, routed or flagged). */
+  count: number;
+  /** Counts per exclusion reason / repair / flag kind this rule produced. */
+  detail: Record<string, number>;
+  examples: ExampleRow[];
+}
+
+/** One step of the lineage log. */
+export interface LineageStep {
+  step: string;
+  rowsIn: number;
+  rowsOut: number;
+  note?: string;
+}
+
+export interface QualityReport {
+  kind: 'tierbook.quality-report';
+  version: 1;
+  source: string;
+  /** Data rows read from the file. */
+  inputRows: number;
+  /** Rows kept (sales + returns); `keptRows + Σ excluded = inputRows`. */
+  keptRows: number;
+  salesRows: number;
+  returnRows: number;
+  /** Rows repaired, per repair kind (a row can be repaired by several rules). */
+  repaired: Record<RepairKind, number>;
+  /** Rows excluded, per reason (each excluded row has exactly one reason: the first rule that excluded it). */
+  excluded: Record<ExclusionReason, number>;
+  /** Rows kept but flagged for review, per kind. */
+  flagged: Record<FlagKind, number>;
+  rules: RuleOutcome[];
+  lineage: LineageStep[];
+  /** Shipping-cost imputation: lines per level and the imputed share of total freight (0–1). */
+  freight?: { levels: Record<string, number>; imputedShare: number };
+  /** The as-of date used (ISO), and how it was chosen. */
+  asOf: { date: string; source: 'option' | 'data' };
+  /** Notes for the user (e.g. a rule that could not run for lack of a column). */
+  notes: string[];
+}
+
+/** Collects examples for one rule, capped at MAX_EXAMPLES. */
+export class ExampleLog {
+  readonly rows: number[] = [];
+  count = 0;
+  add(row: number): void {
+    this.count++;
+    if (this.rows.length < MAX_EXAMPLES) this.rows.push(row);
+  }
+}
+
+/** Zeroed count records. */
+export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
