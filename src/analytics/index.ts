@@ -9,6 +9,9 @@ export * from './prepare/preparation-spec.ts';
 export * from './prepare/apply-preparation.ts';
 export * from './prepare/prepare.ts';
 
+export * from './cluster/cluster.ts';
+export * from './cluster/canonical.ts';
+export { keyword } from './keyword.ts';
 export * from './cluster/kmeans.ts';
 export { kmeansReference } from './cluster/kmeans-reference.ts';
 export { assignNearest } from './cluster/assign.ts';

@@ -1,4 +1,5 @@
 import { kmeans, type KMeansSpec, type KMeansResult } from '../analytics/cluster/kmeans.ts';
+import { cluster, type ClusterResult, type ClusterSpec } from '../analytics/cluster/cluster.ts';
 import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
 import { ward, type WardSpec, type WardResult } from '../analytics/cluster/ward.ts';
 import { dbscan, type DbscanSpec, type DbscanResult } from '../analytics/cluster/dbscan.ts';
@@ -42,6 +43,7 @@ export interface TaskContext {
  * arguments and returns plain data, so the same call runs in a Web Worker or inline (Node).
  */
 export const TASKS = {
+  cluster: (_: TaskContext, m: Matrix, spec: ClusterSpec): ClusterResult => cluster(m, spec),
   kmeans: (_: TaskContext, m: Matrix, spec: KMeansSpec): KMeansResult => kmeans(m, spec),
   silhouette: (_: TaskContext, m: Matrix, labels: Int32Array): SilhouetteResult => silhouette(m, labels),
   ward: (_: TaskContext, m: Matrix, spec: WardSpec): WardResult => ward(m, spec),
