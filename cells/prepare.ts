@@ -30,8 +30,9 @@ export const transform = select({
   name: 'transform',
   title: 'Transform',
   options: TRANSFORMS,
-  value: 'log1p',
-  description: 'log1p = ln(1 + x) tames skewed money and volume columns before scaling.',
+  value: 'signed-log1p',
+  description:
+    'signed-log1p = sign(x) · ln(1 + |x|) tames skewed money and volume columns before scaling and keeps losses negative (it equals log1p = ln(1 + x) on values ≥ 0); log1p clips negatives to 0.',
 });
 
 /** The chosen features that exist in the data; all numeric columns (up to six) when none do. */
@@ -64,9 +65,9 @@ export const transformOverrides = text({
   description: 'Exceptions to the transform above, e.g. revenue=log1p,cts_pct=none.',
 });
 
-/** Parses `feature=none|log1p,...`, naming the part at fault. */
+/** Parses `feature=none|log1p|signed-log1p,...`, naming the part at fault. */
 export function parseTransforms(textValue: string): Record<string, (typeof TRANSFORMS)[number]> {
-  return keywordPairs(textValue, TRANSFORMS, 'per-feature transforms', 'feature=none or feature=log1p');
+  return keywordPairs(textValue, TRANSFORMS, 'per-feature transforms', 'feature=none, feature=log1p or feature=signed-log1p');
 }
 
 export const outlierPolicy = select({

@@ -9,7 +9,7 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
 const featureParams = z.object({
   name: z.string(),
-  transform: z.enum(['none', 'log1p']),
+  transform: z.enum(['none', 'log1p', 'signed-log1p']),
   scaling: z.enum(['zscore', 'minmax', 'robust', 'none']),
   weight: finite,
   center: finite,

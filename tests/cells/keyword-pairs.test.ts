@@ -13,7 +13,7 @@ describe('name=keyword text inputs', () => {
   it('names the part at fault and what was expected', () => {
     expect(() => parseColumnTypes('qty:number')).toThrow('invalid column types: "qty:number" (expected column=number, column=text or column=date)');
     expect(() => parseColumnTypes('=text')).toThrow('invalid column types: "=text"');
-    expect(() => parseTransforms('revenue=log')).toThrow('invalid per-feature transforms: "revenue=log" (expected feature=none or feature=log1p)');
+    expect(() => parseTransforms('revenue=log')).toThrow('invalid per-feature transforms: "revenue=log" (expected feature=none, feature=log1p or feature=signed-log1p)');
     expect(() => parseTransforms('revenue')).toThrow('invalid per-feature transforms: "revenue"');
   });
 });

@@ -130,7 +130,7 @@ export function applyPreparation(
       issues.push({
         code: 'negatives-clipped',
         feature: f.name,
-        message: `"${f.name}": ${clipped} negative values clipped to 0 before log1p.`,
+        message: `"${f.name}": ${clipped} negative value${clipped === 1 ? '' : 's'} clipped to 0 before log1p; choose signed-log1p to keep ${clipped === 1 ? 'it' : 'them'}.`,
       });
     }
     if (missing) {

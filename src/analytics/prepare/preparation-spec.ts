@@ -1,5 +1,9 @@
-/** Per-feature transform applied before scaling. */
-export type Transform = 'none' | 'log1p';
+/**
+ * Per-feature transform applied before scaling. `log1p` = ln(1 + x) after clipping negatives
+ * to 0; `signed-log1p` = sign(x) · ln(1 + |x|), equal to log1p for x >= 0 and defined for
+ * losses (net profit, negative margins) without clipping them.
+ */
+export type Transform = 'none' | 'log1p' | 'signed-log1p';
 /** Per-feature scaling. */
 export type Scaling = 'zscore' | 'minmax' | 'robust' | 'none';
 /** What to do with values beyond the outlier percentiles. */
@@ -7,7 +11,7 @@ export type OutlierPolicy = 'keep' | 'winsorize' | 'exclude';
 /** What to do with rows that have a missing (NaN or infinite) feature value. */
 export type MissingPolicy = 'exclude' | 'median';
 
-export const TRANSFORMS: readonly Transform[] = ['none', 'log1p'];
+export const TRANSFORMS: readonly Transform[] = ['none', 'log1p', 'signed-log1p'];
 export const SCALINGS: readonly Scaling[] = ['zscore', 'minmax', 'robust', 'none'];
 export const OUTLIER_POLICIES: readonly OutlierPolicy[] = ['keep', 'winsorize', 'exclude'];
 export const MISSING_POLICIES: readonly MissingPolicy[] = ['exclude', 'median'];

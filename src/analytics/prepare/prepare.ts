@@ -100,7 +100,7 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
       issues.push({
         code: 'zero-iqr',
         feature: f.name,
-        message: `"${f.name}" has an interquartile range of 0; it is centred on the median but not divided.`,
+        message: `"${f.name}" has an interquartile range of 0 (more than half its values are equal); robust scaling divides it by its standard deviation (${fit.scale.toPrecision(3)}) instead.`,
       });
     }
     return {

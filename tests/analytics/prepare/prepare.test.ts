@@ -65,9 +65,36 @@ describe('prepare: transform, missing values, outliers', () => {
       {
         code: 'negatives-clipped',
         feature: 'x',
-        message: '"x": 1 negative values clipped to 0 before log1p.',
+        message: '"x": 1 negative value clipped to 0 before log1p; choose signed-log1p to keep it.',
       },
     ]);
+  });
+
+  it('8.13: signed-log1p keeps losses negative and equals log1p on values >= 0', () => {
+    // [-(e - 1), 0, e - 1] -> sign(x) * ln(1 + |x|) -> [-1, 0, 1]; nothing is clipped
+    const p = prepare({ x: [-(Math.E - 1), 0, Math.E - 1] }, { features: ['x'], transform: 'signed-log1p', scaling: 'none' });
+    expect(col(p)[0]).toBeCloseTo(-1, 15);
+    expect(col(p)[1]).toBe(0);
+    expect(col(p)[2]).toBeCloseTo(1, 15);
+    expect(p.issues).toEqual([]);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e12, noNaN: true }), (x) => {
+        const a = prepare({ x: [x, x + 1] }, { features: ['x'], transform: 'signed-log1p', scaling: 'none' });
+        const b = prepare({ x: [x, x + 1] }, { features: ['x'], transform: 'log1p', scaling: 'none' });
+        expect(Array.from(a.matrix.data)).toEqual(Array.from(b.matrix.data));
+      }),
+    );
+  });
+
+  it('8.15: robust scaling with IQR 0 divides by the standard deviation and says so', () => {
+    // Seven zeros and one 8: q1 (position 1.75) and q3 (position 5.25) are both 0, so IQR = 0 and the
+    // median is 0. Mean 1; population sd = sqrt((7 * (0 - 1)^2 + (8 - 1)^2) / 8) = sqrt(56 / 8) = sqrt(7).
+    const p = prepare({ x: [0, 0, 0, 0, 0, 0, 0, 8] }, { features: ['x'], scaling: 'robust' });
+    expect(p.params.features[0].center).toBe(0);
+    expect(p.params.features[0].scale).toBeCloseTo(Math.sqrt(7), 12);
+    expect(col(p)[7]).toBeCloseTo(8 / Math.sqrt(7), 12);
+    expect(p.issues.map((i) => i.code)).toEqual(['zero-iqr']);
+    expect(p.issues[0].message).toContain('divides it by its standard deviation (2.65) instead');
   });
 
   it('excludes rows with missing values and names them', () => {
