@@ -21,3 +21,4 @@ export * from './migration.ts';
 export * from './periods.ts';
 export * from './robustness.ts';
 export * from './summary.ts';
+export * from './movers.ts';

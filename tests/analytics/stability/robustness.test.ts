@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cluster } from '../../../src/analytics/cluster/cluster.ts';
+import { fromRows } from '../../../src/analytics/matrix.ts';
 import { matchToReference, renamed } from '../../../src/analytics/stability/agreement.ts';
+import { NO_ALTERNATIVE } from '../../../src/analytics/stability/confidence.ts';
+import { likelyMovers, moversCsv } from '../../../src/analytics/stability/movers.ts';
 import { robustness } from '../../../src/analytics/stability/robustness.ts';
 import { loadRobustnessSummary, summarizeRobustness } from '../../../src/analytics/stability/summary.ts';
 import { groups, THREE_BLOBS } from './fixtures.ts';
@@ -62,5 +67,75 @@ describe('robustness and its summary', () => {
     bad.bootstrap.clusters[0].band = 'stable';
     bad.holdout.ari = 'high';
     expect(() => loadRobustnessSummary(bad)).toThrow('invalid robustness summary: holdout.ari:');
+  });
+});
+
+describe('likelyMovers and moversCsv', () => {
+  const customers = {
+    confidence: Float64Array.from([1, 0.4, NaN, 0.75, 0.4]),
+    alternative: Int32Array.from([NO_ALTERNATIVE, 2, NO_ALTERNATIVE, -1, 0]),
+    drawn: Int32Array.from([60, 62, 0, 64, 5]),
+  };
+  const ids = ['C1', '=HYPERLINK("x")', 'C3', 'C4', 'C5'];
+
+  it('lists the customers that moved, least confident first, never-drawn ones left out', () => {
+    const movers = likelyMovers(ids, [0, 1, 0, 2, -1], customers);
+    expect(movers.map((m) => m.id)).toEqual(['=HYPERLINK("x")', 'C5', 'C4']);
+    expect(movers[1]).toEqual({ row: 4, id: 'C5', cluster: -1, confidence: 0.4, alternative: 0, drawn: 5 });
+    expect(likelyMovers(ids, [0, 1, 0, 2, -1], customers, { below: 0.5, limit: 1 }).map((m) => m.row)).toEqual([1]);
+    expect(() => likelyMovers(ids.slice(1), [0, 1, 0, 2, -1], customers)).toThrow('invalid movers input');
+  });
+
+  it('writes a spreadsheet-safe CSV with the clusters numbered as in assignments.csv', () => {
+    const csv = moversCsv(likelyMovers(ids, [0, 1, 0, 2, -1], customers));
+    expect(csv).toBe(
+      [
+        'customer_id,cluster,confidence,most_likely_other_cluster,replicates_drawn',
+        `"'=HYPERLINK(""x"")",2,0.4,3,62`,
+        'C5,noise,0.4,1,5',
+        'C4,3,0.75,noise,64',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('robustness properties', () => {
+  const pointsArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 })), { minLength: 15, maxLength: 40 });
+  const algorithmArb = fc.constantFrom('kmeans' as const, 'ward' as const);
+
+  it('gives the same numbers for the same seed, in every analysis (property)', () => {
+    fc.assert(
+      fc.property(pointsArb, algorithmArb, fc.nat(10_000), (points, algorithm, seed) => {
+        const m = fromRows(points);
+        const spec = {
+          cluster: { algorithm, k: 3, restarts: 1, seed },
+          features: ['x', 'y'],
+          bootstrap: { replicates: 4, seed },
+          holdout: { seed },
+          monteCarlo: { draws: 3, seed },
+        };
+        expect(robustness(m, spec)).toEqual(robustness(m, spec));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('changes no sensitivity, drop-one, Monte Carlo or holdout figure when the baseline is renamed (property)', () => {
+    fc.assert(
+      fc.property(pointsArb, algorithmArb, fc.shuffledSubarray([0, 1, 2], { minLength: 3, maxLength: 3 }), (points, algorithm, perm) => {
+        const m = fromRows(points);
+        const spec = { cluster: { algorithm, k: 3, restarts: 1 }, features: ['x', 'y'], bootstrap: false as const, monteCarlo: { draws: 3 } };
+        const base = cluster(m, spec.cluster).labels;
+        const a = robustness(m, { ...spec, baseline: base });
+        const b = robustness(m, { ...spec, baseline: base.map((c) => perm[c]) });
+        expect(b.sensitivity).toEqual(a.sensitivity);
+        expect(b.dropOne).toEqual(a.dropOne);
+        expect(b.monteCarlo).toEqual(a.monteCarlo);
+        const figures = (r: typeof a) => r.holdout && [r.holdout.ari, r.holdout.shareChanged, r.holdout.fitAri];
+        expect(figures(b)).toEqual(figures(a));
+      }),
+      { numRuns: 15 },
+    );
   });
 });
