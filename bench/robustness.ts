@@ -3,7 +3,8 @@
  * and weight sensitivity on the bundled sample's 5,000 customers and on 50,000 generated ones,
  * with the notebook's defaults (features, log1p + z-score, k-means k = 4, seed 42, the
  * notebook's restarts). Medians of `runs` timed runs after one warm-up (one run, no warm-up,
- * for the cases over ten seconds). Writes bench/results/robustness.json when run alone.
+ * for the cases over ten seconds), then the bootstrap in a Chromium Web Worker
+ * (bench/browser-robustness.ts). Writes bench/results/robustness.json when run alone.
  *
  *   npx tsx bench/robustness.ts [--runs 3] [--quick]
  */
@@ -134,6 +135,20 @@ export async function benchRobustness(options: RobustnessBenchOptions = {}): Pro
   add('drop one feature, 5 features (generated customers)', large.matrix, t, null, runs);
   t = timed(runs, false, (o) => holdoutValidation(large.matrix, { cluster: KMEANS }, o));
   add('holdout 20%, nearest centroid (generated customers)', large.matrix, t, null, runs);
+  try {
+    const { benchBrowserRobustness } = await import('./browser-robustness.ts');
+    const [b] = await benchBrowserRobustness({ runs });
+    add(
+      'bootstrap, 100 replicates, k-means k = 4, in a Chromium Web Worker (bundled sample)',
+      small.matrix,
+      { ms: b.chromiumMs, longestGapMs: b.longestTickGapMs, progressCalls: b.progressMessages },
+      5000,
+      runs,
+      'gap = longest pause of the page\'s main thread (ticks every 16 ms)',
+    );
+  } catch (error) {
+    log(`Chromium case skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
   return rows;
 }
 
