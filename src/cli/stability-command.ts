@@ -1,5 +1,5 @@
 import { UsageError, flag, parseArgs, type ParsedArgs } from './args.ts';
-import { CLUSTER_FLAGS, parseKRange, parseWeights } from './cluster-command.ts';
+import { parseKRange, parseWeights } from './cluster-command.ts';
 import { HELP } from './help.ts';
 import { readDataFile, type Io } from './io.ts';
 import { loadTable, toCustomerTable } from '../data/index.ts';
@@ -11,8 +11,23 @@ import type { ClusterStability } from '../analytics/stability/bootstrap.ts';
 import { NO_ALTERNATIVE } from '../analytics/stability/confidence.ts';
 import { robustness } from '../analytics/stability/robustness.ts';
 
-/** Flags of `tierbook stability`: those of `tierbook cluster` except `--metrics`, and its own. */
-export const STABILITY_FLAGS = [...CLUSTER_FLAGS.filter((f) => f !== 'metrics'), 'replicates', 'steps', 'holdout'];
+/** Flags of `tierbook stability`: the preparation and algorithm flags of `tierbook cluster`, and its own. */
+export const STABILITY_FLAGS = [
+  'features',
+  'id',
+  'transform',
+  'scale',
+  'weights',
+  'algorithm',
+  'k',
+  'restarts',
+  'seed',
+  'eps',
+  'min-points',
+  'replicates',
+  'steps',
+  'holdout',
+];
 
 /** A numeric flag: its value, the fallback when absent, or a usage error saying what was expected. */
 function numberFlag(args: ParsedArgs, name: string, fallback: number, ok: (v: number) => boolean, expected: string): number {

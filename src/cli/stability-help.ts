@@ -9,7 +9,8 @@ export const STABILITY_HELP = `  tierbook stability <file> --features <a,b,c> --
       listed in bootstrap.clusters), null = a row left out by the preparation.
       Bands of the mean Jaccard: unstable < 0.6 <= pattern < 0.75 <= stable < 0.85 <= highly-stable.
       sensitivity.pass: every feature keeps ARI >= 0.80 and at most 10% of customers changing
-      cluster at ±10% of its weight (weights renormalised to the same total).
+      cluster at ±10% of its weight (weights renormalised to the same total); null when no
+      step is within ±10%.
       Takes the preparation and algorithm options of tierbook cluster (--id, --transform,
       --scale, --weights, --algorithm, --restarts, --seed, --eps, --min-points), and:
       --k <n>                    number of clusters (required for kmeans and ward)
