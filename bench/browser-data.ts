@@ -38,7 +38,7 @@ const median = (xs: number[]): number => {
 };
 
 /** A static file server of `dir` on a free loopback port. */
-async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+export async function serve(dir: string): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
     const file = path.endsWith('/') ? join(path, 'index.html') : path;

@@ -1,3 +1,5 @@
+import { STABILITY_HELP } from './stability-help.ts';
+
 export const HELP = `tierbook — customer segmentation notebooks, headless
 
 Usage:
@@ -37,6 +39,7 @@ Usage:
       --labels                   include each row's cluster (input order; null = left out/noise)
       --json                     required: the output is JSON
 
+${STABILITY_HELP}
   tierbook --help       this text
 
 Common flags:
