@@ -1,16 +1,16 @@
 /**
  * Everything the Tiers section shows, from a customer table, its clustering and a tiering
  * spec, in one pure call: both tierings side by side, the one carried forward, their agreement,
- * the margin x cost-to-serve matrix, RFM scores, tier KPIs (overall and by region when the
- * table has one) and the rows of tiers.csv.
+ * the margin x cost-to-serve matrix, RFM scores, tier KPIs (overall, by region when the table
+ * has one, by product line when order-line slices are given) and the text of tiers.csv.
  */
 import { isNeedsData, needsData, type NeedsData } from '../policy/needs-data.ts';
 import { clusterTiers, type ClusterTiering } from './cluster-tiers.ts';
-import { customerMeasures, measureValues, type CustomerColumns, type CustomerMeasures } from './customer-measures.ts';
+import { customerMeasures, measureValues, type CustomerColumns, type CustomerMeasures, type KpiRows } from './customer-measures.ts';
 import { marginCtsMatrix, type MarginCtsMatrix } from './margin-cts-matrix.ts';
 import { rfmScores, type RfmScores } from './rfm.ts';
 import { thresholdTiers, type ThresholdTiering } from './threshold-tiers.ts';
-import { groupingOf, tierKpis, type TierKpiTable } from './tier-kpis.ts';
+import { groupingOf, tierKpis, type KpiGrouping, type TierKpiTable } from './tier-kpis.ts';
 import { tieringAgreement, type TieringAgreement } from './tiering-agreement.ts';
 import { normalizeTiering, type NormalizedTiering, type TieringSpec } from './tiering-spec.ts';
 import { tierLabels, type Tiering } from './tiering.ts';
@@ -23,6 +23,8 @@ export interface TierCustomersInput {
   /** Strategic accounts per table row (kept out of clustering). Default none. */
   readonly strategic?: ArrayLike<boolean>;
   readonly spec?: TieringSpec;
+  /** Customer x product-line slices (from order lines), for the KPIs by product line. */
+  readonly productLines?: { readonly rows: KpiRows; readonly grouping: KpiGrouping } | null;
 }
 
 export interface TierCustomers {
@@ -38,6 +40,8 @@ export interface TierCustomers {
   readonly rfm: RfmScores;
   /** KPIs of the carried tiering (by region when the table has a region column); null when it did not run. */
   readonly kpis: TierKpiTable | null;
+  /** KPIs of the carried tiering by product line; null without product-line slices or tiers. */
+  readonly kpisByProductLine: TierKpiTable | null;
   /** The text of tiers.csv. */
   readonly csv: string;
 }
@@ -56,6 +60,8 @@ export function tierCustomers(input: TierCustomersInput): TierCustomers {
   const agreement = !isNeedsData(clusters) && !isNeedsData(thresholds) ? tieringAgreement(clusters, thresholds, table.ids) : null;
   const region = table.categorical?.region;
   const kpis = isNeedsData(carried) ? null : tierKpis(measures, carried.tier, carried.names, region ? groupingOf(region) : undefined);
+  const pl = input.productLines;
+  const kpisByProductLine = isNeedsData(carried) || !pl ? null : tierKpis(pl.rows, carried.tier, carried.names, pl.grouping);
   const rfm = rfmScores(measures.recencyDays, measures.frequency, measures.revenue);
   const topDown = isNeedsData(thresholds) ? null : thresholds;
   const blank = new Array<string>(n).fill('');
@@ -68,5 +74,5 @@ export function tierCustomers(input: TierCustomersInput): TierCustomers {
     xyz: topDown ? topDown.xyz : blank,
     rfm: rfm.codes,
   });
-  return { spec, measures, clusters, thresholds, carried, agreement, matrix: marginCtsMatrix(measures, spec.matrix), rfm, kpis, csv };
+  return { spec, measures, clusters, thresholds, carried, agreement, matrix: marginCtsMatrix(measures, spec.matrix), rfm, kpis, kpisByProductLine, csv };
 }

@@ -82,3 +82,27 @@ describe('largestRemainder', () => {
     );
   });
 });
+
+describe('open demand from a recent period', () => {
+  it('sums net units of the last months per tier, whole and never negative', async () => {
+    const { recentDemand } = await import('../../../src/analytics/policy/open-demand.ts');
+    const base = {
+      customer: Int32Array.of(0, 0, 1, 1, 2),
+      product: Int32Array.of(-1, -1, -1, -1, -1),
+      products: [],
+      basis: 'tier' as const,
+      month: Int32Array.of(0, 2, 2, 1, 2),
+      months: 3,
+      firstMonth: '2024-01',
+      isReturn: Uint8Array.of(0, 0, 0, 0, 1),
+      qty: Float64Array.of(100, 40.4, 7, 9, -3),
+      units: Float64Array.of(100, 40.4, 7, 9, 0),
+      leadDays: new Float64Array(5).fill(NaN),
+      unitCost: new Float64Array(5).fill(NaN),
+    };
+    // Last month (index 2): tier 0 has 40.4 → 40; tier 1 has 7 and the return −3 of customer 2 → 4.
+    expect(recentDemand(base, Int32Array.of(0, 1, 1), ['Gold', 'Silver'], 1)).toEqual([{ tier: 'Gold', demand: 40 }, { tier: 'Silver', demand: 4 }]);
+    expect(recentDemand(base, Int32Array.of(0, 1, 1), ['Gold', 'Silver'], 2)[1].demand).toBe(13);
+    expect(() => recentDemand(base, Int32Array.of(0), ['Gold'], 0)).toThrow('invalid months: 0');
+  });
+});

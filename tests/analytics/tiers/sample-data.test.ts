@@ -11,6 +11,7 @@ import { buildCustomerFeatures } from '../../../src/data/features/customer-featu
 import { rowOfCustomerCode, parentAccountRows } from '../../../src/data/features/customer-rows.ts';
 import { demandBase } from '../../../src/data/features/demand-base.ts';
 import { orderHistory } from '../../../src/data/features/order-history.ts';
+import { productLineRows } from '../../../src/data/features/product-line-rows.ts';
 import type { CustomerColumns } from '../../../src/analytics/tiers/customer-measures.ts';
 
 /** k-means labels per table row (-1 = left out by the preparation). */
@@ -52,9 +53,10 @@ describe('tiers and policies from order lines (the small sample)', async () => {
 
   function run() {
     const labels = labelsOf(features, ['revenue', 'orders', 'cts_pct', 'gross_margin_pct'], 4);
-    const tiers = tierCustomers({ table: features, labels, spec: { clusters: { maxTiers: 4 } } });
-    if (isNeedsData(tiers.carried)) throw new Error('no tiers');
     const rows = rowOfCustomerCode(loaded.lines, features.ids);
+    const productLines = productLineRows(loaded.lines, rows, features.options.rates);
+    const tiers = tierCustomers({ table: features, labels, spec: { clusters: { maxTiers: 4 } }, productLines });
+    if (isNeedsData(tiers.carried)) throw new Error('no tiers');
     const policy = servicePolicy({
       tiering: tiers.carried,
       customers: tiers.measures,
@@ -83,6 +85,29 @@ describe('tiers and policies from order lines (the small sample)', async () => {
     expect(policy.impact.fromOrderHistory).toBe(true);
     const standard = policy.impact.tiers.find((t) => t.tier === 'Standard');
     expect(standard?.ordersConsolidated.value).toBeGreaterThan(0);
+  });
+
+  it('slices customers by product line so that the slices add up to the customer features', () => {
+    const pl = productLineRows(loaded.lines, rowOfCustomerCode(loaded.lines, features.ids), features.options.rates);
+    if (!pl) throw new Error('the sample has product lines');
+    const sum = (a: Float64Array) => {
+      const out = new Float64Array(features.rowCount);
+      pl.rows.customer.forEach((c, i) => (out[c] += a[i]));
+      return out;
+    };
+    const pairs: [Float64Array, string][] = [
+      [pl.rows.revenue, 'revenue'],
+      [pl.rows.grossMargin, 'gross_margin'],
+      [pl.rows.cts, 'cts'],
+      [pl.rows.lines, 'order_lines'],
+      [pl.rows.units, 'units'],
+    ];
+    for (const [slices, name] of pairs) {
+      const total = sum(slices);
+      features.columns[name].forEach((v, c) => expect(total[c]).toBeCloseTo(v, 6));
+    }
+    expect(tiers.kpisByProductLine?.groups?.map((g) => g.group)).toEqual(pl.grouping.dictionary.slice().sort());
+    expect(tiers.kpisByProductLine?.company.revenue).toBeCloseTo(tiers.kpis?.company.revenue ?? NaN, 6);
   });
 
   it('KPIs add up to the company', () => {
