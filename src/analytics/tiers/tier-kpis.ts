@@ -61,21 +61,20 @@ class Acc {
   ratios = new Float64Array(10); // num/den pairs: gm, cts, onTime, returns, lines
   add(r: KpiRows, i: number): void {
     this.customers.add(r.customer[i]);
-    if (Number.isFinite(r.revenue[i])) this.revenue += r.revenue[i];
+    const rev = r.revenue[i];
+    if (Number.isFinite(rev)) this.revenue += rev;
     if (Number.isFinite(r.netProfit[i])) this.netProfit += r.netProfit[i];
-    const pairs: [number, number][] = [
-      [r.grossMargin[i], r.revenue[i]],
-      [r.cts[i], r.revenue[i]],
-      [r.onTimeOrders[i], r.dueOrders[i]],
-      [r.returnedUnits[i], r.units[i]],
-      [r.lines[i], r.orders[i]],
-    ];
-    pairs.forEach(([num, den], k) => {
-      if (Number.isFinite(num) && Number.isFinite(den)) {
-        this.ratios[2 * k] += num;
-        this.ratios[2 * k + 1] += den;
-      }
-    });
+    this.pair(0, r.grossMargin[i], rev);
+    this.pair(1, r.cts[i], rev);
+    this.pair(2, r.onTimeOrders[i], r.dueOrders[i]);
+    this.pair(3, r.returnedUnits[i], r.units[i]);
+    this.pair(4, r.lines[i], r.orders[i]);
+  }
+  private pair(k: number, num: number, den: number): void {
+    if (Number.isFinite(num) && Number.isFinite(den)) {
+      this.ratios[2 * k] += num;
+      this.ratios[2 * k + 1] += den;
+    }
   }
   kpi(tier: string, reference: number, companyCtsPct: number | null): TierKpi {
     const ratio = (k: number, scale = 1) => (this.ratios[2 * k + 1] !== 0 ? (this.ratios[2 * k] / this.ratios[2 * k + 1]) * scale : NaN);

@@ -31,8 +31,8 @@ export function productLineRows(lines: OrderLines, rowOfCustomer: Int32Array, ra
   const F = 12;
   const [REV, GM, CTS, LINES, UNITS, RETURNED, ORDERS, ONTIME, DUE] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const acc: number[] = [];
-  // Per (order, product line): its slice and on-time status (0 unknown, 1 on time, 2 late).
-  const orderSlice = new Map<number, { slice: number; status: number }>();
+  // Per (order, product line): its slice × 4 + on-time status (0 unknown, 1 on time, 2 late).
+  const orderSlice = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const row = rowOfCustomer[lines.customer[i]];
     if (row < 0) continue;
@@ -73,18 +73,20 @@ export function productLineRows(lines: OrderLines, rowOfCustomer: Int32Array, ra
     let pair = orderSlice.get(okey);
     if (pair === undefined) {
       acc[b + ORDERS]++;
-      pair = { slice: s, status: 0 };
-      orderSlice.set(okey, pair);
+      pair = s * 4;
     }
     const ship = lines.shipDate?.[i];
     const due = lines.promisedDate?.[i];
     if (ship !== undefined && due !== undefined && !Number.isNaN(ship) && !Number.isNaN(due)) {
-      if (Math.floor(ship / DAY) > Math.floor(due / DAY)) pair.status = 2;
-      else if (pair.status === 0) pair.status = 1;
+      if (Math.floor(ship / DAY) > Math.floor(due / DAY)) pair = s * 4 + 2;
+      else if (pair % 4 === 0) pair = s * 4 + 1;
     }
+    orderSlice.set(okey, pair);
   }
   // An order's part in a slice is on time when all its lines with both dates shipped by the promised date.
-  for (const { slice, status } of orderSlice.values()) {
+  for (const pair of orderSlice.values()) {
+    const slice = Math.floor(pair / 4);
+    const status = pair % 4;
     if (status === 0) continue;
     acc[slice * F + DUE]++;
     if (status === 1) acc[slice * F + ONTIME]++;
