@@ -15,7 +15,7 @@ import { ALLOCATION_RULES, allocateShortage, type Allocation } from '../src/anal
 import { listText, numberText } from '../src/analytics/tiers/setting-text.ts';
 import { workingCapitalChart } from '../src/ui/charts/working-capital-chart.ts';
 import { rateOrder } from './data.ts';
-import { tiers } from './tiers.ts';
+import { stacked, tiers } from './tiers.ts';
 import { textBlock } from './view-helpers.ts';
 
 export const policySettings = text({
@@ -69,9 +69,7 @@ export const policy = cell({
       `${t.tier}: CTS saved ${t.ctsSaved.value === null ? '–' : Math.round(t.ctsSaved.value).toLocaleString('en-US')}. ${t.ctsSaved.assumption} ${t.ordersConsolidated.assumption}`,
       `${t.tier}: surcharge revenue ${Math.round(t.surchargeRevenue).toLocaleString('en-US')}. ${t.smallOrderRevenue.assumption} ${t.ctsAllowanceRevenue.assumption}`,
     ]);
-    const wrap = document.createElement('div');
-    wrap.append(el, textBlock(document, impact));
-    return wrap;
+    return stacked(document, el, textBlock(document, impact));
   },
 });
 

@@ -34,6 +34,13 @@ export const ctsReference = text({ name: 'ctsReference', value: 'median', title:
 export const gmCut = text({ name: 'gmCut', value: 'median', title: 'Matrix GM % cut-off', description: '"median" or a GM % (e.g. 25).' });
 export const ctsCut = text({ name: 'ctsCut', value: 'median', title: 'Matrix CTS % cut-off', description: '"median" or a CTS % (e.g. 12).' });
 
+/** Views one after another in a plain container. */
+export function stacked(document: Document, ...children: Element[]): HTMLElement {
+  const div = document.createElement('div');
+  div.append(...children);
+  return div;
+}
+
 const cutOf = (name: string, t: string): Cut => (t.trim() === 'median' ? 'median' : numberText(name, t));
 const listOrNone = (t: string) => (listText(t).length ? listText(t) : undefined);
 
@@ -88,10 +95,7 @@ export const tiers = cell({
     ];
     el.rows = [...(t.kpis?.tiers ?? []), ...(t.kpis ? [t.kpis.company] : [])].map((k) => ({ ...k }));
     const notes = [...t.carried.issues.map((i) => `⚠ ${i.message}`), ...t.measures.notes];
-    if (notes.length === 0) return el;
-    const wrap = document.createElement('div');
-    wrap.append(el, textBlock(document, notes));
-    return wrap;
+    return notes.length === 0 ? el : stacked(document, el, textBlock(document, notes));
   },
 });
 
@@ -114,12 +118,11 @@ export const tierAgreement = cell({
   run: ({ tiers }) => tiers.agreement,
   view: (a, { document, width }) => {
     if (!a) return textBlock(document, ['Both tierings are needed to compare them (a clustering, and CTS % and net profit per customer).']);
-    const wrap = document.createElement('div');
-    wrap.append(
+    return stacked(
+      document,
       contingencyChart({ rowLabels: a.rowNames, columnLabels: a.columnNames, counts: a.counts, ari: a.ari, rowTitle: 'Bottom-up (clusters)', columnTitle: 'Top-down (thresholds)' }, { width: Math.min(width, 700), document }),
       textBlock(document, [`${a.disagreements.length.toLocaleString('en-US')} customer(s) get a different tier name from the two methods.`]),
     );
-    return wrap;
   },
 });
 

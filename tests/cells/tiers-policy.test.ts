@@ -1,6 +1,7 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { tiers, tieringSpecOf } from '../../cells/tiers.ts';
-import { allocation, policy, policySpecOf } from '../../cells/policy.ts';
+import { tierAgreement, tierKpisByRegion, tierMatrix, tiers, tieringSpecOf } from '../../cells/tiers.ts';
+import { allocation, policy, policySpecOf, safetyStock } from '../../cells/policy.ts';
 import { STRATEGIC } from '../../src/config/segmentation-config.ts';
 import { isNeedsData } from '../../src/analytics/policy/needs-data.ts';
 import type { RunContext } from '../../src/runtime/index.ts';
@@ -40,5 +41,20 @@ describe('policy cells', () => {
     expect(p && isNeedsData(p.safetyStock)).toBe(true);
     const a = await allocation.run({ policy: p, supply: '1000', openDemand: 'Platinum=500,Gold=400,Silver=300', allocationRule: 'priority-prorata' }, context);
     expect(a?.tiers.map((x) => x.allocated)).toEqual([500, 286, 214]);
+  });
+});
+
+describe('tier and policy views', () => {
+  it('render plain text and charts without throwing', async () => {
+    const view = { document, width: 800 } as unknown as Parameters<NonNullable<typeof tiers.view>>[1];
+    const t = await tiers.run({ table, assignments, ...inputs }, context);
+    expect(tiers.view?.(t, view)).toBeTruthy();
+    expect((tierMatrix.view?.(t, view) as Element).querySelectorAll('g.tb-matrix-dot circle')).toHaveLength(8);
+    expect((tierAgreement.view?.(t.agreement, view) as Element).textContent).toContain('customer(s) get a different tier name');
+    expect((tierKpisByRegion.view?.(t, view) as Element).querySelectorAll('g.tb-kpi-cell rect').length).toBeGreaterThan(0);
+    const p = await policy.run({ tiers: t, rateOrder: 25, policySettings: '', carryingRate: 25, baselineServiceLevel: 95 }, context);
+    expect(policy.view?.(p, view)).toBeTruthy();
+    const ss = await safetyStock.run({ policy: p }, context);
+    expect((safetyStock.view?.(ss, view) as Element).textContent).toContain('needs order lines');
   });
 });
