@@ -3,6 +3,7 @@ import type { Io } from './io.ts';
 import { runCommand } from './run-command.ts';
 import { HELP } from './help.ts';
 import { CLUSTER_FLAGS, clusterCommand } from './cluster-command.ts';
+import { ALLOCATE_FLAGS, allocateCommand } from './allocate-command.ts';
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -32,8 +33,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       case 'stability':
         return await (await import('./stability-command.ts')).stabilityMain(rest, io);
+      case 'allocate': {
+        const args = parseArgs(rest, ALLOCATE_FLAGS);
+        if (flag(args, 'help')) {
+          io.stdout(HELP);
+          return 0;
+        }
+        return await allocateCommand(args, io);
+      }
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, cluster, stability; see tierbook --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, cluster, stability, allocate; see tierbook --help)`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,138 @@
+/**
+ * Section "8. Tiers": clusters become named tiers (bottom-up) and explainable thresholds give
+ * another tiering (top-down); the matrix, their agreement and the tier KPIs. Wiring only: the
+ * analytics are `tierCustomers` (src/analytics/tiers). Not yet part of a notebook.
+ */
+import { cell, select, slider, text } from '../src/runtime/index.ts';
+import { tierCustomers, type TierCustomers } from '../src/analytics/tiers/tier-customers.ts';
+import { TIERING_METHODS, VALUE_MEASURES, type Cut, type TieringSpec } from '../src/analytics/tiers/tiering-spec.ts';
+import { listText, numberText } from '../src/analytics/tiers/setting-text.ts';
+import { isNeedsData } from '../src/analytics/policy/needs-data.ts';
+import { STRATEGIC } from '../src/config/segmentation-config.ts';
+import { marginCtsMatrixChart } from '../src/ui/charts/margin-cts-matrix-chart.ts';
+import { contingencyChart } from '../src/ui/charts/contingency-chart.ts';
+import { tierKpiHeatmap } from '../src/ui/charts/tier-kpi-heatmap.ts';
+import { table } from './data.ts';
+import { assignments } from './export.ts';
+import { maxTiers } from './diagnostics.ts';
+import { textBlock } from './view-helpers.ts';
+
+export const tiering = select({
+  name: 'tiering',
+  title: 'Tiering carried forward',
+  options: TIERING_METHODS,
+  value: 'clusters',
+  description: 'clusters: clusters ranked by value become tiers; thresholds: ABC by gross margin crossed with CTS % against a reference.',
+});
+export const tierMeasure = select({ name: 'tierMeasure', title: 'Rank clusters by', options: VALUE_MEASURES, value: 'net_profit', description: 'The mean per customer of this measure ranks the clusters, best first.' });
+export const tierNames = text({ name: 'tierNames', title: 'Tier names', description: 'Best first, comma-separated; empty: Platinum, Gold, Silver, … Standard by the number of tiers.' });
+export const tierMap = text({ name: 'tierMap', title: 'Tier of each cluster rank', description: 'E.g. Gold,Gold,Silver merges the two best clusters into Gold; empty: one tier per cluster.' });
+export const strategicTier = text({ name: 'strategicTier', value: 'Strategic', title: 'Tier of the Strategic accounts', description: 'A tier name to join it, or another name to form a tier of their own.' });
+export const abcA = slider({ name: 'abcA', title: 'A: cumulative GM share up to', min: 40, max: 95, value: 70, unit: '%' });
+export const abcB = slider({ name: 'abcB', title: 'B: cumulative GM share up to', min: 50, max: 100, value: 95, unit: '%' });
+export const ctsReference = text({ name: 'ctsReference', value: 'median', title: 'CTS % reference', description: '"median" or a target CTS % (e.g. 15).' });
+export const gmCut = text({ name: 'gmCut', value: 'median', title: 'Matrix GM % cut-off', description: '"median" or a GM % (e.g. 25).' });
+export const ctsCut = text({ name: 'ctsCut', value: 'median', title: 'Matrix CTS % cut-off', description: '"median" or a CTS % (e.g. 12).' });
+
+/** Views one after another in a plain container. */
+export function stacked(document: Document, ...children: Element[]): HTMLElement {
+  const div = document.createElement('div');
+  div.append(...children);
+  return div;
+}
+
+const cutOf = (name: string, t: string): Cut => (t.trim() === 'median' ? 'median' : numberText(name, t));
+const listOrNone = (t: string) => (listText(t).length ? listText(t) : undefined);
+
+/** The tiering spec the inputs describe (what the config records). */
+export function tieringSpecOf(v: {
+  tiering: (typeof TIERING_METHODS)[number];
+  tierMeasure: (typeof VALUE_MEASURES)[number];
+  tierNames: string;
+  tierMap: string;
+  strategicTier: string;
+  maxTiers: number;
+  abcA: number;
+  abcB: number;
+  ctsReference: string;
+  gmCut: string;
+  ctsCut: string;
+}): TieringSpec {
+  return {
+    method: v.tiering,
+    clusters: { measure: v.tierMeasure, names: listOrNone(v.tierNames), byRank: listOrNone(v.tierMap), maxTiers: v.maxTiers, strategicTier: v.strategicTier },
+    thresholds: { abcCuts: [v.abcA / 100, v.abcB / 100], ctsReference: cutOf('ctsReference', v.ctsReference) },
+    matrix: { gmCut: cutOf('gmCut', v.gmCut), ctsCut: cutOf('ctsCut', v.ctsCut) },
+  };
+}
+
+export const tiers = cell({
+  name: 'tiers',
+  title: 'Tiers',
+  inputs: { table, assignments, tiering, tierMeasure, tierNames, tierMap, strategicTier, maxTiers, abcA, abcB, ctsReference, gmCut, ctsCut },
+  run: ({ table, assignments, ...v }): TierCustomers & { specInput: TieringSpec } => {
+    const specInput = tieringSpecOf(v);
+    const labels = assignments.labels;
+    return { ...tierCustomers({ table, labels, strategic: Array.from(labels, (l) => l === STRATEGIC), spec: specInput }), specInput };
+  },
+  view: (t, { document }) => {
+    if (isNeedsData(t.carried)) return textBlock(document, [t.carried.message]);
+    const el = document.createElement('tb-table');
+    const pct = (v: unknown) => (Number.isFinite(v as number) ? `${(v as number).toFixed(1)}%` : '–');
+    const share = (v: unknown) => (Number.isFinite(v as number) ? `${Math.round((v as number) * 1000) / 10}%` : '–');
+    const money = (v: unknown) => (Number.isFinite(v as number) ? Math.round(v as number).toLocaleString('en-US') : '–');
+    el.columns = [
+      { key: 'tier', label: 'Tier' },
+      { key: 'customers', label: 'Customers', align: 'right' },
+      { key: 'revenueShare', label: 'Revenue share', align: 'right', format: share },
+      { key: 'gmPct', label: 'GM %', align: 'right', format: pct },
+      { key: 'ctsPct', label: 'CTS %', align: 'right', format: pct },
+      { key: 'ctsDifferential', label: 'CTS vs company (pts)', align: 'right', format: (v: unknown) => (Number.isFinite(v as number) ? (v as number).toFixed(1) : '–') },
+      { key: 'netProfit', label: 'Net profit', align: 'right', format: money },
+      { key: 'onTimeRate', label: 'On time', align: 'right', format: share },
+      { key: 'returnsRate', label: 'Returns', align: 'right', format: share },
+      { key: 'linesPerOrder', label: 'Lines / order', align: 'right', format: (v: unknown) => (Number.isFinite(v as number) ? (v as number).toFixed(2) : '–') },
+    ];
+    el.rows = [...(t.kpis?.tiers ?? []), ...(t.kpis ? [t.kpis.company] : [])].map((k) => ({ ...k }));
+    const notes = [...t.carried.issues.map((i) => `⚠ ${i.message}`), ...t.measures.notes];
+    return notes.length === 0 ? el : stacked(document, el, textBlock(document, notes));
+  },
+});
+
+export const tierMatrix = cell({
+  name: 'tierMatrix',
+  title: 'Margin x cost-to-serve matrix',
+  inputs: { tiers },
+  run: ({ tiers }) => tiers,
+  view: (t, { document, width }) => {
+    if (isNeedsData(t.carried)) return textBlock(document, [t.carried.message]);
+    const m = t.matrix;
+    return marginCtsMatrixChart({ gmPct: m.gmPct, ctsPct: m.ctsPct, revenue: m.revenue, tier: t.carried.tier, tierNames: t.carried.names, gmCut: m.gmCut, ctsCut: m.ctsCut }, { width: Math.min(width, 900), document });
+  },
+});
+
+export const tierAgreement = cell({
+  name: 'tierAgreement',
+  title: 'Bottom-up and top-down tiers compared',
+  inputs: { tiers },
+  run: ({ tiers }) => tiers.agreement,
+  view: (a, { document, width }) => {
+    if (!a) return textBlock(document, ['Both tierings are needed to compare them (a clustering, and CTS % and net profit per customer).']);
+    return stacked(
+      document,
+      contingencyChart({ rowLabels: a.rowNames, columnLabels: a.columnNames, counts: a.counts, ari: a.ari, rowTitle: 'Bottom-up (clusters)', columnTitle: 'Top-down (thresholds)' }, { width: Math.min(width, 700), document }),
+      textBlock(document, [`${a.disagreements.length.toLocaleString('en-US')} customer(s) get a different tier name from the two methods.`]),
+    );
+  },
+});
+
+export const tierKpisByRegion = cell({
+  name: 'tierKpisByRegion',
+  title: 'Tier KPIs by region',
+  inputs: { tiers },
+  run: ({ tiers }) => tiers,
+  view: (t, { document, width }) =>
+    !t.kpis?.groups || isNeedsData(t.carried)
+      ? textBlock(document, ['The data have no region column.'])
+      : tierKpiHeatmap(t.kpis.groups, t.carried.names, { groupTitle: 'Region', width: Math.min(width, 1000), document }),
+});
