@@ -37,6 +37,45 @@ Usage:
       --labels                   include each row's cluster (input order; null = left out/noise)
       --json                     required: the output is JSON
 
+  tierbook verify <config.json> [--trusted-key <fingerprint> ...] [--json]
+      Checks a config: approved and intact; unsigned draft, intact; edited after approval or
+      after export (naming the sections that changed, and a broken audit log); or signature
+      invalid. Exit 0 for an intact config (approved or draft), 1 otherwise, 2 when the file
+      cannot be read as a config. A valid signature proves the content is what the key's
+      holder approved; compare the printed key fingerprint with your approver's, or pass it
+      with --trusted-key to refuse other keys.
+      --archive <dir> --assignments <assignments.csv>
+                           keep an approved, intact config and the assignments it was approved
+                           with in the archive folder (refused for anything else)
+
+  tierbook diff <old.json> <new.json> [--assignments old.csv,new.csv] [--json]
+      What changed between two configs: inputs, features, weights, preparation, model, tiers,
+      policies, data; and the customers who moved when both sides have assignments (embedded
+      in the configs, or given with --assignments). Exit 0 same, 1 different, 2 trouble.
+  tierbook diff --archive <dir> --customer <id> [--json]
+      The customer's cluster and tier in every archived version (exit 1 if it ever changed).
+
+  tierbook apply <config.json> <file> --out <dir> [--far 0.25] [--pseudonym-key <file>] [--archive <dir>]
+      Scores the customers of a new customer table or order-line file with the config, frozen:
+      its import options, fitted transforms, scaling parameters, weights, centroids and tier
+      map (nothing is refitted). Writes assignments.csv (as tierbook run does), tiers.csv when
+      the config has a tier map, flags.csv (values far outside the reference range: more than
+      --far times the range beyond its minimum or maximum, after the feature's transform) and
+      apply.json (counts, issues). On the data the config was built from, a k-means config
+      reproduces its assignments.csv byte for byte. Ward: nearest cluster mean. DBSCAN configs
+      are refused. Configs that verify as edited or with an invalid signature are refused.
+      --pseudonym-key <file>   replace customer ids by p-<HMAC-SHA-256 of the id, 80 bits> under
+                               the key in <file> (at least 16 bytes; e.g. 32 random bytes)
+      --archive <dir>          keep this scoring run in the archive folder
+
+  tierbook drift <config.json> <file> [--rule <rule>] [--json]
+      Drift of new data against the config's reference: per feature PSI over the reference
+      deciles (< 0.10 stable, 0.10-0.25 moderate, >= 0.25 significant) and KS D with its
+      p-value; PSI of the segment mix. --json prints {features: [{feature, psi, ks, ...}],
+      segmentMix: {psi, ...}, triggered, reasons}. Exit 3 when the trigger rule fires.
+      --rule feature-psi=0.25,segment-psi=0.1,ks-d=off   the trigger rule (these are the
+                               defaults; "off" switches a condition off)
+
   tierbook --help       this text
 
 Common flags:

@@ -8,8 +8,8 @@ import { readConfig } from './load-config.ts';
 import { changedSections, computeIntegrity, configContent, sectionHashes } from './integrity.ts';
 import { chainContains, verifyAuditChain } from './audit.ts';
 import { keyFingerprint, verifySignature } from './approval.ts';
-import { STRATEGIC, hashAssignments } from './segmentation-config.ts';
-import type { SegmentationConfig } from './config-schema.ts';
+import { hashAssignments } from './segmentation-config.ts';
+import { assignmentLabels } from './assignments-file.ts';
 
 /**
  * - `approved`: approved and intact (valid signature, content as signed, audit chain intact);
@@ -43,10 +43,6 @@ export interface VerifyOptions {
   readonly trustedKeys?: readonly string[];
 }
 
-function labelsOf(clusters: NonNullable<SegmentationConfig['assignments']>['clusters']): Int32Array {
-  return Int32Array.from(clusters, (c) => (c === 'strategic' ? STRATEGIC : c === null ? -1 : c - 1));
-}
-
 /** Verifies a parsed config document; throws `invalid config: …` when it is not a readable config. */
 export async function verifyConfig(document: unknown, options: VerifyOptions = {}): Promise<Verification> {
   const { config, notes } = readConfig(document);
@@ -66,7 +62,7 @@ export async function verifyConfig(document: unknown, options: VerifyOptions = {
     problems.push(...chain.problems);
     changed.add('audit');
   }
-  if (config.assignments && (await hashAssignments(config.assignments.ids, labelsOf(config.assignments.clusters))) !== config.assignmentsHash) {
+  if (config.assignments && (await hashAssignments(config.assignments.ids, assignmentLabels(config.assignments))) !== config.assignmentsHash) {
     problems.push('assignments: the embedded assignments do not match assignmentsHash');
     changed.add('assignments');
   }
