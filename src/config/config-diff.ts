@@ -65,7 +65,7 @@ const SECTION_OF: Record<string, DiffSection> = {
 
 const NOT_COMPARED = new Set(['createdAt', 'integrity', 'approval', 'audit', 'assignments', 'version']);
 
-const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+const same = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Arrays of objects that all carry a distinct `name` are compared by name, others as a whole. */
