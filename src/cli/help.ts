@@ -76,6 +76,19 @@ Usage:
       --rule feature-psi=0.25,segment-psi=0.1,ks-d=off   the trigger rule (these are the
                                defaults; "off" switches a condition off)
 
+  tierbook allocate --supply <units> --demand <Tier=units,...> [--rule <rule>] [--json]
+      Splits a short supply over the open demand of tiers and prints each tier's demand,
+      allocation and fill rate (with --json: {rule, supply, tiers: [{tier, demand,
+      allocated, fillRate}]}, tiers in priority order; fillRate null when nothing was asked).
+      --supply <units>           units available (a whole number)
+      --demand <Tier=units,...>  open demand per tier, highest priority first,
+                                 e.g. Platinum=500,Gold=400,Silver=300
+      --rule priority            each tier in turn gets all it asks while supply lasts (default)
+      --rule priority-prorata    the first tier in full, the rest pro rata to their demand
+      --rule fair-share          every tier pro rata to its demand, no priority
+      Units are whole: pro-rata shares are rounded by largest remainder (the spare units go
+      to the largest fractions, ties to the higher priority), so allocations sum exactly.
+
   tierbook --help       this text
 
 Common flags:

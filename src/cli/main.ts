@@ -15,6 +15,7 @@ const GOVERNANCE = {
   apply: [APPLY_FLAGS, applyCommand],
   drift: [DRIFT_FLAGS, driftCommand],
 } as const;
+import { ALLOCATE_FLAGS, allocateCommand } from './allocate-command.ts';
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -42,6 +43,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         }
         return await clusterCommand(args, io);
       }
+      case 'allocate': {
+        const args = parseArgs(rest, ALLOCATE_FLAGS);
+        if (flag(args, 'help')) {
+          io.stdout(HELP);
+          return 0;
+        }
+        return await allocateCommand(args, io);
+      }
       case 'verify':
       case 'diff':
       case 'apply':
@@ -55,7 +64,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await run(args, io);
       }
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, cluster, verify, diff, apply, drift; see tierbook --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, cluster, allocate, verify, diff, apply, drift; see tierbook --help)`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
