@@ -3,7 +3,7 @@
  * summary per bench (sizes, medians, ratio against the plain library path, the target next to
  * each figure) and writes everything with the machine state to bench/results/run-<time>.json.
  *
- *   npm run bench -- [--only analytics,data,browser] [--quick]
+ *   npm run bench -- [--only analytics,data,robustness,browser] [--quick]
  *
  * `--quick`: smaller sizes and fewer runs (no 1M-line data, no slow reference cases). The
  * browser benches build the app first when dist/ is missing (`npx vite build`).
@@ -91,6 +91,11 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
       );
     });
     return { rows, summary };
+  },
+  async robustness() {
+    const { benchRobustness } = await import('./robustness.ts');
+    const rows = await benchRobustness({ runs: 3, quick, log });
+    return { rows, summary: rows.map((r) => row(r.case, r.size, r.medianMs, r.targetMs, `${r.runs} run${r.runs === 1 ? '' : 's'}`)) };
   },
   async browser() {
     ensureBuild();

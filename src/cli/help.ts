@@ -1,3 +1,5 @@
+import { STABILITY_HELP } from './stability-help.ts';
+
 export const HELP = `tierbook — customer segmentation notebooks, headless
 
 Usage:
@@ -89,6 +91,7 @@ Usage:
       Units are whole: pro-rata shares are rounded by largest remainder (the spare units go
       to the largest fractions, ties to the higher priority), so allocations sum exactly.
 
+${STABILITY_HELP}
   tierbook --help       this text
 
 Common flags:

@@ -63,8 +63,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         }
         return await run(args, io);
       }
+      case 'stability':
+        return await (await import('./stability-command.ts')).stabilityMain(rest, io);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, cluster, allocate, verify, diff, apply, drift; see tierbook --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, cluster, stability, allocate, verify, diff, apply, drift; see tierbook --help)`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
