@@ -10,6 +10,9 @@
 import { z } from '../data/zod.ts';
 import { dataImportSpecSchema } from '../data/import-spec.ts';
 import { auditEntrySchema, auditHeadSchema } from './audit-schema.ts';
+import { tieringSpecSchema } from '../analytics/tiers/tiering-spec.ts';
+import { policySpecSchema } from '../analytics/policy/policy-spec.ts';
+import { robustnessSummarySchema } from '../analytics/stability/summary.ts';
 
 export const CONFIG_KIND = 'tierbook-segmentation-config';
 /** The version this Tierbook writes. */
@@ -112,14 +115,6 @@ export const tierMapSchema = z.strictObject({
   strategic: z.string().min(1).nullable().describe('Tier of the Strategic segment, or null when it has none.'),
 });
 
-/**
- * SEAM(tiers, robust): the tiering spec (`src/analytics/tiers/tiering-spec.ts`), the service
- * policies (`src/analytics/policy/policy-spec.ts`) and the robustness summary
- * (`src/analytics/stability/summary.ts`) are being written on other branches; until they are
- * merged these sections are any JSON object, hashed, signed and diffed like the rest.
- */
-const seam = (what: string) => z.record(z.string(), z.unknown()).describe(`${what} (schema pending; any JSON object)`);
-
 export const assignmentsSchema = z.strictObject({
   idColumn: z.string(),
   ids: z.array(z.string()),
@@ -156,14 +151,14 @@ export const approvalSchema = z.strictObject({
   signature: z.string().describe('Base64 ECDSA P-256 / SHA-256 signature (r || s) of the canonical approval without this field.'),
 });
 
-/** The sections version 2 adds; all optional (see DESIGN of each for who fills them). */
+/** The sections version 2 adds; all optional (a config without them is still complete). */
 export const v2Shape = {
   assumptions: z.partialRecord(z.enum(ASSUMPTION_SECTIONS), z.string()).optional().describe('Free-text assumptions per section.'),
   reference: referenceSchema.optional().describe('Raw-value distribution of every feature over the reference customers, for drift.'),
   tierMap: tierMapSchema.optional().describe('The frozen cluster-to-tier map applied by apply and the SQL view.'),
-  tiering: seam('Tiering spec').optional(),
-  policies: seam('Service policies per tier').optional(),
-  robustness: seam('Robustness summary').optional(),
+  tiering: tieringSpecSchema.optional().describe('How clusters became tiers (the tiering spec of src/analytics/tiers).'),
+  policies: policySpecSchema.optional().describe('Service policy per tier (the policy spec of src/analytics/policy).'),
+  robustness: robustnessSummarySchema.optional().describe('Robustness summary (src/analytics/stability/summary.ts), when it has run.'),
   assignments: assignmentsSchema.optional().describe('The assignments themselves, when embedded.'),
   integrity: integritySchema.optional(),
   approval: approvalSchema.optional(),

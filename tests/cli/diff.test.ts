@@ -15,7 +15,7 @@ function edited(config: SegmentationConfig): SegmentationConfig {
     inputs: { ...config.inputs, k: 4, weights: { cts_pct: 2, revenue: 3 } },
     preparation: { ...config.preparation, features },
     tierMap: config.tierMap && { ...config.tierMap, order: ['Strategic', 'Platinum', 'Silver', 'Bronze'], clusters: config.tierMap.clusters.map((t) => (t === 'Gold' ? 'Platinum' : t)) },
-    policies: { ...config.policies, Bronze: { leadTimeDays: 7, serviceLevel: 0.9 } },
+    policies: { ...config.policies, tiers: { ...config.policies?.tiers, Bronze: { leadTimeDays: 7, serviceLevel: 0.9 } } },
     assignments: config.assignments && { ...config.assignments, clusters },
   };
 }
@@ -40,7 +40,7 @@ describe('tierbook diff', () => {
     expect(r.stdout).toContain('weights:\n  ~ weights.revenue: 1 -> 3\n');
     expect(r.stdout).toContain('tiers:\n');
     expect(r.stdout).toContain('~ tierMap.order: ["Strategic","Gold","Silver","Bronze"] -> ["Strategic","Platinum","Silver","Bronze"]');
-    expect(r.stdout).toContain('policies:\n  ~ policies.Bronze.leadTimeDays: 5 -> 7\n');
+    expect(r.stdout).toContain('policies:\n  ~ policies.tiers.Bronze.leadTimeDays: 5 -> 7\n');
     // by tier: every Gold customer is now Platinum, and one customer of cluster 1 moved to cluster 2
     const json = (await tierbook('diff', paths['old.json'], paths['new.json'], '--json')).json();
     expect(json.moved.by).toBe('tier');

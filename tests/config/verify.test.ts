@@ -98,8 +98,8 @@ describe('verify', () => {
       expect(v.message).toContain(`edited after approval; changed: `);
       expect(v.message).toContain(section);
     }
-    const d = await verifyConfig(edited(sealed, ['policies', 'Gold', 'serviceLevel'], () => 0.5));
-    expect(d).toMatchObject({ verdict: 'edited', changedSections: ['policies.Gold'], message: 'edited after export; changed: policies.Gold' });
+    const d = await verifyConfig(edited(sealed, ['policies', 'tiers', 'Gold', 'serviceLevel'], () => 0.5));
+    expect(d).toMatchObject({ verdict: 'edited', changedSections: ['policies.tiers'], message: 'edited after export; changed: policies.tiers' });
   });
 
   it('reports a tampered approval record or signature as an invalid signature', async () => {
