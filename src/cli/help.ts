@@ -54,6 +54,13 @@ Usage:
       What changed between two configs: inputs, features, weights, preparation, model, tiers,
       policies, data; and the customers who moved when both sides have assignments (embedded
       in the configs, or given with --assignments). Exit 0 same, 1 different, 2 trouble.
+      --data <file> --churn <p> [--out <dir>]
+                           also score both configs on these customers (read with the new
+                           config's import options): migration matrix by tier (customers,
+                           revenue, upgrades, downgrades, stable share), downgrade impact
+                           (revenue and gross margin at risk at churn probability p, by region
+                           and channel) and the impact ratio of "not downgraded" per group;
+                           --out writes downgraded.csv and migration.json
   tierbook diff --archive <dir> --customer <id> [--json]
       The customer's cluster and tier in every archived version (exit 1 if it ever changed).
 

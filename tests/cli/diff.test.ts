@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { exportConfigText, configToJson } from '../../src/config/config-json.ts';
 import { assignmentsCsv, type SegmentationConfig } from '../../src/config/segmentation-config.ts';
 import { draftConfig, fixtureLabels, TABLE } from '../config/fixture.ts';
-import { tierbook, writeFiles } from './governance-helpers.ts';
+import { tableCsv, tierbook, writeFiles } from './governance-helpers.ts';
 
 function edited(config: SegmentationConfig): SegmentationConfig {
   const features = config.preparation.features.map((f) => (f.name === 'revenue' ? { ...f, weight: 3 } : f));
@@ -61,6 +63,27 @@ describe('tierbook diff', () => {
     const r = await tierbook('diff', paths['a.json'], paths['a.json'], '--assignments', `${paths['old.csv']},${paths['new.csv']}`);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('moved: 1 of 16 customers changed tier\n  C001: ');
+  });
+
+  it('with --data, scores both configs on the customers and reports migration and downgrade impact', async () => {
+    const config = await draftConfig();
+    const current = { ...config, tierMap: config.tierMap && { ...config.tierMap, clusters: ['Bronze', 'Silver', 'Silver'] } };
+    const paths = await writeFiles({ 'old.json': configToJson(config), 'new.json': configToJson(current), 'customers.csv': tableCsv() });
+    const out = join(paths['old.json'], '..', 'migration');
+    const r = await tierbook('diff', paths['old.json'], paths['new.json'], '--data', paths['customers.csv'], '--churn', '0.1', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('upgrades 0, downgrades 5 (revenue 25,000), stable 66.7% of 15; 0 entered, 0 left');
+    expect(r.stdout).toContain('downgrade impact at churn probability 0.1: 5 customers; revenue at risk 2,500 of 25,000; gross margin at risk 500 of 5,000; CTS saved n/a; net n/a');
+    // not downgraded: N 5 of 8, S 5 of 7 -> N 0.875; EDI 9 of 13, phone 1 of 2 -> phone 0.5 / 0.692 = 0.722, flagged
+    expect(r.stdout).toContain('impact ratio of "not downgraded" by region: N 0.875, S 1.000; flagged: none');
+    expect(r.stdout).toContain('impact ratio of "not downgraded" by channel: EDI 1.000, phone 0.722; flagged: phone');
+    const csv = (await readFile(join(out, 'downgraded.csv'), 'utf8')).trim().split('\n');
+    expect(csv).toHaveLength(6);
+    expect(csv[1]).toBe('C006,Gold,Silver,5200,1040,,N,EDI');
+    const missing = await tierbook('diff', paths['old.json'], paths['new.json'], '--data', paths['customers.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('diff --data needs --churn <probability>');
   });
 
   it('exits 2 for trouble', async () => {

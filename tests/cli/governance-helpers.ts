@@ -31,13 +31,13 @@ export async function writeFiles(files: Record<string, string>): Promise<Record<
 /** The fixture's customer table as CSV, with `change` applied to each numeric value. */
 export function tableCsv(change: (column: string, value: number, row: number) => number = (_, v) => v): string {
   const numeric = Object.keys(TABLE.columns) as (keyof typeof TABLE.columns)[];
-  const lines = [['customer_id', ...numeric, 'region'].join(',')];
+  const lines = [['customer_id', ...numeric, 'region', 'channel'].join(',')];
   TABLE.ids.forEach((id, i) => {
     const values = numeric.map((c) => {
       const v = change(c, TABLE.columns[c][i], i);
       return Number.isFinite(v) ? String(v) : '';
     });
-    lines.push([id, ...values, TABLE.categorical.region[i]].join(','));
+    lines.push([id, ...values, TABLE.categorical.region[i], TABLE.categorical.channel[i]].join(','));
   });
   return `${lines.join('\n')}\n`;
 }

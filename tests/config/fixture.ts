@@ -15,9 +15,12 @@ export const TABLE = {
     revenue: Float64Array.from([100, 120, 110, 90, 5000, 5200, 4800, 5100, 900, 1000, 950, 1100, 80000, 105, 4900, NaN]),
     cts_pct: Float64Array.from([40, 38, 42, 41, 8, 9, 7, 10, 20, 22, 19, 21, 5, 39, 8.5, 20]),
     returns_rate: Float64Array.from([0.05, 0.04, 0.06, 0.05, 0.01, 0.02, 0.01, 0.015, 0.03, 0.03, 0.025, 0.035, 0, 0.05, 0.012, 0.03]),
+    /** Not clustered on: for downgrade impact. */
+    gross_margin: Float64Array.from([20, 25, 22, 18, 1000, 1040, 960, 1020, 180, 200, 190, 220, 16000, 21, 980, NaN]),
   },
   categorical: {
     region: ['N', 'N', 'S', 'S', 'N', 'N', 'S', 'S', 'N', 'S', 'N', 'S', 'N', 'S', 'N', 'S'],
+    channel: ['EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'EDI', 'phone', 'phone', 'phone'],
   },
 };
 
