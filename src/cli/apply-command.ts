@@ -8,9 +8,10 @@ import { verifyConfig } from '../config/verify.ts';
 import { assignmentsCsv, hashAssignments, STRATEGIC } from '../config/segmentation-config.ts';
 import { pseudonymiseIds } from '../config/pseudonymise.ts';
 import { archiveScored } from '../config/archive.ts';
+import { tierFairness } from '../config/tier-fairness.ts';
 import { csvDocument, csvNumber, csvText } from '../data/csv-write.ts';
 
-export const APPLY_FLAGS = ['out', 'far', 'pseudonym-key', 'archive'];
+export const APPLY_FLAGS = ['out', 'far', 'pseudonym-key', 'archive', 'fairness', 'favourable'];
 
 function tiersCsv(s: ScoredCustomers, ids: readonly string[]): string {
   const rows = ids.map((id, i) => {
@@ -72,12 +73,21 @@ export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {
     issues: [...data.issues, ...scored.issues.map((i) => i.message), ...file.notes],
   };
   files['apply.json'] = `${JSON.stringify(summary, null, 2)}\n`;
+  const attribute = flag(args, 'fairness');
+  const fairness = attribute === undefined ? null : tierFairness(scored, file.config.tierMap, data.table.categorical, { attribute, favourable: flag(args, 'favourable')?.split(',').map((t) => t.trim()) });
+  if (fairness) files['fairness.json'] = `${JSON.stringify(fairness, null, 2)}\n`;
   const written = await writeOutputs(out, files);
   const c = scored.counts;
   io.stdout(`${c.customers} customers: ${c.clustered} clustered, ${c.strategic} strategic, ${c.notClustered} not clustered; ${scored.far.length} values far outside the reference range\n`);
   io.stdout(`config: ${verdict.message}\n`);
   if (reproduced !== null) {
     io.stdout(reproduced ? 'same data as the config: its assignments are reproduced exactly\n' : 'same data as the config, but the assignments differ from the ones it records\n');
+  }
+  if (fairness) {
+    const groups = fairness.impact.groups.map((g) => `${g.group} ${g.ratio === null ? 'n/a' : g.ratio.toFixed(3)}${g.screened ? '' : ' (too small to screen)'}`);
+    io.stdout(`fairness (favourable: ${fairness.favourable.join(', ')}): impact ratio by ${attribute}: ${groups.join(', ')}; flagged: ${fairness.impact.flagged.join(', ') || 'none'}\n`);
+    for (const a of fairness.association) io.stdout(`  Cramér's V (bias-corrected), tier x ${a.attribute}: ${a.corrected === null ? 'n/a' : a.corrected.toFixed(3)}${a.review ? ' (review)' : ''}\n`);
+    for (const c of fairness.caveats) io.stdout(`  caveat: ${c}\n`);
   }
   for (const path of written) io.stdout(`wrote ${path}\n`);
   if (archive !== undefined) {

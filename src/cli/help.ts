@@ -76,6 +76,11 @@ Usage:
       --pseudonym-key <file>   replace customer ids by p-<HMAC-SHA-256 of the id, 80 bits> under
                                the key in <file> (at least 16 bytes; e.g. 32 random bytes)
       --archive <dir>          keep this scoring run in the archive folder
+      --fairness <attribute>   screen the tiers: impact ratio of being in a favourable tier per
+                               group of <attribute> (four-fifths flag for groups above 2% of
+                               customers) and bias-corrected Cramér's V between tier and every
+                               categorical column, with the caveats; writes fairness.json
+      --favourable <tier,...>  the favourable tiers (default: the best tier clusters map to)
 
   tierbook drift <config.json> <file> [--rule <rule>] [--json]
       Drift of new data against the config's reference: per feature PSI over the reference

@@ -69,6 +69,24 @@ describe('tierbook apply', () => {
     expect(summary.reproduced).toBeNull();
   });
 
+  it('screens fairness of the top tier by a chosen attribute, with V for every attribute and the caveats', async () => {
+    const paths = await writeFiles({ 'config.json': await exportConfigText(await draftConfig()), 'same.csv': tableCsv() });
+    const dir = await tempDir();
+    const r = await tierbook('apply', paths['config.json'], paths['same.csv'], '--out', dir, '--fairness', 'region');
+    expect(r.stderr).toBe('');
+    // Gold (the best tier clusters map to): N 3 of 8 (C005, C006, C015) = 0.375, S 2 of 7 = 0.286 -> S 0.762, flagged
+    expect(r.stdout).toContain('fairness (favourable: Gold): impact ratio by region: N 1.000, S 0.762; flagged: S');
+    expect(r.stdout).toMatch(/Cramér's V \(bias-corrected\), tier x region: \d\.\d{3}/);
+    expect(r.stdout).toContain('caveat: A flag is a screening signal, not a finding');
+    const fairness = JSON.parse(await readFile(join(dir, 'fairness.json'), 'utf8'));
+    expect(fairness.customers).toBe(15);
+    expect(fairness.association.map((a: { attribute: string }) => a.attribute)).toEqual(['region', 'channel']);
+    const both = await tierbook('apply', paths['config.json'], paths['same.csv'], '--out', dir, '--fairness', 'region', '--favourable', 'Gold,Silver');
+    expect(both.stdout).toContain('fairness (favourable: Gold, Silver)');
+    const bad = await tierbook('apply', paths['config.json'], paths['same.csv'], '--out', dir, '--fairness', 'size');
+    expect(bad.stderr).toBe('tierbook: invalid attribute: "size" (attributes: region, channel)\n');
+  });
+
   it('pseudonymises ids with a key, and refuses a short key', async () => {
     const key = new Uint8Array(32).map((_, i) => i * 7);
     const paths = await writeFiles({ 'config.json': await exportConfigText(await draftConfig()), 'same.csv': tableCsv(), 'short.key': 'abc' });
