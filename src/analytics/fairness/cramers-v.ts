@@ -6,7 +6,9 @@
  * k~ = k - (k-1)^2/(n-1), V~ = sqrt(phi2~ / min(r~ - 1, k~ - 1)). Only categories that occur
  * count.
  */
+import { contingency } from '../agreement/contingency.ts';
 
+/** A cross-tabulation of two categorical columns, categories in sorted order. */
 export interface Contingency {
   readonly rows: string[];
   readonly columns: string[];
@@ -15,15 +17,18 @@ export interface Contingency {
   readonly n: number;
 }
 
+/** Categories as integer codes in sorted order, so the numeric cross-tabulation keeps that order. */
+function encode(values: readonly string[]): { categories: string[]; codes: Int32Array } {
+  const categories = [...new Set(values)].sort();
+  const index = new Map(categories.map((c, i) => [c, i]));
+  return { categories, codes: Int32Array.from(values, (v) => index.get(v) as number) };
+}
+
 export function contingencyTable(a: readonly string[], b: readonly string[]): Contingency {
-  if (a.length !== b.length) throw new Error(`invalid columns: ${a.length} and ${b.length} values`);
-  const rows = [...new Set(a)].sort();
-  const columns = [...new Set(b)].sort();
-  const ri = new Map(rows.map((r, i) => [r, i]));
-  const ci = new Map(columns.map((c, i) => [c, i]));
-  const counts = rows.map(() => new Array<number>(columns.length).fill(0));
-  for (let i = 0; i < a.length; i++) counts[ri.get(a[i]) as number][ci.get(b[i]) as number]++;
-  return { rows, columns, counts, n: a.length };
+  const x = encode(a);
+  const y = encode(b);
+  const t = contingency(x.codes, y.codes);
+  return { rows: t.rowLabels.map((i) => x.categories[i]), columns: t.columnLabels.map((j) => y.categories[j]), counts: t.counts, n: t.n };
 }
 
 export interface CramersV {

@@ -4,7 +4,7 @@
  * keep the texts.
  */
 import type { ArchiveStore, ArchiveVersion } from '../../config/archive.ts';
-import { inStore, openGovernanceDb } from './idb.ts';
+import { withStore } from './idb.ts';
 
 interface Stored {
   readonly version: ArchiveVersion;
@@ -33,13 +33,8 @@ export class MemoryArchiveStore implements ArchiveStore {
 export class IndexedDbArchiveStore implements ArchiveStore {
   constructor(private readonly factory: IDBFactory = indexedDB) {}
 
-  private async use<T>(mode: IDBTransactionMode, body: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const db = await openGovernanceDb(this.factory);
-    try {
-      return await inStore(db, 'archive', mode, body);
-    } finally {
-      db.close();
-    }
+  private use<T>(mode: IDBTransactionMode, body: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    return withStore(this.factory, 'archive', mode, body);
   }
 
   async list(): Promise<ArchiveVersion[]> {

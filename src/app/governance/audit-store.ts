@@ -6,7 +6,7 @@
  */
 import { nextEntry, type AuditDraft } from '../../config/audit.ts';
 import type { AuditEntry, AuditKind } from '../../config/audit-schema.ts';
-import { inStore, openGovernanceDb } from './idb.ts';
+import { withStore } from './idb.ts';
 
 export interface AuditStore {
   /** Appends an event and returns the chained entry. */
@@ -62,13 +62,8 @@ export class IndexedDbAuditStore extends ChainedStore {
     super();
   }
 
-  private async use<T>(mode: IDBTransactionMode, body: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const db = await openGovernanceDb(this.factory);
-    try {
-      return await inStore(db, 'audit', mode, body);
-    } finally {
-      db.close();
-    }
+  private use<T>(mode: IDBTransactionMode, body: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    return withStore(this.factory, 'audit', mode, body);
   }
 
   protected async last(): Promise<AuditEntry | null> {

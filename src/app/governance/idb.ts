@@ -44,3 +44,13 @@ export async function inStore<T>(db: IDBDatabase, store: StoreName, mode: IDBTra
   await committed(tx);
   return result;
 }
+
+/** Opens the database, runs `body` in one transaction over `store`, waits for the commit and closes. */
+export async function withStore<T>(factory: IDBFactory, store: StoreName, mode: IDBTransactionMode, body: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openGovernanceDb(factory);
+  try {
+    return await inStore(db, store, mode, body);
+  } finally {
+    db.close();
+  }
+}

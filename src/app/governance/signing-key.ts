@@ -5,7 +5,7 @@
  * next approval then makes a new key, with a new fingerprint.
  */
 import { generateSigningKey } from '../../config/approval.ts';
-import { inStore, openGovernanceDb } from './idb.ts';
+import { withStore } from './idb.ts';
 
 /** Where the key pair lives. */
 export interface KeyStore {
@@ -28,20 +28,10 @@ export class IndexedDbKeyStore implements KeyStore {
   constructor(private readonly factory: IDBFactory = indexedDB) {}
 
   async get(): Promise<CryptoKeyPair | undefined> {
-    const db = await openGovernanceDb(this.factory);
-    try {
-      return (await inStore(db, 'keys', 'readonly', (s) => s.get(KEY))) as CryptoKeyPair | undefined;
-    } finally {
-      db.close();
-    }
+    return (await withStore(this.factory, 'keys', 'readonly', (s) => s.get(KEY))) as CryptoKeyPair | undefined;
   }
 
   async put(pair: CryptoKeyPair): Promise<void> {
-    const db = await openGovernanceDb(this.factory);
-    try {
-      await inStore(db, 'keys', 'readwrite', (s) => s.put(pair, KEY));
-    } finally {
-      db.close();
-    }
+    await withStore(this.factory, 'keys', 'readwrite', (s) => s.put(pair, KEY));
   }
 }
