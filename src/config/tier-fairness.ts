@@ -7,17 +7,13 @@
 import { fairnessScreening, type Screening } from '../analytics/fairness/screening.ts';
 import type { ScoredCustomers } from './apply-config.ts';
 import type { TierMap } from './config-schema.ts';
+import { topTier } from './tier-map.ts';
 
 export interface TierFairnessSpec {
   /** The attribute whose groups get impact ratios. */
   readonly attribute: string;
   /** Tiers that count as favourable; default the best tier any cluster maps to. */
   readonly favourable?: readonly string[];
-}
-
-/** The default favourable tier: the first of the order that a cluster maps to. */
-export function topTier(map: TierMap): string {
-  return map.order.find((t) => map.clusters.includes(t)) ?? map.order[0];
 }
 
 export function tierFairness(scored: ScoredCustomers, map: TierMap | undefined, categorical: Readonly<Record<string, readonly string[]>>, spec: TierFairnessSpec): Screening & { favourable: string[]; customers: number } {

@@ -7,6 +7,7 @@ import { referenceDistributions } from '../../src/config/reference-distributions
 import { driftReport } from '../../src/config/drift-report.ts';
 import { normalizeDriftRule } from '../../src/analytics/monitor/drift-rule.ts';
 import { sectionTexts } from '../../src/config/integrity.ts';
+import { tierNamesByCluster, topTier } from '../../src/config/tier-map.ts';
 import { assignmentsCsv, STRATEGIC } from '../../src/config/segmentation-config.ts';
 import { csvText } from '../../src/data/csv-write.ts';
 import { draftConfig, TABLE } from './fixture.ts';
@@ -112,5 +113,14 @@ describe('section hashes', () => {
   it('name top-level sections and the children of object sections', async () => {
     const paths = [...sectionTexts((await draftConfig()) as unknown as Record<string, unknown>).keys()];
     expect(paths).toEqual(expect.arrayContaining(['assignmentsHash', 'features', 'model.centroids', 'inputs.k', 'preparation.features', 'tierMap.clusters', 'strategic']));
+  });
+});
+
+describe('tier map', () => {
+  it('names the top tier clusters map to and the tier of each cluster number', async () => {
+    const map = (await draftConfig()).tierMap;
+    if (!map) throw new Error('the fixture has a tier map');
+    expect(topTier(map)).toBe('Gold');
+    expect(tierNamesByCluster(map)).toEqual({ 1: 'Bronze', 2: 'Gold', 3: 'Silver' });
   });
 });
