@@ -68,19 +68,18 @@ export async function verifyConfig(document: unknown, options: VerifyOptions = {
   }
 
   let approval: Verification['approval'] = null;
-  let signatureOk = true;
+  /** Why the signature fails, when it does. */
+  let signatureProblem: string | null = null;
   let approvedContent = true;
   if (config.approval) {
     const a = config.approval;
     const fingerprint = await keyFingerprint(a.publicKey);
     approval = { name: a.approver.name, role: a.approver.role, date: a.date, comment: a.comment, keyFingerprint: fingerprint };
-    if (!(await verifySignature(a))) {
-      signatureOk = false;
-      problems.push('approval: the signature does not match the approval record under its public key');
-    } else if (options.trustedKeys && !options.trustedKeys.includes(fingerprint)) {
-      signatureOk = false;
-      problems.push(`approval: signed with key ${fingerprint.slice(0, 16)}…, which is not among the trusted keys`);
+    if (!(await verifySignature(a))) signatureProblem = 'the signature does not match the approval record under its public key';
+    else if (options.trustedKeys && !options.trustedKeys.includes(fingerprint)) {
+      signatureProblem = `signed with key ${fingerprint.slice(0, 16)}…, which is not among the trusted keys`;
     }
+    if (signatureProblem) problems.push(`approval: ${signatureProblem}`);
     if (a.contentHash !== contentHash) {
       approvedContent = false;
       const differ = changedSections(a.sections, sections);
@@ -92,23 +91,22 @@ export async function verifyConfig(document: unknown, options: VerifyOptions = {
       problems.push(`audit: the log no longer holds the ${a.audit.entries} entries it had at approval, unchanged`);
     }
   }
-  let exported = true;
   if (config.integrity) {
     const expected = await computeIntegrity(doc);
-    if (canonicalJson(expected) !== canonicalJson(config.integrity)) {
-      exported = false;
+    if (config.integrity.content !== contentHash) {
       const differ = changedSections(config.integrity.sections, sections);
       differ.forEach((s) => changed.add(s));
-      if (config.integrity.content !== contentHash) problems.push(`content differs from what was exported${differ.length ? `: ${differ.join(', ')}` : ''}`);
-      else if (differ.length === 0 && chain.ok) problems.push('integrity: the integrity record itself was altered');
+      problems.push(`content differs from what was exported${differ.length ? `: ${differ.join(', ')}` : ''}`);
+    } else if (canonicalJson(expected) !== canonicalJson(config.integrity) && (chain.ok || canonicalJson(expected.sections) !== canonicalJson(config.integrity.sections))) {
+      // the content is as exported, but the record describing it was changed
+      changed.add('integrity');
+      problems.push('integrity: the integrity record itself was altered');
     }
   }
   const list = [...changed].sort();
   const result = { ...base, approval, problems, changedSections: list };
   const sectionText = list.length > 0 ? `; changed: ${list.join(', ')}` : '';
-  if (!signatureOk) {
-    return { ...result, verdict: 'signature-invalid', intact: false, message: `signature invalid: ${problems.find((p) => p.startsWith('approval:'))?.slice(10)}` };
-  }
+  if (signatureProblem) return { ...result, verdict: 'signature-invalid', intact: false, message: `signature invalid: ${signatureProblem}` };
   if (problems.length > 0) {
     const when = config.approval && !approvedContent ? 'after approval' : config.approval ? 'after approval (audit log or integrity record)' : 'after export';
     return { ...result, verdict: 'edited', intact: false, message: `edited ${when}${sectionText}` };
@@ -124,5 +122,5 @@ export async function verifyConfig(document: unknown, options: VerifyOptions = {
   if (!config.integrity) {
     return { ...result, verdict: 'unverifiable', intact: false, message: 'cannot verify: the config has no integrity record (export it from Tierbook to add one)' };
   }
-  return { ...result, verdict: 'draft', intact: exported, message: 'unsigned draft, intact: the content matches the hash written at export' };
+  return { ...result, verdict: 'draft', intact: true, message: 'unsigned draft, intact: the content matches the hash written at export' };
 }

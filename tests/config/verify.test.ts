@@ -56,6 +56,8 @@ function edited(document: Json, path: (string | number)[], change: (old: unknown
 /** A different value of the same JSON type where possible. */
 function changeOf(old: unknown): unknown {
   if (typeof old === 'number') return old === 0 ? 1 : old * -1.5 + 1;
+  // a hash keeps its form (another valid hash), so the edit is not caught by the schema alone
+  if (typeof old === 'string' && /[0-9a-f]{64}$/.test(old)) return `${old.slice(0, -1)}${old.endsWith('0') ? '1' : '0'}`;
   if (typeof old === 'string') return `${old}x`;
   if (typeof old === 'boolean') return !old;
   if (old === null) return 0;
@@ -100,6 +102,12 @@ describe('verify', () => {
     }
     const d = await verifyConfig(edited(sealed, ['policies', 'tiers', 'Gold', 'serviceLevel'], () => 0.5));
     expect(d).toMatchObject({ verdict: 'edited', changedSections: ['policies.tiers'], message: 'edited after export; changed: policies.tiers' });
+  });
+
+  it('reports an altered integrity record even when the content is untouched', async () => {
+    const integrity = sealed.integrity as { sections: Record<string, string> };
+    const v = await verifyConfig({ ...clone(sealed), integrity: { ...integrity, sections: { ...integrity.sections, 'model.k': '0'.repeat(64) } } });
+    expect(v).toMatchObject({ verdict: 'edited', changedSections: ['integrity'], message: 'edited after export; changed: integrity' });
   });
 
   it('reports a tampered approval record or signature as an invalid signature', async () => {
