@@ -39,7 +39,57 @@ Usage:
       --labels                   include each row's cluster (input order; null = left out/noise)
       --json                     required: the output is JSON
 
-${STABILITY_HELP}
+  tierbook verify <config.json> [--trusted-key <fingerprint> ...] [--json]
+      Checks a config: approved and intact; unsigned draft, intact; edited after approval or
+      after export (naming the sections that changed, and a broken audit log); or signature
+      invalid. Exit 0 for an intact config (approved or draft), 1 otherwise, 2 when the file
+      cannot be read as a config. A valid signature proves the content is what the key's
+      holder approved; compare the printed key fingerprint with your approver's, or pass it
+      with --trusted-key to refuse other keys.
+      --archive <dir> --assignments <assignments.csv>
+                           keep an approved, intact config and the assignments it was approved
+                           with in the archive folder (refused for anything else)
+
+  tierbook diff <old.json> <new.json> [--assignments old.csv,new.csv] [--json]
+      What changed between two configs: inputs, features, weights, preparation, model, tiers,
+      policies, data; and the customers who moved when both sides have assignments (embedded
+      in the configs, or given with --assignments). Exit 0 same, 1 different, 2 trouble.
+      --data <file> --churn <p> [--out <dir>]
+                           also score both configs on these customers (read with the new
+                           config's import options): migration matrix by tier (customers,
+                           revenue, upgrades, downgrades, stable share), downgrade impact
+                           (revenue and gross margin at risk at churn probability p, by region
+                           and channel) and the impact ratio of "not downgraded" per group;
+                           --out writes downgraded.csv and migration.json
+  tierbook diff --archive <dir> --customer <id> [--json]
+      The customer's cluster and tier in every archived version (exit 1 if it ever changed).
+
+  tierbook apply <config.json> <file> --out <dir> [--far 0.25] [--pseudonym-key <file>] [--archive <dir>]
+      Scores the customers of a new customer table or order-line file with the config, frozen:
+      its import options, fitted transforms, scaling parameters, weights, centroids and tier
+      map (nothing is refitted). Writes assignments.csv (as tierbook run does), tiers.csv when
+      the config has a tier map, flags.csv (values far outside the reference range: more than
+      --far times the range beyond its minimum or maximum, after the feature's transform) and
+      apply.json (counts, issues). On the data the config was built from, a k-means config
+      reproduces its assignments.csv byte for byte. Ward: nearest cluster mean. DBSCAN configs
+      are refused. Configs that verify as edited or with an invalid signature are refused.
+      --pseudonym-key <file>   replace customer ids by p-<HMAC-SHA-256 of the id, 80 bits> under
+                               the key in <file> (at least 16 bytes; e.g. 32 random bytes)
+      --archive <dir>          keep this scoring run in the archive folder
+      --fairness <attribute>   screen the tiers: impact ratio of being in a favourable tier per
+                               group of <attribute> (four-fifths flag for groups above 2% of
+                               customers) and bias-corrected Cramér's V between tier and every
+                               categorical column, with the caveats; writes fairness.json
+      --favourable <tier,...>  the favourable tiers (default: the best tier clusters map to)
+
+  tierbook drift <config.json> <file> [--rule <rule>] [--json]
+      Drift of new data against the config's reference: per feature PSI over the reference
+      deciles (< 0.10 stable, 0.10-0.25 moderate, >= 0.25 significant) and KS D with its
+      p-value; PSI of the segment mix. --json prints {features: [{feature, psi, ks, ...}],
+      segmentMix: {psi, ...}, triggered, reasons}. Exit 3 when the trigger rule fires.
+      --rule feature-psi=0.25,segment-psi=0.1,ks-d=off   the trigger rule (these are the
+                               defaults; "off" switches a condition off)
+
   tierbook allocate --supply <units> --demand <Tier=units,...> [--rule <rule>] [--json]
       Splits a short supply over the open demand of tiers and prints each tier's demand,
       allocation and fill rate (with --json: {rule, supply, tiers: [{tier, demand,
@@ -53,6 +103,7 @@ ${STABILITY_HELP}
       Units are whole: pro-rata shares are rounded by largest remainder (the spare units go
       to the largest fractions, ties to the higher priority), so allocations sum exactly.
 
+${STABILITY_HELP}
   tierbook --help       this text
 
 Common flags:

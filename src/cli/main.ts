@@ -3,6 +3,18 @@ import type { Io } from './io.ts';
 import { runCommand } from './run-command.ts';
 import { HELP } from './help.ts';
 import { CLUSTER_FLAGS, clusterCommand } from './cluster-command.ts';
+import { VERIFY_FLAGS, verifyCommand } from './verify-command.ts';
+import { DIFF_FLAGS, diffCommand } from './diff-command.ts';
+import { APPLY_FLAGS, applyCommand } from './apply-command.ts';
+import { DRIFT_FLAGS, driftCommand } from './drift-command.ts';
+
+/** Governance commands: name -> known flags and the command. */
+const GOVERNANCE = {
+  verify: [VERIFY_FLAGS, verifyCommand],
+  diff: [DIFF_FLAGS, diffCommand],
+  apply: [APPLY_FLAGS, applyCommand],
+  drift: [DRIFT_FLAGS, driftCommand],
+} as const;
 import { ALLOCATE_FLAGS, allocateCommand } from './allocate-command.ts';
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */
@@ -31,8 +43,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         }
         return await clusterCommand(args, io);
       }
-      case 'stability':
-        return await (await import('./stability-command.ts')).stabilityMain(rest, io);
       case 'allocate': {
         const args = parseArgs(rest, ALLOCATE_FLAGS);
         if (flag(args, 'help')) {
@@ -41,8 +51,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         }
         return await allocateCommand(args, io);
       }
+      case 'verify':
+      case 'diff':
+      case 'apply':
+      case 'drift': {
+        const [known, run] = GOVERNANCE[command];
+        const args = parseArgs(rest, known);
+        if (flag(args, 'help')) {
+          io.stdout(HELP);
+          return 0;
+        }
+        return await run(args, io);
+      }
+      case 'stability':
+        return await (await import('./stability-command.ts')).stabilityMain(rest, io);
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, cluster, stability, allocate; see tierbook --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, cluster, stability, allocate, verify, diff, apply, drift; see tierbook --help)`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -3,18 +3,18 @@
  * to 0; `signed-log1p` = sign(x) · ln(1 + |x|), equal to log1p for x >= 0 and defined for
  * losses (net profit, negative margins) without clipping them.
  */
-export type Transform = 'none' | 'log1p' | 'signed-log1p';
+export type Transform = (typeof TRANSFORMS)[number];
 /** Per-feature scaling. */
-export type Scaling = 'zscore' | 'minmax' | 'robust' | 'none';
+export type Scaling = (typeof SCALINGS)[number];
 /** What to do with values beyond the outlier percentiles. */
-export type OutlierPolicy = 'keep' | 'winsorize' | 'exclude';
+export type OutlierPolicy = (typeof OUTLIER_POLICIES)[number];
 /** What to do with rows that have a missing (NaN or infinite) feature value. */
-export type MissingPolicy = 'exclude' | 'median';
+export type MissingPolicy = (typeof MISSING_POLICIES)[number];
 
-export const TRANSFORMS: readonly Transform[] = ['none', 'log1p', 'signed-log1p'];
-export const SCALINGS: readonly Scaling[] = ['zscore', 'minmax', 'robust', 'none'];
-export const OUTLIER_POLICIES: readonly OutlierPolicy[] = ['keep', 'winsorize', 'exclude'];
-export const MISSING_POLICIES: readonly MissingPolicy[] = ['exclude', 'median'];
+export const TRANSFORMS = ['none', 'log1p', 'signed-log1p'] as const;
+export const SCALINGS = ['zscore', 'minmax', 'robust', 'none'] as const;
+export const OUTLIER_POLICIES = ['keep', 'winsorize', 'exclude'] as const;
+export const MISSING_POLICIES = ['exclude', 'median'] as const;
 
 /** One feature with optional overrides of the preparation-wide settings. */
 export interface FeatureSpec {
