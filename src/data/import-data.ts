@@ -33,7 +33,7 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
   const bytes = await decompressIfGzip(input, fileName);
   const read = { fileName, delimiter: spec.delimiter, decimal: spec.decimal, dateOrder: spec.dateOrder, types: spec.types, onProgress };
   let kind: InputKindGuess;
-  if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: {}, issues: [] }, {}, spec.kind);
+  if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: new Map(), issues: [] }, {}, spec.kind);
   else kind = detectInputKind(await peekTable(bytes, { ...read, onProgress: undefined }), spec.mapping);
   if (kind.kind === 'customer-table') {
     const customers = toCustomerTable(await loadTable(bytes, read), { idColumn: spec.idColumn });

@@ -51,9 +51,9 @@ describe('duplicate rules grouped by order (fast path) equal the table-wide hash
         const exact = findExactDuplicates(table, new Uint8Array(n).fill(1), ['order_id', 'order_line', 'customer_id', 'order_date', 'qty', 'unit_price']);
         expect(Array.from(status, (s) => (s === EXACT ? 1 : 0))).toEqual(Array.from(exact));
         const alive = Uint8Array.from(status, (s) => (s < 2 || s === KEY ? 1 : 0));
-        const col = table.columns.order_id;
-        const line = table.columns.order_line;
-        if (col.type !== 'text' || line.type !== 'number') throw new Error('unexpected column types');
+        const col = table.columns.get('order_id');
+        const line = table.columns.get('order_line');
+        if (col?.type !== 'text' || line?.type !== 'number') throw new Error('unexpected column types');
         const keys = referenceDuplicateKeys(col.codes, line.values, alive);
         expect(Array.from(status, (s) => (s === KEY ? 1 : 0))).toEqual(Array.from(keys));
       }),

@@ -1,5 +1,6 @@
 /** A ready customer table from any loaded file (CSV, JSON, Arrow, Parquet): one row per customer. */
-import { cellText, type LoadedTable } from '../read/columns.ts';
+import { cellText, columnOf, type LoadedTable } from '../read/columns.ts';
+import { nameRecord } from '../name-record.ts';
 import { ID_SYNONYMS, type CustomerTable } from './customer-table.ts';
 import { DataError, MAX_EXAMPLES, decimalHint, formatCount, type DataIssue, type IssueExample } from '../errors.ts';
 import { closestMatches, listNames, normalizeHeader } from '../map/header-match.ts';
@@ -20,7 +21,7 @@ export function pickIdColumn(header: readonly string[], table: LoadedTable | und
   }
   if (!table) return undefined;
   for (const h of header) {
-    const col = table.columns[h];
+    const col = columnOf(table, h);
     if (col.type !== 'text') continue;
     const seen = new Set<number>();
     let present = 0;
@@ -49,7 +50,7 @@ export function toCustomerTable(table: LoadedTable, options: { idColumn?: string
   }
   const decimal = table.decimal ?? '.';
   const issues: DataIssue[] = [...table.issues];
-  const idCol = table.columns[idColumn];
+  const idCol = columnOf(table, idColumn);
   const keep: number[] = [];
   const missing: IssueExample[] = [];
   for (let r = 0; r < table.rowCount; r++) {
@@ -70,11 +71,11 @@ export function toCustomerTable(table: LoadedTable, options: { idColumn?: string
   if (dups) issues.push(issue('duplicate-id', 'warning', `${file}, column ${JSON.stringify(idColumn)}: ${formatCount(dups)} row(s) repeat a customer id seen earlier; they are kept, but joins by id will be ambiguous.`, file, idColumn, dups, dupExamples));
 
   const numericColumns: string[] = [];
-  const columns: Record<string, Float64Array> = {};
-  const categorical: Record<string, string[]> = {};
+  const columns = nameRecord<Float64Array>();
+  const categorical = nameRecord<string[]>();
   for (const h of table.header) {
     if (h === idColumn) continue;
-    const col = table.columns[h];
+    const col = columnOf(table, h);
     if (col.type !== 'number') {
       categorical[h] = keep.map((r) => cellText(col, r).trim());
       continue;

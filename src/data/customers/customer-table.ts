@@ -60,7 +60,7 @@ export function readCustomerTable(text: string, options: CustomerTableOptions): 
     // The id column is text even when it looks numeric (e.g. 12346), so leading zeros survive.
     types: (header) => {
       const id = pickIdColumn(header, undefined, options.idColumn, file);
-      return id ? { [id]: 'text' } : {};
+      return new Map(id ? [[id, 'text' as const]] : []);
     },
   });
   return toCustomerTable(table, { idColumn: options.idColumn });

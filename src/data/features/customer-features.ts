@@ -8,6 +8,7 @@ import { FEATURE_DICTIONARY, unavailableFeatures, type UnavailableFeature } from
 import { normalizeFeatureOptions, type FeatureOptions, type FeatureSpec } from './feature-options.ts';
 import type { OrderLines } from '../quality/order-lines.ts';
 import { resolveParents } from './parent-rollup.ts';
+import { nameRecord } from '../name-record.ts';
 
 const DAY = 86_400_000;
 
@@ -139,7 +140,7 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
     lead_time_days: ratio(s.leadDays, s.leadLines),
     on_time_rate: ratio(s.ordersOnTime, s.ordersWithDue),
   };
-  const columns: Record<string, Float64Array> = {};
+  const columns = nameRecord<Float64Array>();
   const numericColumns: string[] = [];
   for (const def of FEATURE_DICTIONARY) {
     if (def.categorical || skip.has(def.name)) continue;
@@ -151,10 +152,10 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   let costMissing = 0;
   for (const v of s.costMissing) costMissing += v;
   if (hasCost && costMissing) note('unknown-cost', `${costMissing} line(s) have no unit cost; their margin is left out of gross margin.`, costMissing);
-  const categorical: Record<string, string[]> = {
-    abc_class: classify(abcBasis === 'gross_margin' ? s.grossMargin : s.revenue, opts.abcShares),
-    xyz_class: Array.from(cv, (v) => (Number.isNaN(v) ? '' : v < opts.xyzLimits[0] ? 'X' : v <= opts.xyzLimits[1] ? 'Y' : 'Z')),
-  };
+  const categorical = nameRecord<string[]>([
+    ['abc_class', classify(abcBasis === 'gross_margin' ? s.grossMargin : s.revenue, opts.abcShares)],
+    ['xyz_class', Array.from(cv, (v) => (Number.isNaN(v) ? '' : v < opts.xyzLimits[0] ? 'X' : v <= opts.xyzLimits[1] ? 'Y' : 'Z'))],
+  ]);
   for (const [name, cat] of [['region', lines.region], ['channel', lines.channel]] as const) {
     const m = mode(cat?.codes, cat?.dictionary, lines, groupOf, G);
     if (m) categorical[name] = m;

@@ -5,7 +5,7 @@
  */
 import type { CanonicalField } from '../map/canonical-fields.ts';
 import { requireOrderFields, type ColumnMapping } from '../map/column-mapping.ts';
-import { rowRecord, type LoadedTable } from '../read/columns.ts';
+import { columnOf, rowRecord, type LoadedTable } from '../read/columns.ts';
 import { normalizeIds } from './customer-id.ts';
 import { defaultAsOf } from './as-of.ts';
 import { formatDate } from '../read/date-parse.ts';
@@ -91,7 +91,7 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   requireOrderFields(mapping, table.header, file);
   const n = table.rowCount;
   const decimal = table.decimal ?? '.';
-  const col = (f: CanonicalField) => (mapping[f] ? table.columns[mapping[f]] : undefined);
+  const col = (f: CanonicalField) => (mapping[f] ? table.columns.get(mapping[f]) : undefined);
   const num = (f: CanonicalField): FieldValues | undefined => {
     const c = col(f);
     return c && numberField(c, decimal);
@@ -149,7 +149,7 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   });
 
   // Customer ids: normalise each distinct raw id once.
-  const rawIds = textField(table.columns[mapping.customer_id as string]);
+  const rawIds = textField(columnOf(table, mapping.customer_id as string));
   const normalised = opts.enabled['customer-id'] ? normalizeIds(rawIds.dictionary, opts.customerId) : rawIds.dictionary.map((s) => s.trim());
   const idIndex = new Map<string, number>();
   const customerIds: string[] = [];

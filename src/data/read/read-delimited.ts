@@ -74,7 +74,7 @@ export function readDelimited(input: string, options: ReadOptions): LoadedTable 
   header.forEach((name, c) => {
     const order = options.dateOrder ? { order: options.dateOrder, evidence: true } : detectDateOrder(cells[c]);
     orders.push(order);
-    const type = given[name] ?? inferTextType(cells[c], decimal, order.order);
+    const type = given.get(name) ?? inferTextType(cells[c], decimal, order.order);
     types.push(type);
     kinds[c] = type === 'number' ? 0 : type === 'date' ? 1 : 2;
     nums.push(new NumberBuilder(decimal, type === 'number' ? capacity : 0));
@@ -170,10 +170,10 @@ export function readDelimited(input: string, options: ReadOptions): LoadedTable 
   if (longCount) issues.push({ code: 'long-rows', severity: 'warning', message: `${file}: ${formatCount(longCount)} row(s) have more fields than the header (${width}); the extra fields were ignored. Check the delimiter and quoting.`, file, count: longCount, examples: long });
   if (unterminated) issues.push({ code: 'unterminated-quote', severity: 'warning', message: `${file}: a quoted field opened on line ${formatCount(unterminated)} never closes, so the rest of the file was read into it. Check for a stray double quote there.`, file, count: 1, examples: [] });
 
-  const columns: Record<string, Column> = {};
+  const columns = new Map<string, Column>();
   header.forEach((name, c) => {
     const k = kinds[c];
-    columns[name] = k === 0 ? nums[c].finish(name) : k === 1 ? dates[c].finish(name) : texts[c].finish(name);
+    columns.set(name, k === 0 ? nums[c].finish(name) : k === 1 ? dates[c].finish(name) : texts[c].finish(name));
   });
   issues.push(...dateIssues(file, columns, orders, header));
   return { source: file, format: 'csv', header, rowCount: rows, columns, lines: lines.slice(0, rows), delimiter, decimal, issues };

@@ -9,6 +9,7 @@ import { DataError } from '../errors.ts';
 import { checkHeader } from './header-check.ts';
 import { inferValueType, resolveTypes } from './infer-types.ts';
 import type { ReadOptions } from './read-delimited.ts';
+import { ownValue } from '../name-record.ts';
 
 const SAMPLE = 2000;
 
@@ -29,15 +30,15 @@ export function tableFromValueColumns(format: FileFormat, rawHeader: readonly st
   if (rowCount === 0) throw new DataError('the file has a header but no data rows', { file }, 'Export the data again with its rows, or choose another file.');
   const decimal = options.decimal ?? '.';
   const given = resolveTypes(options.types, header);
-  const columns: Record<string, Column> = {};
+  const columns = new Map<string, Column>();
   const orders = header.map((name, c) => {
     const sample = sampleOf(values[c]);
     const order = options.dateOrder ? { order: options.dateOrder, evidence: true } : detectDateOrder(sample.filter((v): v is string => typeof v === 'string'));
-    const type = given[name] ?? inferValueType(sample, decimal, order.order);
+    const type = given.get(name) ?? inferValueType(sample, decimal, order.order);
     const b = createBuilder(type, decimal, order.order, rowCount);
     const col = values[c];
     for (let i = 0; i < rowCount; i++) b.pushValue(col[i]);
-    columns[name] = b.finish(name);
+    columns.set(name, b.finish(name));
     options.onProgress?.((c + 1) / header.length);
     return order;
   });
@@ -73,7 +74,7 @@ export function readJson(text: string, options: ReadOptions): LoadedTable {
     for (const k of Object.keys(r)) if (!keys.has(k)) keys.set(k, keys.size);
   });
   const header = [...keys.keys()];
-  const cols = header.map((k) => records.map((r: Record<string, unknown>) => r[k]));
+  const cols = header.map((k) => records.map((r: object) => ownValue(r, k)));
   return tableFromValueColumns('json', header, cols, options);
 }
 

@@ -50,7 +50,7 @@ describe('detectMapping', () => {
   });
 
   it('derives column types from the mapping', () => {
-    expect(mappingTypes({ customer_id: 'CustomerID', qty: 'Quantity', order_date: 'InvoiceDate' })).toEqual({ CustomerID: 'text', Quantity: 'number', InvoiceDate: 'date' });
+    expect(Object.fromEntries(mappingTypes({ customer_id: 'CustomerID', qty: 'Quantity', order_date: 'InvoiceDate' }))).toEqual({ CustomerID: 'text', Quantity: 'number', InvoiceDate: 'date' });
   });
 
   it('parses --map arguments and rejects unknown fields', () => {

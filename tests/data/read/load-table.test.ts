@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { cellText, type Column, type LoadedTable } from '../../../src/data/read/columns.ts';
+import { cellText, columnOf, type Column, type LoadedTable } from '../../../src/data/read/columns.ts';
 import { gzip } from '../../../src/data/read/decode.ts';
 import { DataError } from '../../../src/data/errors.ts';
 import { detectFormat, loadTable } from '../../../src/data/read/load-table.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const col = (t: LoadedTable, name: string): Column => t.columns[name];
+const col = (t: LoadedTable, name: string): Column => columnOf(t, name);
 const texts = (t: LoadedTable, name: string) => Array.from({ length: t.rowCount }, (_, r) => cellText(col(t, name), r));
 const nums = (t: LoadedTable, name: string) => {
   const c = col(t, name);
