@@ -1,6 +1,6 @@
 /** The quality report: every input row accounted for, per-rule counts, examples and a lineage log. */
 import { MAX_EXAMPLES } from '../errors.ts';
-import type { QualityRuleId, RuleAction } from './quality-options.ts';
+import type { QualityRuleId, RuleAction } from './rule-types.ts';
 
 /** Why a row was excluded. */
 export const EXCLUSION_REASONS = [
