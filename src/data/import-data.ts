@@ -1,7 +1,7 @@
 /** The one call a notebook cell or the CLI needs: bytes + file name + spec → customer table, quality report, issues. */
 import type { MappingResult } from './map/column-mapping.ts';
 import { buildCustomerFeatures, type CustomerFeatures } from './features/customer-features.ts';
-import { toCustomerTable } from './customers/customer-table-loaded.ts';
+import { toCustomerTable } from './customers/to-customer-table.ts';
 import type { CustomerTable } from './customers/customer-table.ts';
 import type { DataIssue } from './errors.ts';
 import type { DataImportSpec } from './import-spec.ts';

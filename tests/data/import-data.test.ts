@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerTableToArquero } from '../../src/data/customers/arquero-interop.ts';
 import type { CustomerFeatures } from '../../src/data/features/customer-features.ts';
-import { readCustomerTable } from '../../src/data/customers/customer-table.ts';
+import { readCustomerTable } from '../../src/data/customers/read-customer-table.ts';
 import { gzip } from '../../src/data/read/decode.ts';
 import { DataError } from '../../src/data/errors.ts';
 import { importData } from '../../src/data/import-data.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCustomerTable } from '../../../src/data/customers/customer-table.ts';
+import { readCustomerTable } from '../../../src/data/customers/read-customer-table.ts';
 import { importData } from '../../../src/data/import-data.ts';
 import { cellText, columnOf } from '../../../src/data/read/columns.ts';
 import { loadTable } from '../../../src/data/read/load-table.ts';

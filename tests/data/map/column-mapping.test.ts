@@ -3,7 +3,7 @@ import { detectMapping, mappingTypes, parseMappingSpec, requireOrderFields } fro
 import { DataError } from '../../../src/data/errors.ts';
 import { detectInputKind } from '../../../src/data/map/input-kind.ts';
 import { loadTable } from '../../../src/data/read/load-table.ts';
-import { toCustomerTable } from '../../../src/data/customers/customer-table-loaded.ts';
+import { toCustomerTable } from '../../../src/data/customers/to-customer-table.ts';
 
 const UCI = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -1,39 +1,10 @@
 /** A ready customer table from any loaded file (CSV, JSON, Arrow, Parquet): one row per customer. */
 import { cellText, columnOf, type LoadedTable } from '../read/columns.ts';
 import { nameRecord } from '../name-record.ts';
-import { ID_SYNONYMS, type CustomerTable } from './customer-table.ts';
+import type { CustomerTable } from './customer-table.ts';
+import { pickIdColumn } from './id-column.ts';
 import { DataError, MAX_EXAMPLES, decimalHint, formatCount, type DataIssue, type IssueExample } from '../errors.ts';
-import { closestMatches, listNames, normalizeHeader } from '../map/header-match.ts';
-
-/** Share of distinct values for a text column to count as "mostly unique" (id fallback). */
-const UNIQUE_SHARE = 0.95;
-
-/** The id column: as given, else a header synonym, else the first mostly-unique text column. */
-export function pickIdColumn(header: readonly string[], table: LoadedTable | undefined, idColumn: string | undefined, file: string): string | undefined {
-  if (idColumn !== undefined) {
-    if (header.includes(idColumn)) return idColumn;
-    throw new DataError(`there is no column ${JSON.stringify(idColumn)}`, { file, column: idColumn }, `Columns found: ${listNames(header)}. Closest: ${listNames(closestMatches(idColumn, header))}.`);
-  }
-  const norm = header.map(normalizeHeader);
-  for (const syn of ID_SYNONYMS) {
-    const i = norm.indexOf(syn);
-    if (i >= 0) return header[i];
-  }
-  if (!table) return undefined;
-  for (const h of header) {
-    const col = columnOf(table, h);
-    if (col.type !== 'text') continue;
-    const seen = new Set<number>();
-    let present = 0;
-    for (const c of col.codes) {
-      if (c < 0) continue;
-      seen.add(c);
-      present++;
-    }
-    if (present && seen.size / present >= UNIQUE_SHARE) return h;
-  }
-  return undefined;
-}
+import { listNames } from '../map/header-match.ts';
 
 const issue = (code: string, severity: DataIssue['severity'], message: string, file: string, column: string, count: number, examples: IssueExample[] = []): DataIssue => ({ code, severity, message, file, column, count, examples });
 
