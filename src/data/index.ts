@@ -1,6 +1,6 @@
 /** Tierbook's data layer: reading files, quality accounting, customer features, synthetic data. Pure: runs in Node, browsers and workers. */
 export * from './errors.ts';
-export * from './synthetic/random.ts';
+
 export * from './read/delimited.ts';
 export * from './read/number-parse.ts';
 export * from './map/header-match.ts';

@@ -1,4 +1,4 @@
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random } from '../../analytics/random.ts';
 
 /**
  * A seeded generator of a ready customer table (one row per customer, 12-month window) with a

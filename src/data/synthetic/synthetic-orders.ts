@@ -3,7 +3,7 @@
  * a known rate on disjoint rows and records the ground truth, so tests can assert that each
  * quality rule finds exactly what was injected. shipping_cost is per line.
  */
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random } from '../../analytics/random.ts';
 import { formatDate as isoDate } from '../read/date-parse.ts';
 
 export const ORDER_COLUMNS = [
