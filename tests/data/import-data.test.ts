@@ -86,10 +86,10 @@ describe('customerTableToCsv and customerTableToArquero', () => {
     expect(customerTableToCsv(t)).toBe('id,name,x\nA,"Smith, J",1.5\nB,"\'=HYPERLINK(""x"")",\nC,<img src=x onerror=alert(1)>,-2\n');
   });
 
-  it('round-trips through readCustomerTable', () => {
-    const back = readCustomerTable(customerTableToCsv(t, { guardFormulas: false }), { fileName: 'back.csv' });
+  it('round-trips through readCustomerTable, a neutralised formula coming back as text with its apostrophe', () => {
+    const back = readCustomerTable(customerTableToCsv(t), { fileName: 'back.csv' });
     expect(back.ids).toEqual(t.ids);
-    expect(back.categorical.name).toEqual(t.categorical.name);
+    expect(back.categorical.name).toEqual(t.categorical.name.map((s) => (s.startsWith('=') ? `'${s}` : s)));
   });
 
   it('gives an Arquero table', () => {

@@ -85,6 +85,16 @@ export function dataReadme(): string {
     row(['---', '---', '---', '---']),
     ...FEATURE_DICTIONARY.map((f) => row([`\`${f.name}\` ${f.label}`, f.unit, f.formula, f.needs.join(', ') || '—'])),
     '',
+    '## CSV files Tierbook writes',
+    '',
+    'Every CSV file Tierbook writes (`assignments.csv`, `features.csv`, the sample files) is safe to open in a',
+    'spreadsheet, following the OWASP guidance on CSV injection: a text cell that starts with `=`, `+`, `-`, `@`,',
+    'a tab or a carriage return is written with a leading apostrophe (`\'=1+1`), so the spreadsheet shows it as',
+    'text instead of running it as a formula. Numbers are written as plain numbers and never changed; a missing',
+    'or non-finite number is an empty cell. A cell holding the delimiter, a double quote or a line break is',
+    'quoted, with quotes doubled. A customer id such as `=1+1` therefore reads back as `\'=1+1`: remove the',
+    'apostrophe only where the file is not opened in a spreadsheet.',
+    '',
   ];
   return out.join('\n');
 }
