@@ -58,7 +58,7 @@ export async function peekTable(bytes: Uint8Array, options: LoadOptions, maxByte
   const format = options.format ?? detectFormat(bytes, options.fileName);
   if (format !== 'csv' || bytes.length <= maxBytes) return loadTable(bytes, options);
   let cut = maxBytes;
-  while (cut > 0 && bytes[cut - 1] !== 0x0a) cut--;
+  while (cut > 0 && bytes[cut - 1] !== 0x0a && bytes[cut - 1] !== 0x0d) cut--;
   return loadTable(bytes.subarray(0, cut || maxBytes), { ...options, onProgress: undefined });
 }
 

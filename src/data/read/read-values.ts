@@ -53,7 +53,7 @@ export function readJson(text: string, options: ReadOptions): LoadedTable {
   try {
     records = JSON.parse(text);
   } catch (e) {
-    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+    const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
     try {
       records = lines.map((l) => JSON.parse(l) as unknown);
     } catch {
