@@ -8,6 +8,7 @@ import type { DataImportSpec } from './import-spec.ts';
 import { detectInputKind, type InputKindGuess } from './map/input-kind.ts';
 import { loadOrderLines } from './quality/load-order-lines.ts';
 import { decompressIfGzip, loadTable, peekTable } from './read/load-table.ts';
+import type { TextEncodingName } from './read/decode.ts';
 import type { QualityReport } from './quality/quality-report.ts';
 import { whaleCurve, type WhaleCurve } from './features/whale-curve.ts';
 
@@ -22,6 +23,8 @@ export interface ImportedData {
   whale?: WhaleCurve;
   /** Everything recoverable met on the way (reading, features). */
   issues: DataIssue[];
+  /** Text files: the encoding the bytes were read with (UTF-16 and Windows-1252 also come with an issue). */
+  encoding?: TextEncodingName;
 }
 
 /**
@@ -36,8 +39,9 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
   if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: new Map(), issues: [] }, {}, spec.kind);
   else kind = detectInputKind(await peekTable(bytes, { ...read, onProgress: undefined }), spec.mapping);
   if (kind.kind === 'customer-table') {
-    const customers = toCustomerTable(await loadTable(bytes, read), { idColumn: spec.idColumn });
-    return { kind, customers, issues: customers.issues };
+    const table = await loadTable(bytes, read);
+    const customers = toCustomerTable(table, { idColumn: spec.idColumn });
+    return { kind, customers, issues: customers.issues, encoding: table.encoding };
   }
   const loaded = await loadOrderLines(bytes, { ...read, mapping: spec.mapping, quality: spec.quality });
   const customers = buildCustomerFeatures(loaded.lines, spec.features);
@@ -49,6 +53,7 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
     mapping: loaded.mapping,
     whale: profit ? whaleCurve(profit) : undefined,
     issues: [...loaded.table.issues, ...customers.issues],
+    encoding: loaded.table.encoding,
   };
 }
 

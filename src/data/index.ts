@@ -14,6 +14,7 @@ export * from './read/infer-types.ts';
 export * from './read/decode.ts';
 export * from './read/read-delimited.ts';
 export * from './read/read-values.ts';
+export * from './read/read-json.ts';
 export * from './read/load-table.ts';
 export * from './map/canonical-fields.ts';
 export * from './map/column-mapping.ts';

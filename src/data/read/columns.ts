@@ -6,6 +6,7 @@ import type { DataIssue } from '../errors.ts';
 import { nameRecord } from '../name-record.ts';
 import type { DateLayout, DateOrder } from './date-parse.ts';
 import type { DecimalSeparator } from './number-parse.ts';
+import type { TextEncodingName } from './decode.ts';
 
 /** How a column is read. */
 export type ColumnType = 'number' | 'text' | 'date';
@@ -64,6 +65,8 @@ export interface LoadedTable {
   readonly columns: ReadonlyMap<string, Column>;
   /** For text formats: the 1-based physical line where each row starts. */
   readonly lines?: Int32Array;
+  /** For text formats: the encoding the bytes were decoded with (see decode.ts). */
+  readonly encoding?: TextEncodingName;
   /** Delimiter and decimal separator, for text formats. */
   readonly delimiter?: string;
   readonly decimal?: DecimalSeparator;
