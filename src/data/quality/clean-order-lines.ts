@@ -63,6 +63,7 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
 
   let returnRows = 0;
   for (const r of lines.isReturn) returnRows += r;
+  const tally = ledger.outcome();
   const report: QualityReport = {
     kind: 'tierbook.quality-report',
     version: 1,
@@ -71,16 +72,16 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
     keptRows: keep.length,
     salesRows: keep.length - returnRows,
     returnRows,
-    repaired: ledger.repaired,
-    excluded: ledger.excluded,
-    flagged: ledger.flagged,
+    repaired: tally.repaired,
+    excluded: tally.excluded,
+    flagged: tally.flagged,
     rules: QUALITY_RULES.map((id) => ({
       id,
       ...RULE_INFO[id],
       enabled: on[id],
-      count: ledger.logs[id].count,
-      detail: ledger.detail[id],
-      examples: ledger.logs[id].rows.map((r) => ({ row: r + 1, line: table.lines?.[r], values: rowRecord(table, r) })),
+      count: tally.logs[id].count,
+      detail: tally.detail[id],
+      examples: tally.logs[id].rows.map((r) => ({ row: r + 1, line: table.lines?.[r], values: rowRecord(table, r) })),
     })),
     lineage: ledger.lineage,
     freight: shipping.summary,

@@ -29,7 +29,7 @@ export interface RuleOutcome {
   action: RuleAction;
   description: string;
   enabled: boolean;
-  /** Rows matched by the rule (excluded, repaired, routed or flagged). */
+  /** Rows matched by the rule: excluded by it, or repaired, routed or flagged by it and kept. */
   count: number;
   /** Counts per exclusion reason / repair / flag kind this rule produced. */
   detail: Record<string, number>;
@@ -54,11 +54,11 @@ export interface QualityReport {
   keptRows: number;
   salesRows: number;
   returnRows: number;
-  /** Rows repaired, per repair kind (a row can be repaired by several rules). */
+  /** Kept rows repaired, per repair kind (a kept row can be repaired by several rules; an excluded row counts only as excluded). */
   repaired: Record<RepairKind, number>;
   /** Rows excluded, per reason (each excluded row has exactly one reason: the first rule that excluded it). */
   excluded: Record<ExclusionReason, number>;
-  /** Rows kept but flagged for review, per kind. */
+  /** Kept rows flagged for review, per kind. */
   flagged: Record<FlagKind, number>;
   rules: RuleOutcome[];
   lineage: LineageStep[];

@@ -26,7 +26,7 @@ describe('each quality rule alone', () => {
     const by = groupByOrder(f.fields.orders.codes, f.fields.orders.dictionary.length);
     excludeExactDuplicates(f.fields, f.ledger, by);
     expect(f.outcomes()).toEqual(['sale', 'exact-duplicate', 'sale']);
-    expect(f.ledger.detail['exact-duplicates']).toEqual({ 'exact-duplicate': 1 });
+    expect(f.ledger.outcome().detail['exact-duplicates']).toEqual({ 'exact-duplicate': 1 });
   });
 
   it('customer-id trims, upper-cases and re-pads; a row without an id is excluded', () => {
@@ -34,7 +34,7 @@ describe('each quality rule alone', () => {
     const ids = normalizeCustomerIds(f.fields, f.ledger, f.options);
     expect([...ids.codes].map((c) => ids.dictionary[c] ?? '')).toEqual(['C000001', 'C000002', 'C000003', '']);
     expect(f.outcomes()).toEqual(['sale', 'sale', 'sale', 'missing-customer-id']);
-    expect(f.ledger.repaired['customer-id']).toBe(2);
+    expect(f.ledger.outcome().repaired['customer-id']).toBe(2);
   });
 
   it('required-values excludes unreadable, then missing values', () => {
@@ -79,13 +79,13 @@ describe('each quality rule alone', () => {
     expect([...(v.unitCost ?? [])]).toEqual([NaN, 6]);
     expect([...(v.shipping ?? [])]).toEqual([NaN, 5]);
     expect([...(v.returnedQty ?? [])]).toEqual([2, 1]);
-    expect(f.ledger.flagged).toMatchObject({ 'non-numeric-optional': 1, 'negative-optional': 1, 'returned-above-qty': 1 });
+    expect(f.ledger.outcome().flagged).toMatchObject({ 'non-numeric-optional': 1, 'negative-optional': 1, 'returned-above-qty': 1 });
   });
 
   it('cost-above-price flags, keeps', () => {
     const f = ruleFixture(H, ['SO1,1,C1,2024-01-02,,N,X,1,10,12,5,0', 'SO2,1,C1,2024-01-02,,N,X,1,10,6,5,0']);
     flagCostAbovePrice(f.fields, f.ledger, new Float64Array([12, 6]));
-    expect(f.ledger.flagged['cost-above-price']).toBe(1);
+    expect(f.ledger.outcome().flagged['cost-above-price']).toBe(1);
     expect(f.outcomes()).toEqual(['sale', 'sale']);
   });
 
@@ -96,6 +96,6 @@ describe('each quality rule alone', () => {
     const out = imputeMissingShipping(f.fields, f.ledger, f.options, f.fields.freight?.values, keep, new Float64Array(6).fill(1));
     expect(out.shippingCost?.[0]).toBe(6);
     expect(out.freightLevel?.[0]).toBe(1);
-    expect(f.ledger.repaired['shipping-cost']).toBe(1);
+    expect(f.ledger.outcome().repaired['shipping-cost']).toBe(1);
   });
 });
