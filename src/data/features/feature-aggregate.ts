@@ -1,5 +1,6 @@
 /** One pass over clean order lines accumulating per-group sums (typed arrays, integer keys). */
 import type { OrderLines } from '../quality/order-lines.ts';
+import { DUE_ON_TIME, DUE_UNKNOWN, OrderSlots } from './order-slots.ts';
 
 const DAY = 86_400_000;
 
@@ -57,11 +58,8 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
   const acc = new Float64Array(groups * F);
   for (let g = 0; g < groups; g++) acc[g * F + LAST] = -Infinity;
   const monthly = new Float64Array(groups * months);
-  const nOrders = lines.orderIds.length;
-  // Per order: its group (first sales line), month, and lateness (0 unknown, 1 on time, 2 late).
-  const orderGroup = new Int32Array(nOrders).fill(-1);
-  const orderMonth = new Int32Array(nOrders);
-  const orderDue = new Uint8Array(nOrders);
+  // Per (order, group): month of its first sales line and lateness. Orders count per customer.
+  const slots = new OrderSlots(lines.orderIds.length);
   const { isReturn, customer, order, orderDate, qty, unitPrice, unitCost, shippingCost, freightLevel, returnedQty, shipDate, promisedDate } = lines;
   let lastDay = NaN;
   let lastMonth = 0;
@@ -105,11 +103,7 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     }
     const m = lastMonth;
     if (m >= 0 && m < months) monthly[g * months + m] += q;
-    const o = order[i];
-    if (orderGroup[o] < 0) {
-      orderGroup[o] = g;
-      orderMonth[o] = m;
-    }
+    const o = slots.slot(order[i], g, m);
     if (shipDate) {
       const sd = shipDate[i];
       if (!Number.isNaN(sd)) {
@@ -118,8 +112,7 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
         if (promisedDate) {
           const pd = promisedDate[i];
           if (!Number.isNaN(pd)) {
-            if (Math.floor(sd / DAY) > Math.floor(pd / DAY)) orderDue[o] = 2;
-            else if (orderDue[o] === 0) orderDue[o] = 1;
+            slots.markDue(o, Math.floor(sd / DAY) > Math.floor(pd / DAY));
           }
         }
       }
@@ -137,15 +130,15 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     ordersWithDue: z(), ordersOnTime: z(), activeMonths: z(), monthly,
   };
   const active = new Uint8Array(groups * months);
-  for (let o = 0; o < nOrders; o++) {
-    const g = orderGroup[o];
+  for (let o = 0; o < slots.size; o++) {
+    const g = slots.group[o];
     if (g < 0) continue;
     s.orders[g]++;
-    if (orderDue[o]) {
+    if (slots.due[o] !== DUE_UNKNOWN) {
       s.ordersWithDue[g]++;
-      if (orderDue[o] === 1) s.ordersOnTime[g]++;
+      if (slots.due[o] === DUE_ON_TIME) s.ordersOnTime[g]++;
     }
-    const m = orderMonth[o];
+    const m = slots.month[o];
     if (m >= 0 && m < months && !active[g * months + m]) {
       active[g * months + m] = 1;
       s.activeMonths[g]++;

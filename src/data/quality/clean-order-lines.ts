@@ -52,7 +52,7 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   ledger.step('returns', on.returns, () => routeReturns(fields, ledger, cancelled, isReturn));
   ledger.step('price', on.price, () => excludeNonpositivePrices(fields, ledger));
   if (!fields.line) ledger.notes.push('No order_line column: duplicate order lines (same order and line number) cannot be checked.');
-  ledger.step('duplicate-keys', on['duplicate-keys'], () => excludeDuplicateKeys(fields, ledger, byOrder));
+  ledger.step('duplicate-keys', on['duplicate-keys'], () => excludeDuplicateKeys(fields, ledger, byOrder, customers));
   const optional = cleanOptionalValues(fields, ledger, isReturn);
   ledger.step('cost-above-price', on['cost-above-price'], () => flagCostAbovePrice(fields, ledger, optional.unitCost));
 

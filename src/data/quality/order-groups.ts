@@ -25,11 +25,13 @@ export function groupByOrder(codes: Int32Array, orders: number): OrderGroups {
 }
 
 /**
- * Marks alive rows whose (order, line number) key is on an earlier alive row of the same order.
- * `shared`: also mark that earlier row, and let NaN line numbers match each other (a superset of
- * exact duplicates, which agree in every cell); otherwise rows with a NaN line are never marked.
+ * Marks alive rows whose (order, line number) key is on an earlier alive row of the same order;
+ * with `customer` codes, of the same order and customer (an order id two customers share is two
+ * orders). `shared`: also mark that earlier row, and let NaN line numbers match each other (a
+ * superset of exact duplicates, which agree in every cell); otherwise rows with a NaN line are
+ * never marked.
  */
-export function repeatedKeys(groups: OrderGroups, line: Float64Array, alive: Uint8Array, shared: boolean): Uint8Array {
+export function repeatedKeys(groups: OrderGroups, line: Float64Array, alive: Uint8Array, shared: boolean, customer?: Int32Array): Uint8Array {
   const { start, rows } = groups;
   const out = new Uint8Array(line.length);
   for (let g = 0; g + 1 < start.length; g++) {
@@ -37,13 +39,17 @@ export function repeatedKeys(groups: OrderGroups, line: Float64Array, alive: Uin
     const b = start[g + 1];
     if (b - a < 2) continue;
     if (b - a > PAIRWISE_LINES) {
-      const first = new Map<number, number>();
+      // Keyed by line number, then customer code. SameValueZero: 0 and -0 match, as with ===; NaN matches NaN.
+      const first = new Map<number, Map<number, number>>();
       for (let x = a; x < b; x++) {
         const i = rows[x];
         const v = line[i];
         if (!alive[i] || (!shared && Number.isNaN(v))) continue;
-        const j = first.get(v); // SameValueZero: 0 and -0 match, as with ===; NaN matches NaN
-        if (j === undefined) first.set(v, i);
+        const c = customer ? customer[i] : 0;
+        let byCustomer = first.get(v);
+        if (!byCustomer) first.set(v, (byCustomer = new Map()));
+        const j = byCustomer.get(c);
+        if (j === undefined) byCustomer.set(c, i);
         else {
           out[i] = 1;
           if (shared) out[j] = 1;
@@ -58,7 +64,7 @@ export function repeatedKeys(groups: OrderGroups, line: Float64Array, alive: Uin
       for (let y = a; y < x; y++) {
         const j = rows[y];
         const w = line[j];
-        if (alive[j] && (v === w || (shared && Number.isNaN(v) && Number.isNaN(w)))) {
+        if (alive[j] && (v === w || (shared && Number.isNaN(v) && Number.isNaN(w))) && (!customer || customer[i] === customer[j])) {
           out[i] = 1;
           if (shared) out[j] = 1;
           break;

@@ -69,7 +69,7 @@ describe('each quality rule alone', () => {
 
   it('duplicate-keys keeps the first row of an (order, line) key', () => {
     const f = ruleFixture(H, ['SO1,1,C1,2024-01-02,,N,X,1,10,6,5,0', 'SO1,1,C1,2024-01-02,,N,X,3,10,6,5,0', 'SO1,2,C1,2024-01-02,,N,X,1,10,6,5,0']);
-    excludeDuplicateKeys(f.fields, f.ledger, groupByOrder(f.fields.orders.codes, f.fields.orders.dictionary.length));
+    excludeDuplicateKeys(f.fields, f.ledger, groupByOrder(f.fields.orders.codes, f.fields.orders.dictionary.length), normalizeCustomerIds(f.fields, f.ledger, f.options));
     expect(f.outcomes()).toEqual(['sale', 'duplicate-key', 'sale']);
   });
 
