@@ -78,7 +78,7 @@ export function dataReadme(): string {
     '## Customer features (data dictionary)',
     '',
     'Built by `buildCustomerFeatures` per customer (or per parent account). The window runs from the first',
-    'order month to the as-of month (default: the end of the data). A feature whose extra columns are',
+    'order month to the as-of month (default: the end of the data, see the date-range rule). A feature whose extra columns are',
     'missing is left out and listed with the column that would enable it.',
     '',
     row(['feature', 'unit', 'formula', 'needs']),

@@ -85,7 +85,7 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
     })),
     lineage: ledger.lineage,
     freight: shipping.summary,
-    asOf: { date: formatDate(window.asOf), source: opts.dates.asOf ? 'option' : 'data' },
+    asOf: { date: formatDate(window.asOf), source: window.source, reason: window.reason },
     notes: ledger.notes,
   };
   return { lines, report, status: ledger.status };

@@ -19,7 +19,7 @@ export interface QualitySpec {
     minYear?: number;
     /** Latest plausible year; default 2090. */
     maxYear?: number;
-    /** As-of date (ISO `YYYY-MM-DD`); later order dates are "future". Default: derived from the data (see `defaultAsOf`). */
+    /** As-of date (ISO `YYYY-MM-DD`); later order dates are "future". Default: the end of the data (the rule in `as-of.ts`, reported with its reason). */
     asOf?: string;
   };
   returns?: { /** Prefix of cancellation invoice numbers; default "C"; "" disables. */ cancellationPrefix?: string };

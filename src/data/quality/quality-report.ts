@@ -64,8 +64,8 @@ export interface QualityReport {
   lineage: LineageStep[];
   /** Shipping-cost imputation: lines per level and the imputed share of total freight (0–1). */
   freight?: { levels: Record<string, number>; imputedShare: number };
-  /** The as-of date used (ISO), and how it was chosen. */
-  asOf: { date: string; source: 'option' | 'data' };
+  /** The as-of date used (ISO), whether the options or the data set it, and why that date (one sentence). */
+  asOf: { date: string; source: 'option' | 'data'; reason: string };
   /** Notes for the user (e.g. a rule that could not run for lack of a column). */
   notes: string[];
 }
