@@ -10,7 +10,7 @@ import type { DateOrder } from './read/date-parse.ts';
 import type { FeatureSpec } from './features/feature-options.ts';
 import type { InputKind } from './map/input-kind.ts';
 import type { DecimalSeparator } from './read/number-parse.ts';
-import { QUALITY_RULES, type QualitySpec } from './quality/quality-options.ts';
+import { NON_PRODUCT_BUCKETS, QUALITY_RULES, type QualitySpec } from './quality/quality-options.ts';
 
 export interface DataImportSpec {
   /** Force the input kind; default: detected. */
@@ -41,6 +41,7 @@ export const qualitySpecSchema = z
       .strict()
       .optional(),
     returns: z.object({ cancellationPrefix: z.string().optional() }).strict().optional(),
+    nonProduct: z.partialRecord(z.enum(NON_PRODUCT_BUCKETS), z.array(z.string())).optional(),
     shipping: z.object({ minGroupSize: z.number().int().min(1).optional(), qtyBands: z.array(z.number().nonnegative()).optional() }).strict().optional(),
   })
   .strict();

@@ -66,8 +66,9 @@ describe('tierbook run segmentation', () => {
     expect(features).toHaveLength(13);
     const header = features[0].split(',');
     expect(header).toContain('revenue');
-    // no unit cost or shipping cost: margin, total cost-to-serve and net profit are unavailable
-    for (const f of ['gross_margin_pct', 'cts', 'cts_pct', 'net_profit']) expect(header).not.toContain(f);
+    // no unit cost: margin and net profit are unavailable; no shipping cost: cost-to-serve comes from the activity rates alone (8.18)
+    for (const f of ['gross_margin_pct', 'net_profit', 'cts_freight']) expect(header).not.toContain(f);
+    for (const f of ['cts', 'cts_pct']) expect(header).toContain(f);
     const quality = JSON.parse(await readFile(join(dir, 'out', 'quality.json'), 'utf8'));
     expect(quality.inputRows).toBe(rows.length - 1);
     const excluded = Object.values(quality.excluded as Record<string, number>).reduce((s, x) => s + x, 0);

@@ -4,12 +4,13 @@ import { cleanOrderLines } from '../../src/data/quality/clean-order-lines.ts';
 import { detectMapping, mappingTypes } from '../../src/data/map/column-mapping.ts';
 import { RowHashSet } from '../../src/data/quality/hash-index.ts';
 import { EXCLUSION_REASONS } from '../../src/data/quality/quality-report.ts';
+import { EXCLUDED } from '../../src/data/quality/ledger.ts';
 import { readDelimited } from '../../src/data/read/read-delimited.ts';
 import { findExactDuplicates } from '../../src/data/quality/row-hash.ts';
 
 const HEADER = 'order_id,order_line,customer_id,order_date,qty,unit_price';
-const EXACT = 2 + EXCLUSION_REASONS.indexOf('exact-duplicate');
-const KEY = 2 + EXCLUSION_REASONS.indexOf('duplicate-key');
+const EXACT = EXCLUDED + EXCLUSION_REASONS.indexOf('exact-duplicate');
+const KEY = EXCLUDED + EXCLUSION_REASONS.indexOf('duplicate-key');
 
 /**
  * The previous implementation of the duplicate-key rule, one table-wide hash set, keyed since 8.16
@@ -53,7 +54,7 @@ describe('duplicate rules grouped by order (fast path) equal the table-wide hash
         const n = table.rowCount;
         const exact = findExactDuplicates(table, new Uint8Array(n).fill(1), ['order_id', 'order_line', 'customer_id', 'order_date', 'qty', 'unit_price']);
         expect(Array.from(status, (s) => (s === EXACT ? 1 : 0))).toEqual(Array.from(exact));
-        const alive = Uint8Array.from(status, (s) => (s < 2 || s === KEY ? 1 : 0));
+        const alive = Uint8Array.from(status, (s) => (s < EXCLUDED || s === KEY ? 1 : 0));
         const col = table.columns.get('order_id');
         const line = table.columns.get('order_line');
         const customer = table.columns.get('customer_id');

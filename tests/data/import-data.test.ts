@@ -31,7 +31,9 @@ describe('importData', () => {
     const q = r.quality;
     expect(q?.inputRows).toBe(7);
     expect(q?.excluded['missing-customer-id']).toBe(2);
-    expect(q?.returnRows).toBe(1);
+    // Stock code D is a discount (point 8.18), not a product return.
+    expect(q?.returnRows).toBe(0);
+    expect(q?.nonProduct.discount).toEqual({ lines: 1, amount: -27.5 });
     const c = r.customers as CustomerFeatures;
     expect(c.ids).toEqual(['17850', '14527', '13047']);
     expect(c.unavailable.map((u) => u.feature)).toContain('net_profit');

@@ -2,7 +2,7 @@
 import type { CanonicalField } from '../map/canonical-fields.ts';
 import type { CustomerTable } from '../customers/customer-table.ts';
 import { formatDate } from '../read/date-parse.ts';
-import type { DataIssue } from '../errors.ts';
+import { formatCount, type DataIssue } from '../errors.ts';
 import { aggregateLines } from './feature-aggregate.ts';
 import { FEATURE_DICTIONARY, unavailableFeatures, type UnavailableFeature } from './feature-dictionary.ts';
 import { normalizeFeatureOptions, type FeatureOptions, type FeatureSpec } from './feature-options.ts';
@@ -100,7 +100,12 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   const ctsOrder = mapTo(s.orders, (v) => v * rates.order);
   const ctsLines = mapTo(s.lines, (v) => v * rates.line);
   const ctsReturns = mapTo(s.returnLines, (v) => v * rates.returnLine);
-  const cts = mapTo(ctsOrder, (v, g) => v + ctsLines[g] + ctsReturns[g] + s.freight[g]);
+  const [chargedFreight, discountLines, feeLines, adjustments] = s.nonProduct;
+  // Line amounts are signed as money from the customer: a fee paid or a discount given is negative.
+  const ctsFees = mapTo(feeLines, (v) => -v);
+  const discounts = mapTo(discountLines, (v) => -v);
+  // Without a shipping_cost column freight sums to 0: cost to serve is the activity-rate components (noted by the shipping rule).
+  const cts = mapTo(ctsOrder, (v, g) => v + ctsLines[g] + ctsReturns[g] + s.freight[g] + ctsFees[g]);
   let gmTotal = 0;
   for (const v of s.grossMargin) gmTotal += v;
   const cv = new Float64Array(G);
@@ -132,10 +137,16 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
     cts,
     cts_per_order: ratio(cts, s.orders),
     cts_pct: ratio(cts, s.revenue, 100),
-    net_profit: mapTo(s.grossMargin, (v, g) => v - cts[g]),
+    cts_fees: ctsFees,
+    net_profit: mapTo(s.grossMargin, (v, g) => v - cts[g] + chargedFreight[g] - discounts[g]),
     freight_imputed_share: ratio(s.freightImputed, s.freight),
+    charged_freight: chargedFreight,
+    discounts,
+    adjustments,
     return_lines: s.returnLines,
-    returns_rate: ratio(s.returnedUnits, s.units),
+    // Units returned beyond the units bought in the window were bought before it: capped here, counted apart.
+    returns_rate: mapTo(s.returnedUnits, (v, g) => (s.units[g] ? Math.min(v, s.units[g]) / s.units[g] : NaN)),
+    returns_before_window: mapTo(s.returnedUnits, (v, g) => Math.max(0, v - s.units[g])),
     demand_cv: cv,
     lead_time_days: ratio(s.leadDays, s.leadLines),
     on_time_rate: ratio(s.ordersOnTime, s.ordersWithDue),
@@ -160,6 +171,10 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
     const m = mode(cat?.codes, cat?.dictionary, lines, groupOf, G);
     if (m) categorical[name] = m;
   }
+  let prior = 0;
+  let priorUnits = 0;
+  for (const v of all.returns_before_window) if (v > 0) [prior, priorUnits] = [prior + 1, priorUnits + v];
+  if (prior) note('returns-before-window', `${formatCount(prior)} ${level === 'parent' ? 'account(s)' : 'customer(s)'} returned more units than they bought in the window (${formatCount(priorUnits)} units in all): returns of earlier purchases. They are counted in returns_before_window, and returns_rate is capped at 1.`, prior);
   for (const u of unavailable) note('feature-unavailable', u.note);
   return {
     source: lines.source, idColumn: level === 'parent' ? 'parent_id' : 'customer_id', ids, numericColumns, columns, categorical, rowCount: G, issues,

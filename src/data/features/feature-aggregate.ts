@@ -28,6 +28,8 @@ export interface GroupSums {
   activeMonths: Float64Array;
   /** groups × months units, row-major. */
   monthly: Float64Array;
+  /** Σ qty × unit_price of non-product lines per bucket (NON_PRODUCT_BUCKETS order), signed as in the file. */
+  nonProduct: Float64Array[];
 }
 
 /** Calendar month index (year × 12 + month 0–11) of epoch ms, by integer arithmetic (H. Hinnant's civil_from_days). */
@@ -53,14 +55,16 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
   const z = () => new Float64Array(groups);
   // Line sums are accumulated row-wise (one block of F values per group): lines arrive in date
   // order, so groups are hit at random and a block keeps each line's updates in one cache line or two.
-  const F = 12;
+  const F = 16;
   const [LINES, UNITS, REV, GM, NOCOST, FREIGHT, IMPUTED, RLINES, RUNITS, LAST, LEAD, LEADN] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  /** Non-product bucket k (1-based, as in lines.nonProduct) sums at NONPRODUCT + k - 1. */
+  const NONPRODUCT = 12;
   const acc = new Float64Array(groups * F);
   for (let g = 0; g < groups; g++) acc[g * F + LAST] = -Infinity;
   const monthly = new Float64Array(groups * months);
   // Per (order, group): month of its first sales line and lateness. Orders count per customer.
   const slots = new OrderSlots(lines.orderIds.length);
-  const { isReturn, customer, order, orderDate, qty, unitPrice, unitCost, shippingCost, freightLevel, returnedQty, shipDate, promisedDate } = lines;
+  const { isReturn, nonProduct, customer, order, orderDate, qty, unitPrice, unitCost, shippingCost, freightLevel, returnedQty, shipDate, promisedDate } = lines;
   let lastDay = NaN;
   let lastMonth = 0;
   for (let i = 0; i < n; i++) {
@@ -68,6 +72,11 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     const b = g * F;
     const q = qty[i];
     const p = unitPrice[i];
+    if (nonProduct && nonProduct[i]) {
+      // Postage, discounts, fees, adjustments: their own buckets, nothing else.
+      acc[b + NONPRODUCT + nonProduct[i] - 1] += q * p;
+      continue;
+    }
     const c = unitCost ? unitCost[i] : NaN;
     if (shippingCost) {
       const f = shippingCost[i];
@@ -128,6 +137,7 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     orders: z(), lines: field(LINES), units: field(UNITS), revenue: field(REV), grossMargin: field(GM), costMissing: field(NOCOST), freight: field(FREIGHT),
     freightImputed: field(IMPUTED), returnLines: field(RLINES), returnedUnits: field(RUNITS), lastOrder: field(LAST), leadDays: field(LEAD), leadLines: field(LEADN),
     ordersWithDue: z(), ordersOnTime: z(), activeMonths: z(), monthly,
+    nonProduct: [0, 1, 2, 3].map((k) => field(NONPRODUCT + k)),
   };
   const active = new Uint8Array(groups * months);
   for (let o = 0; o < slots.size; o++) {

@@ -24,11 +24,14 @@ import { excludeNonpositivePrices } from './rules/price.ts';
 import { excludeMissingRequired } from './rules/required-values.ts';
 import { cancellationMarks, routeReturns } from './rules/returns.ts';
 import { imputeMissingShipping } from './rules/shipping-cost.ts';
+import { routeNonProductLines } from './rules/non-product.ts';
+import { NON_PRODUCT_BUCKETS } from './rule-types.ts';
+import { gatherU8 } from './order-lines.ts';
 
 export interface CleanResult {
   lines: OrderLines;
   report: QualityReport;
-  /** Per input row: 0 = sale, 1 = return, 2 + k = excluded for EXCLUSION_REASONS[k]. */
+  /** Per input row: 0 = sale, 1 = return, 2 = non-product line, 3 + k = excluded for EXCLUSION_REASONS[k] (see ledger.ts). */
   status: Uint8Array;
 }
 
@@ -47,6 +50,9 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
   ledger.step('required-values', on['required-values'], () => excludeMissingRequired(fields, ledger));
   const window = dateWindow(fields, ledger, opts);
   ledger.step('date-range', on['date-range'], () => excludeDatesOutOfRange(fields, ledger, window), `as-of ${formatDate(window.asOf)}`);
+  const bucket = new Uint8Array(fields.productCode ? n : 0);
+  if (!fields.productCode) ledger.notes.push('No product_code column: postage, discount and fee lines cannot be told from products.');
+  ledger.step('non-product', on['non-product'], () => routeNonProductLines(fields, ledger, opts, bucket));
   const isReturn = new Uint8Array(n);
   const cancelled = cancellationMarks(fields, ledger, opts);
   ledger.step('returns', on.returns, () => routeReturns(fields, ledger, cancelled, isReturn));
@@ -58,11 +64,14 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
 
   const keep = ledger.keptRows();
   const keptQty = keptQuantities(fields, keep, isReturn);
-  const shipping = imputeMissingShipping(fields, ledger, opts, optional.shipping, keep, keptQty);
-  const lines = keptLines(fields, { keep, isReturn, customers, keptQty, optional, shipping, asOf: window.asOf });
+  const nonProduct = fields.productCode && gatherU8(bucket, keep);
+  const shipping = imputeMissingShipping(fields, ledger, opts, optional.shipping, keep, keptQty, nonProduct);
+  const lines = keptLines(fields, { keep, isReturn, customers, keptQty, optional, shipping, asOf: window.asOf, nonProduct });
 
   let returnRows = 0;
   for (const r of lines.isReturn) returnRows += r;
+  const buckets = nonProductTotals(lines);
+  const nonProductRows = NON_PRODUCT_BUCKETS.reduce((s, b) => s + buckets[b].lines, 0);
   const tally = ledger.outcome();
   const report: QualityReport = {
     kind: 'tierbook.quality-report',
@@ -70,8 +79,10 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
     source: file,
     inputRows: n,
     keptRows: keep.length,
-    salesRows: keep.length - returnRows,
+    salesRows: keep.length - returnRows - nonProductRows,
     returnRows,
+    nonProductRows,
+    nonProduct: buckets,
     repaired: tally.repaired,
     excluded: tally.excluded,
     flagged: tally.flagged,
@@ -89,4 +100,18 @@ export function cleanOrderLines(table: LoadedTable, mapping: ColumnMapping, spec
     notes: ledger.notes,
   };
   return { lines, report, status: ledger.status };
+}
+
+/** Lines and Σ qty × unit_price per non-product bucket. */
+function nonProductTotals(lines: OrderLines): QualityReport['nonProduct'] {
+  const out = Object.fromEntries(NON_PRODUCT_BUCKETS.map((b) => [b, { lines: 0, amount: 0 }])) as QualityReport['nonProduct'];
+  const kinds = lines.nonProduct;
+  if (!kinds) return out;
+  for (let k = 0; k < kinds.length; k++) {
+    if (!kinds[k]) continue;
+    const t = out[NON_PRODUCT_BUCKETS[kinds[k] - 1]];
+    t.lines++;
+    t.amount += lines.qty[k] * lines.unitPrice[k];
+  }
+  return out;
 }

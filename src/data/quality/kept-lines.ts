@@ -17,6 +17,8 @@ export interface KeptLineParts {
   optional: OptionalValues;
   shipping: ShippingOutcome;
   asOf: number;
+  /** Per kept line: 0 = a product line, else 1 + the index of its NON_PRODUCT_BUCKETS bucket; absent without a product_code column. */
+  nonProduct?: Uint8Array;
 }
 
 /**
@@ -43,6 +45,7 @@ export function keptLines(fields: OrderFields, parts: KeptLineParts): OrderLines
     source: fields.file,
     rowCount: keep.length,
     isReturn: gatherU8(parts.isReturn, keep),
+    nonProduct: parts.nonProduct,
     customer: customers.codes,
     customerIds: customers.dictionary,
     order: orders.codes,

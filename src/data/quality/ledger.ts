@@ -11,10 +11,11 @@
 import { ExampleLog, EXCLUSION_REASONS, FLAG_KINDS, REPAIR_KINDS, zeroCounts, type ExclusionReason, type FlagKind, type LineageStep, type RepairKind } from './quality-report.ts';
 import { QUALITY_RULES, type QualityRuleId } from './rule-types.ts';
 
-/** Row status codes: `SALE`, `RETURN`, or `EXCLUDED + k` for `EXCLUSION_REASONS[k]`. */
+/** Row status codes: `SALE`, `RETURN`, `NON_PRODUCT`, or `EXCLUDED + k` for `EXCLUSION_REASONS[k]`. */
 export const SALE = 0;
 export const RETURN = 1;
-export const EXCLUDED = 2;
+export const NON_PRODUCT = 2;
+export const EXCLUDED = 3;
 
 const REASON_CODE = new Map<ExclusionReason, number>(EXCLUSION_REASONS.map((r, k) => [r, EXCLUDED + k]));
 const EXCLUSION = 0;
@@ -45,7 +46,7 @@ export interface LedgerOutcome {
 }
 
 export class QualityLedger {
-  /** Per input row: SALE, RETURN or EXCLUDED + reason index. */
+  /** Per input row: SALE, RETURN, NON_PRODUCT or EXCLUDED + reason index. */
   readonly status: Uint8Array;
   /** 1 while a row is kept. */
   readonly alive: Uint8Array;
@@ -85,6 +86,17 @@ export class QualityLedger {
   routeReturn(row: number, rule: QualityRuleId): void {
     this.status[row] = RETURN;
     this.repair(row, 'returns', rule);
+  }
+
+  /** Keeps a row as a non-product line (counted as the `non-product` repair). */
+  routeNonProduct(row: number, rule: QualityRuleId): void {
+    this.status[row] = NON_PRODUCT;
+    this.repair(row, 'non-product', rule);
+  }
+
+  /** Whether a row is kept as a product line (a sale or a return): the product rules look at these only. */
+  isProduct(row: number): boolean {
+    return this.alive[row] === 1 && this.status[row] !== NON_PRODUCT;
   }
 
   /** A flag on a row; it counts if the row is kept at the end. */

@@ -26,6 +26,8 @@ export interface OrderFields {
   readonly cost?: FieldValues;
   readonly freight?: FieldValues;
   readonly returned?: FieldValues;
+  /** Product codes (for the non-product rule), when mapped. */
+  readonly productCode?: Categories;
   /** The loaded column mapped to a field, if any. */
   column(field: CanonicalField): Column | undefined;
 }
@@ -47,6 +49,10 @@ export function readOrderFields(table: LoadedTable, mapping: ColumnMapping): Ord
     const c = column(f);
     return c && dateField(c, c.type === 'date' ? c.order : 'dmy');
   };
+  const text = (f: CanonicalField): Categories | undefined => {
+    const c = column(f);
+    return c && textField(c);
+  };
   const required = <T>(f: CanonicalField, v: T | undefined): T => {
     if (v === undefined) throw new Error(`no column for required field ${f}`);
     return v;
@@ -67,6 +73,7 @@ export function readOrderFields(table: LoadedTable, mapping: ColumnMapping): Ord
     cost: num('unit_cost'),
     freight: num('shipping_cost'),
     returned: num('returned_qty'),
+    productCode: text('product_code'),
     column,
   };
 }

@@ -3,10 +3,10 @@
  * `QualitySpec` (all optional, as users and exported configs write it) is completed by
  * `normalizeQualityOptions`, the one place that holds the defaults.
  */
-import { QUALITY_RULES, type QualityOptions, type QualityRuleId } from './rule-types.ts';
+import { NON_PRODUCT_BUCKETS, QUALITY_RULES, type NonProductBucket, type QualityOptions, type QualityRuleId } from './rule-types.ts';
 import { RULE_INFO } from './rules/index.ts';
 
-export { QUALITY_RULES, type QualityOptions, type QualityRuleId, type RuleAction, type RuleInfo } from './rule-types.ts';
+export { NON_PRODUCT_BUCKETS, QUALITY_RULES, type NonProductBucket, type QualityOptions, type QualityRuleId, type RuleAction, type RuleInfo } from './rule-types.ts';
 export { RULE_INFO } from './rules/index.ts';
 
 /** Options as written by users and configs: every field optional. */
@@ -23,6 +23,12 @@ export interface QualitySpec {
     asOf?: string;
   };
   returns?: { /** Prefix of cancellation invoice numbers; default "C"; "" disables. */ cancellationPrefix?: string };
+  /**
+   * Product codes of lines that are not products, per bucket (matched trimmed and
+   * case-insensitively against the product_code column); a bucket given replaces its default
+   * list, `[]` empties it. Defaults follow UCI Online Retail: see DEFAULT_NON_PRODUCT_CODES.
+   */
+  nonProduct?: Partial<Record<NonProductBucket, readonly string[]>>;
   shipping?: {
     /** Smallest group whose median is used; default 5. */
     minGroupSize?: number;
@@ -30,6 +36,18 @@ export interface QualitySpec {
     qtyBands?: readonly number[];
   };
 }
+
+/**
+ * Default non-product codes: postage charged to the customer (`POST`, `DOT` dotcom postage,
+ * `C2` carriage), discounts (`D`), fees the seller pays (`BANK CHARGES`, `AMAZONFEE`) and manual
+ * adjustments (`M`), as in UCI Online Retail.
+ */
+export const DEFAULT_NON_PRODUCT_CODES: Readonly<Record<NonProductBucket, readonly string[]>> = {
+  freight: ['POST', 'DOT', 'C2'],
+  discount: ['D'],
+  fee: ['BANK CHARGES', 'AMAZONFEE'],
+  adjustment: ['M'],
+};
 
 /** Fills in defaults; throws `invalid quality rule: "x" (expected ...)` for an unknown or unswitchable rule. */
 export function normalizeQualityOptions(spec: QualitySpec = {}): QualityOptions {
@@ -52,6 +70,22 @@ export function normalizeQualityOptions(spec: QualitySpec = {}): QualityOptions 
     customerId: { trim: spec.customerId?.trim ?? true, upperCase: spec.customerId?.upperCase ?? true, repad: spec.customerId?.repad ?? true },
     dates: { minYear, maxYear, asOf },
     returns: { cancellationPrefix: spec.returns?.cancellationPrefix ?? 'C' },
+    nonProduct: nonProductCodes(spec.nonProduct),
     shipping: { minGroupSize, qtyBands },
   };
+}
+
+/** Code lists per bucket, trimmed and upper-cased; throws for a code listed in two buckets. */
+function nonProductCodes(spec: QualitySpec['nonProduct'] = {}): Record<NonProductBucket, string[]> {
+  const out = {} as Record<NonProductBucket, string[]>;
+  const seen = new Map<string, NonProductBucket>();
+  for (const bucket of NON_PRODUCT_BUCKETS) {
+    out[bucket] = [...(spec[bucket] ?? DEFAULT_NON_PRODUCT_CODES[bucket])].map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
+    for (const code of out[bucket]) {
+      const other = seen.get(code);
+      if (other && other !== bucket) throw new Error(`invalid nonProduct: ${JSON.stringify(code)} is listed as both ${other} and ${bucket}`);
+      seen.set(code, bucket);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** The quality report: every input row accounted for, per-rule counts, examples and a lineage log. */
 import { MAX_EXAMPLES } from '../errors.ts';
-import type { QualityRuleId, RuleAction } from './rule-types.ts';
+import type { NonProductBucket, QualityRuleId, RuleAction } from './rule-types.ts';
 
 /** Why a row was excluded. */
 export const EXCLUSION_REASONS = [
@@ -10,7 +10,7 @@ export const EXCLUSION_REASONS = [
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** Rows a rule changed or marked without excluding them. */
-export const REPAIR_KINDS = ['customer-id', 'returns', 'shipping-cost'] as const;
+export const REPAIR_KINDS = ['customer-id', 'non-product', 'returns', 'shipping-cost'] as const;
 export const FLAG_KINDS = ['cost-above-price', 'non-numeric-optional', 'unparseable-optional-date', 'returned-above-qty', 'negative-optional'] as const;
 export type RepairKind = (typeof REPAIR_KINDS)[number];
 export type FlagKind = (typeof FLAG_KINDS)[number];
@@ -50,10 +50,13 @@ export interface QualityReport {
   source: string;
   /** Data rows read from the file. */
   inputRows: number;
-  /** Rows kept (sales + returns); `keptRows + Σ excluded = inputRows`. */
+  /** Rows kept (sales + returns + non-product lines); `keptRows + Σ excluded = inputRows`. */
   keptRows: number;
   salesRows: number;
   returnRows: number;
+  /** Kept lines that are not products (postage, discounts, fees, manual adjustments): lines and Σ qty × unit_price per bucket. */
+  nonProductRows: number;
+  nonProduct: Record<NonProductBucket, { lines: number; amount: number }>;
   /** Kept rows repaired, per repair kind (a kept row can be repaired by several rules; an excluded row counts only as excluded). */
   repaired: Record<RepairKind, number>;
   /** Rows excluded, per reason (each excluded row has exactly one reason: the first rule that excluded it). */

@@ -9,6 +9,7 @@ export const QUALITY_RULES = [
   'customer-id',
   'required-values',
   'date-range',
+  'non-product',
   'returns',
   'price',
   'duplicate-keys',
@@ -31,11 +32,17 @@ export interface RuleInfo {
   readonly description: string;
 }
 
+/** Where a non-product line's amount goes instead of product revenue. */
+export const NON_PRODUCT_BUCKETS = ['freight', 'discount', 'fee', 'adjustment'] as const;
+export type NonProductBucket = (typeof NON_PRODUCT_BUCKETS)[number];
+
 /** Complete options of the rules, as `normalizeQualityOptions` returns them. */
 export interface QualityOptions {
   enabled: Record<QualityRuleId, boolean>;
   customerId: { trim: boolean; upperCase: boolean; repad: boolean };
   dates: { minYear: number; maxYear: number; asOf: string | undefined };
   returns: { cancellationPrefix: string };
+  /** Product codes (trimmed, upper-case) of non-product lines, per bucket. */
+  nonProduct: Record<NonProductBucket, string[]>;
   shipping: { minGroupSize: number; qtyBands: number[] };
 }

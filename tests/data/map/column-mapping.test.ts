@@ -11,8 +11,8 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('detectMapping', () => {
   it('maps the UCI Online Retail layout from synonyms', () => {
     const r = detectMapping(UCI);
-    expect(r.mapping).toEqual({ customer_id: 'CustomerID', order_id: 'InvoiceNo', order_date: 'InvoiceDate', qty: 'Quantity', unit_price: 'UnitPrice', region: 'Country' });
-    expect(r.unmapped).toEqual(['StockCode', 'Description']);
+    expect(r.mapping).toEqual({ customer_id: 'CustomerID', order_id: 'InvoiceNo', order_date: 'InvoiceDate', qty: 'Quantity', unit_price: 'UnitPrice', region: 'Country', product_code: 'StockCode' });
+    expect(r.unmapped).toEqual(['Description']);
     expect(r.matchedBy.customer_id).toBe('synonym');
   });
 

@@ -14,6 +14,5 @@ export const info: RuleInfo = {
 export function flagCostAbovePrice(fields: OrderFields, ledger: QualityLedger, unitCost: Float64Array | undefined): void {
   if (!unitCost) return;
   const { price, n } = fields;
-  const { alive } = ledger;
-  for (let i = 0; i < n; i++) if (alive[i] && unitCost[i] > price.values[i]) ledger.flag(i, 'cost-above-price', 'cost-above-price');
+  for (let i = 0; i < n; i++) if (ledger.isProduct(i) && unitCost[i] > price.values[i]) ledger.flag(i, 'cost-above-price', 'cost-above-price');
 }

@@ -5,6 +5,7 @@ import { info as customerId } from './customer-id.ts';
 import { info as dateRange } from './date-range.ts';
 import { info as duplicateKeys } from './duplicate-keys.ts';
 import { info as exactDuplicates } from './exact-duplicates.ts';
+import { info as nonProduct } from './non-product.ts';
 import { info as optionalValues } from './optional-values.ts';
 import { info as price } from './price.ts';
 import { info as requiredValues } from './required-values.ts';
@@ -16,6 +17,7 @@ export const RULE_INFO: Readonly<Record<QualityRuleId, RuleInfo>> = {
   'customer-id': customerId,
   'required-values': requiredValues,
   'date-range': dateRange,
+  'non-product': nonProduct,
   returns,
   price,
   'duplicate-keys': duplicateKeys,

@@ -10,12 +10,11 @@ export const info: RuleInfo = {
   description: 'Lines with a unit price of zero or less (samples, adjustments, write-offs) and lines with quantity zero are excluded from sales.',
 };
 
-/** Excludes kept rows with quantity 0 or a unit price ≤ 0. */
+/** Excludes kept product rows with quantity 0 or a unit price ≤ 0 (a non-product line's amount is what it is). */
 export function excludeNonpositivePrices(fields: OrderFields, ledger: QualityLedger): void {
   const { qty, price, n } = fields;
-  const { alive } = ledger;
   for (let i = 0; i < n; i++) {
-    if (!alive[i]) continue;
+    if (!ledger.isProduct(i)) continue;
     if (qty.values[i] === 0) ledger.exclude(i, 'zero-qty', 'price');
     else if (price.values[i] <= 0) ledger.exclude(i, 'nonpositive-price', 'price');
   }

@@ -24,12 +24,11 @@ export function cancellationMarks(fields: OrderFields, ledger: QualityLedger, op
   return usePrefix ? Uint8Array.from(ids, (id) => (id.startsWith(prefix) ? 1 : 0)) : undefined;
 }
 
-/** Routes kept rows with a negative quantity or a cancelled order to returns; sets `isReturn`. */
+/** Routes kept product rows with a negative quantity or a cancelled order to returns; sets `isReturn`. */
 export function routeReturns(fields: OrderFields, ledger: QualityLedger, cancelled: Uint8Array | undefined, isReturn: Uint8Array): void {
   const { qty, orders, n } = fields;
-  const { alive } = ledger;
   for (let i = 0; i < n; i++) {
-    if (!alive[i]) continue;
+    if (!ledger.isProduct(i)) continue;
     if (qty.values[i] < 0 || (cancelled && cancelled[orders.codes[i]])) {
       isReturn[i] = 1;
       ledger.routeReturn(i, 'returns');

@@ -22,31 +22,60 @@ export interface ShippingOutcome {
 }
 
 /**
- * Imputes the missing costs among the kept rows `keep` (their quantities in `keptQty`). With the
- * rule off, the costs are passed through with NaN where missing.
+ * Imputes the missing costs among the kept product rows: `keep` are the kept rows (their
+ * quantities in `keptQty`), `nonProduct` marks kept positions that are non-product lines (not
+ * shipments: neither imputed nor used for medians). With the rule off, the costs are passed
+ * through with NaN where missing.
  */
-export function imputeMissingShipping(fields: OrderFields, ledger: QualityLedger, options: QualityOptions, shipping: Float64Array | undefined, keep: Int32Array, keptQty: Float64Array): ShippingOutcome {
+export function imputeMissingShipping(
+  fields: OrderFields,
+  ledger: QualityLedger,
+  options: QualityOptions,
+  shipping: Float64Array | undefined,
+  keep: Int32Array,
+  keptQty: Float64Array,
+  nonProduct?: Uint8Array,
+): ShippingOutcome {
   const gathered = shipping && gather(shipping, keep);
   const out: ShippingOutcome = { shippingCost: gathered };
   ledger.step('shipping-cost', options.enabled['shipping-cost'], () => {
     if (!gathered) return;
+    // Positions (within the kept rows) of product lines; all of them in the common case.
+    let at: Int32Array | undefined;
+    if (nonProduct && nonProduct.some((b) => b !== 0)) {
+      const list: number[] = [];
+      nonProduct.forEach((b, k) => b === 0 && list.push(k));
+      at = Int32Array.from(list);
+    }
+    const rows = at ? gatherInt(keep, at) : keep;
     const region = fields.column('region');
     const carrier = fields.column('carrier');
-    const regionCodes = region && gatherInt(textField(region).codes, keep);
-    const carrierCodes = carrier && gatherInt(textField(carrier).codes, keep);
-    const imp = imputeShippingCost(gathered, regionCodes, carrierCodes, keptQty, options.shipping);
-    for (let k = 0; k < keep.length; k++) if (imp.level[k] >= 1 && imp.level[k] <= 4) ledger.repair(keep[k], 'shipping-cost', 'shipping-cost');
+    const regionCodes = region && gatherInt(textField(region).codes, rows);
+    const carrierCodes = carrier && gatherInt(textField(carrier).codes, rows);
+    const imp = imputeShippingCost(at ? gather(gathered, at) : gathered, regionCodes, carrierCodes, at ? gather(keptQty, at) : keptQty, options.shipping);
+    for (let k = 0; k < rows.length; k++) if (imp.level[k] >= 1 && imp.level[k] <= 4) ledger.repair(rows[k], 'shipping-cost', 'shipping-cost');
     let total = 0;
     let imputed = 0;
-    for (let k = 0; k < keep.length; k++) {
+    for (let k = 0; k < rows.length; k++) {
       if (Number.isNaN(imp.values[k])) continue;
       total += imp.values[k];
       if (imp.level[k]) imputed += imp.values[k];
     }
-    out.shippingCost = imp.values;
-    out.freightLevel = imp.level;
+    if (at) {
+      const values = gathered.slice();
+      const level = new Uint8Array(keep.length);
+      at.forEach((k, j) => {
+        values[k] = imp.values[j];
+        level[k] = imp.level[j];
+      });
+      out.shippingCost = values;
+      out.freightLevel = level;
+    } else {
+      out.shippingCost = imp.values;
+      out.freightLevel = imp.level;
+    }
     out.summary = { levels: Object.fromEntries(FREIGHT_LEVELS.map((l, k) => [l, imp.counts[k]])), imputedShare: total > 0 ? imputed / total : 0 };
   });
-  if (!fields.mapping.shipping_cost) ledger.notes.push('No shipping_cost column: freight, cost-to-serve and net profit are not available.');
+  if (!fields.mapping.shipping_cost) ledger.notes.push('No shipping_cost column: cost to serve is computed from the activity rates, without freight.');
   return out;
 }
