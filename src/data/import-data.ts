@@ -2,6 +2,8 @@
 import type { MappingResult } from './map/column-mapping.ts';
 import { buildCustomerFeatures, type CustomerFeatures } from './features/customer-features.ts';
 import { toCustomerTable } from './customers/to-customer-table.ts';
+import { pickIdColumn } from './customers/id-column.ts';
+import { typeMap } from './read/infer-types.ts';
 import type { CustomerTable } from './customers/customer-table.ts';
 import type { DataIssue } from './errors.ts';
 import type { DataImportSpec } from './import-spec.ts';
@@ -39,8 +41,13 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
   if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: new Map(), issues: [] }, {}, spec.kind);
   else kind = detectInputKind(await peekTable(bytes, { ...read, onProgress: undefined }), spec.mapping);
   if (kind.kind === 'customer-table') {
-    const table = await loadTable(bytes, read);
-    const customers = toCustomerTable(table, { idColumn: spec.idColumn });
+    // The id column is text even when it looks numeric (e.g. 12346), so leading zeros survive.
+    const types = (header: readonly string[]) => {
+      const id = pickIdColumn(header, undefined, spec.idColumn, fileName);
+      return new Map([...(id ? [[id, 'text'] as const] : []), ...typeMap(spec.types)]);
+    };
+    const table = await loadTable(bytes, { ...read, types });
+    const customers = toCustomerTable(table, { idColumn: spec.idColumn, keepNumeric: spec.keepNumeric });
     return { kind, customers, issues: customers.issues, encoding: table.encoding };
   }
   const loaded = await loadOrderLines(bytes, { ...read, mapping: spec.mapping, quality: spec.quality });

@@ -15,8 +15,13 @@ import { NON_PRODUCT_BUCKETS, QUALITY_RULES, type QualitySpec } from './quality/
 export interface DataImportSpec {
   /** Force the input kind; default: detected. */
   kind?: InputKind;
-  /** Customer tables: the id column; default: detected. */
+  /** Customer tables: the id column, or `row` to number the rows 1, 2, … as ids; default: detected, else the rows are numbered. */
   idColumn?: string;
+  /**
+   * Customer tables: whole-number columns with few distinct values (codes such as Channel or
+   * Region) to keep as numeric features; default none, such columns are read as categories.
+   */
+  keepNumeric?: string[];
   delimiter?: string;
   decimal?: DecimalSeparator;
   dateOrder?: DateOrder;
@@ -62,6 +67,7 @@ export const dataImportSpecSchema = z
   .object({
     kind: z.enum(['order-lines', 'customer-table']).optional(),
     idColumn: z.string().optional(),
+    keepNumeric: z.array(z.string()).optional(),
     delimiter: z.string().length(1).optional(),
     decimal: z.enum(['.', ',']).optional(),
     dateOrder: z.enum(['dmy', 'mdy']).optional(),

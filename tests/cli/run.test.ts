@@ -81,7 +81,8 @@ describe('tierbook run segmentation', () => {
 
   it('applies weights and features from --set and reads --data', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
-    const csv = 'id,x,y\n' + Array.from({ length: 40 }, (_, i) => `c${i},${i % 2 ? 10 + (i % 5) : i % 5},${i % 3}`).join('\n');
+    // Decimals: whole-number columns with ten or fewer values are read as category codes (data point 8.11).
+    const csv = 'id,x,y\n' + Array.from({ length: 40 }, (_, i) => `c${i},${i % 2 ? 10 + (i % 5) : i % 5}.5,${i % 3}.5`).join('\n');
     await writeFile(join(dir, 'small.csv'), csv);
     const run = await tierbook(
       'run', 'segmentation', '--data', join(dir, 'small.csv'), '--set', 'features=x,y', '--set', 'w.x=4', '--set', 'k=2', '--set', 'transform=none', '--set', 'transforms=x=log1p', '--out', join(dir, 'out'),

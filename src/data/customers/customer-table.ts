@@ -1,5 +1,6 @@
 /** The customer table segmentation runs on: one row per customer, an id column, numeric feature columns. */
 import type { DataIssue } from '../errors.ts';
+import type { UnclusterableCustomer } from './unclusterable.ts';
 import type { DecimalSeparator } from '../read/number-parse.ts';
 
 /** A ready customer table: one row per customer, an id column, numeric feature columns. */
@@ -20,6 +21,12 @@ export interface CustomerTable {
   rowCount: number;
   /** Recoverable problems: non-numeric cells, missing values, missing/duplicate ids, zero variance. */
   issues: DataIssue[];
+  /**
+   * Customers with a feature value that is infinite or too large to compute with: the value is
+   * NaN in `columns`, and this says which feature, what it was and why. A notebook excludes these
+   * customers from clustering on those features and counts them with the reason.
+   */
+  unclusterable?: UnclusterableCustomer[];
   /** Data rows in the file (rows kept + rows without an id). */
   inputRows: number;
   /** The delimiter used (given or detected). */

@@ -12,11 +12,18 @@ export const ID_SYNONYMS = [
 /** Share of distinct values for a text column to count as "mostly unique" (id fallback). */
 const UNIQUE_SHARE = 0.95;
 
-/** The id column: as given, else a header synonym, else the first mostly-unique text column. */
+/** The id column name that numbers the rows 1, 2, … as ids (unless the file has a column of that name). */
+export const ROW_IDS = 'row';
+
+/**
+ * The id column: as given (`row`: the rows numbered, unless a column is named so), else a header
+ * synonym, else the first mostly-unique text column, else `row`. Without a table (choosing
+ * column types before reading) it returns undefined when no name or synonym matches.
+ */
 export function pickIdColumn(header: readonly string[], table: LoadedTable | undefined, idColumn: string | undefined, file: string): string | undefined {
   if (idColumn !== undefined) {
-    if (header.includes(idColumn)) return idColumn;
-    throw new DataError(`there is no column ${JSON.stringify(idColumn)}`, { file, column: idColumn }, `Columns found: ${listNames(header)}. Closest: ${listNames(closestMatches(idColumn, header))}.`);
+    if (header.includes(idColumn) || idColumn === ROW_IDS) return idColumn;
+    throw new DataError(`there is no column ${JSON.stringify(idColumn)}`, { file, column: idColumn }, `Columns found: ${listNames(header)}. Closest: ${listNames(closestMatches(idColumn, header))}. Or number the rows as ids with the id column "row" (command line: --id row).`);
   }
   const norm = header.map(normalizeHeader);
   for (const syn of ID_SYNONYMS) {
@@ -36,6 +43,6 @@ export function pickIdColumn(header: readonly string[], table: LoadedTable | und
     }
     if (present && seen.size / present >= UNIQUE_SHARE) return h;
   }
-  return undefined;
+  return ROW_IDS;
 }
 

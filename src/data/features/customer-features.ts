@@ -9,6 +9,7 @@ import { normalizeFeatureOptions, type FeatureOptions, type FeatureSpec } from '
 import type { OrderLines } from '../quality/order-lines.ts';
 import { resolveParents } from './parent-rollup.ts';
 import { nameRecord } from '../name-record.ts';
+import { screenUnusableValues } from '../customers/unclusterable.ts';
 
 const DAY = 86_400_000;
 
@@ -176,8 +177,11 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   for (const v of all.returns_before_window) if (v > 0) [prior, priorUnits] = [prior + 1, priorUnits + v];
   if (prior) note('returns-before-window', `${formatCount(prior)} ${level === 'parent' ? 'account(s)' : 'customer(s)'} returned more units than they bought in the window (${formatCount(priorUnits)} units in all): returns of earlier purchases. They are counted in returns_before_window, and returns_rate is capped at 1.`, prior);
   for (const u of unavailable) note('feature-unavailable', u.note);
+  // Sums cannot overflow (line amounts are bounded), but a feature can still be too large to cluster on.
+  const screened = screenUnusableValues(lines.source, ids, columns, numericColumns);
+  issues.push(...screened.issues);
   return {
-    source: lines.source, idColumn: level === 'parent' ? 'parent_id' : 'customer_id', ids, numericColumns, columns, categorical, rowCount: G, issues,
+    source: lines.source, idColumn: level === 'parent' ? 'parent_id' : 'customer_id', ids, numericColumns, columns, categorical, rowCount: G, issues, unclusterable: screened.unclusterable,
     inputRows: lines.rowCount, delimiter: '', decimal: '.', level, unavailable, months: s.months, asOf: formatDate(lines.asOf), options: opts,
   };
 }

@@ -4,14 +4,14 @@ import type { NonProductBucket, QualityRuleId, RuleAction } from './rule-types.t
 
 /** Why a row was excluded. */
 export const EXCLUSION_REASONS = [
-  'exact-duplicate', 'missing-customer-id', 'missing-value', 'non-numeric', 'unparseable-date',
+  'exact-duplicate', 'missing-customer-id', 'missing-value', 'non-numeric', 'out-of-range-value', 'unparseable-date',
   'implausible-date', 'future-date', 'ship-before-order', 'zero-qty', 'nonpositive-price', 'duplicate-key',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** Rows a rule changed or marked without excluding them. */
 export const REPAIR_KINDS = ['customer-id', 'non-product', 'returns', 'shipping-cost'] as const;
-export const FLAG_KINDS = ['cost-above-price', 'non-numeric-optional', 'unparseable-optional-date', 'returned-above-qty', 'negative-optional'] as const;
+export const FLAG_KINDS = ['cost-above-price', 'non-numeric-optional', 'unparseable-optional-date', 'returned-above-qty', 'negative-optional', 'out-of-range-optional'] as const;
 export type RepairKind = (typeof REPAIR_KINDS)[number];
 export type FlagKind = (typeof FLAG_KINDS)[number];
 

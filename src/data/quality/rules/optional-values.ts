@@ -3,12 +3,13 @@ import type { FieldValues } from '../../map/field-access.ts';
 import type { QualityLedger } from '../ledger.ts';
 import type { OrderFields } from '../order-fields.ts';
 import type { RuleInfo } from '../rule-types.ts';
+import { MAX_LINE_MAGNITUDE } from '../../magnitude.ts';
 
 export const info: RuleInfo = {
   title: 'Unreadable optional values',
   action: 'flag',
   switchable: false,
-  description: 'Text in an optional number column (unit cost, shipping cost, returned quantity) or an unreadable ship/promised date is cleared and flagged; a returned quantity above the quantity is capped at it.',
+  description: `Text, a negative number or a value beyond ±${MAX_LINE_MAGNITUDE.toExponential()} in an optional number column (unit cost, shipping cost, returned quantity), or an unreadable ship/promised date, is cleared and flagged; a returned quantity above the quantity is capped at it.`,
 };
 
 /** Optional amounts of every input row, cleared (NaN) where unreadable or negative. */
@@ -30,6 +31,7 @@ export function cleanOptionalValues(fields: OrderFields, ledger: QualityLedger, 
       if (!alive[i]) continue;
       if (fv.invalid[i]) ledger.flag(i, 'non-numeric-optional', 'optional-values');
       else if (out[i] < 0) ledger.flag(i, 'negative-optional', 'optional-values');
+      else if (out[i] > MAX_LINE_MAGNITUDE) ledger.flag(i, 'out-of-range-optional', 'optional-values');
       else continue;
       out[i] = NaN;
     }
