@@ -59,7 +59,7 @@ export function toCustomerTable(table: LoadedTable, spec: CustomerTableSpec = {}
   const file = table.source;
   const options = normalizeCustomerTableSpec(spec);
   const unknown = [...options.keepNumeric].filter((h) => !table.header.includes(h));
-  if (unknown.length) throw new DataError(`the columns to keep numeric are not in the file: ${listNames(unknown)}`, { file, column: unknown[0] }, `Columns found: ${listNames(table.header)}.`);
+  if (unknown.length) throw new DataError(`the columns to keep numeric are not in the file: ${listNames(unknown)}`, { file, column: unknown[0] }, `Correct the names in the import options. Columns found: ${listNames(table.header)}.`);
   const idColumn = pickIdColumn(table.header, table, options.idColumn, file) ?? ROW_IDS;
   const decimal = table.decimal ?? '.';
   const issues: DataIssue[] = [...table.issues];
