@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../src/data/errors.ts';
 import { importData } from '../../../src/data/import-data.ts';
 import { loadOrderLines } from '../../../src/data/quality/load-order-lines.ts';
 import { cellText, columnOf } from '../../../src/data/read/columns.ts';
 import { gzip } from '../../../src/data/read/decode.ts';
 import { loadTable } from '../../../src/data/read/load-table.ts';
+import { failure } from '../helpers.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
@@ -18,15 +18,6 @@ const latin1 = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 
 const ORDERS = ['order_id,customer_id,order_date,qty,unit_price,city', 'SO1,C1,2024-01-02,2,5,Köln', 'SO2,C2,2024-01-03,1,7,Málaga', 'SO3,C1,2024-02-01,3,5,Zürich'].join('\r\n');
 
-async function failure(p: Promise<unknown>): Promise<DataError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DataError) return e;
-    throw e;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('8.6: encodings are detected, decoded and named', () => {
   it.each([

@@ -3,8 +3,8 @@ import * as aq from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { cellText, columnOf, type Column, type LoadedTable } from '../../../src/data/read/columns.ts';
 import { gzip } from '../../../src/data/read/decode.ts';
-import { DataError } from '../../../src/data/errors.ts';
 import { detectFormat, loadTable } from '../../../src/data/read/load-table.ts';
+import { failure } from '../helpers.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const col = (t: LoadedTable, name: string): Column => columnOf(t, name);
@@ -15,15 +15,6 @@ const nums = (t: LoadedTable, name: string) => {
   return [...c.values];
 };
 
-async function failure(p: Promise<unknown>): Promise<DataError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DataError) return e;
-    throw e;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('loadTable', () => {
   it('reads CSV with types inferred: numbers, ISO dates, text', async () => {
