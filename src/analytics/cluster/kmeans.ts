@@ -1,6 +1,7 @@
 import type { AnalyticsIssue } from '../issues.ts';
 import { kmeansPlusPlus } from './kmeans-init.ts';
 import { inertiaOf, lloyd } from './lloyd.ts';
+import { assignNearest } from './assign.ts';
 import type { Matrix } from '../matrix.ts';
 import { createRandom, deriveSeed } from '../random.ts';
 
@@ -102,7 +103,14 @@ export interface StartRun {
   readonly reseeds: number;
 }
 
-/** Runs every start with `run` and keeps the lowest inertia. */
+/**
+ * Runs every start with `run` and keeps the lowest inertia. Each start ends with one more
+ * assignment step (as scikit-learn's Lloyd loop does when it stops on the tolerance): a run that
+ * stops because the centres moved less than the tolerance may hold labels from the step before
+ * the last move, and a customer sitting between two centres could then differ from the nearest
+ * centroid of the returned centres, which is what scoring new data (and a reviewer's replay of a
+ * config) computes.
+ */
 export function bestOfStarts(
   m: Matrix,
   s: NormalizedKMeans,
@@ -111,7 +119,8 @@ export function bestOfStarts(
   const starts = s.init ? 1 : s.restarts;
   let best: (StartRun & { inertia: number; restart: number }) | null = null;
   for (let r = 0; r < starts; r++) {
-    const out = run(initialCenters(m, s, r));
+    const run1 = run(initialCenters(m, s, r));
+    const out = { ...run1, labels: assignNearest(m, { n: s.k, d: m.d, data: run1.centers }) };
     const inertia = inertiaOf(m, out.labels, out.centers);
     if (!best || inertia < best.inertia) best = { ...out, inertia, restart: r };
   }

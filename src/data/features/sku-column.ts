@@ -1,8 +1,9 @@
 /**
- * The product (SKU) column of order lines, for demand streams per product. It is not one of the
- * canonical fields: it is found among the columns no field took, by header synonyms
- * (`sku`, `StockCode`, `ProductID`, `ItemCode`, `Material`, …), or named by the user, and read
- * for the kept lines through their input rows.
+ * The product (SKU) column of order lines, for demand streams per product: the column mapped to
+ * the canonical field `product_code` (so `--map product_code=Article` names it), else one found
+ * among the columns no field took by header synonyms (`sku`, `StockCode`, `ProductID`,
+ * `ItemCode`, `Material`, …), or named by the user; read for the kept lines through their input
+ * rows.
  */
 import { DataError } from '../errors.ts';
 import { listNames, normalizeHeader } from '../map/header-match.ts';
@@ -18,8 +19,8 @@ export const SKU_SYNONYMS = [
 ];
 
 /**
- * The SKU column: `choice` when given (a header of the file; `null` = none), else the first
- * header matching a synonym that no canonical field uses. Throws DataError for a choice that
+ * The SKU column: `choice` when given (a header of the file; `null` = none), else the column
+ * mapped to `product_code`, else the first header matching a synonym that no canonical field uses. Throws DataError for a choice that
  * names no column.
  */
 export function detectSkuColumn(table: Pick<LoadedTable, 'header' | 'source'>, mapping: ColumnMapping, choice?: string | null): string | null {
@@ -30,6 +31,8 @@ export function detectSkuColumn(table: Pick<LoadedTable, 'header' | 'source'>, m
     }
     return choice;
   }
+  const mapped = mapping.product_code;
+  if (typeof mapped === 'string') return mapped;
   const used = new Set(Object.values(mapping));
   const norm = table.header.map(normalizeHeader);
   for (const syn of SKU_SYNONYMS) {
@@ -41,7 +44,8 @@ export function detectSkuColumn(table: Pick<LoadedTable, 'header' | 'source'>, m
 
 /** The SKU of each kept line (codes into a dictionary in order of first appearance; -1 = empty cell). */
 export function skuOfLines(table: LoadedTable, column: string, lines: Pick<OrderLines, 'sourceRow'>): Categories {
-  const col = table.columns[column];
+  const col = table.columns.get(column);
+  if (col === undefined) throw new Error(`no column "${column}" in the loaded file (columns: ${table.header.join(', ')})`);
   const index = new Map<string, number>();
   const dictionary: string[] = [];
   const codes = new Int32Array(lines.sourceRow.length);

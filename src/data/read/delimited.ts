@@ -39,8 +39,13 @@ export interface ScanResult {
   records: number;
   /** Physical lines consumed, for progress and messages. */
   lines: number;
-  /** 1-based line of a quoted field that never closed (it ran to the end of the file), else 0. */
+  /**
+   * 1-based line of the first quote that opened a field and never closed properly (read as an
+   * ordinary character instead), else 0.
+   */
   unterminatedQuoteLine: number;
+  /** How many such quotes there were. */
+  strayQuotes?: number;
 }
 
 /**
@@ -62,7 +67,8 @@ export function scanDelimited(
   let i = offset;
   let line = firstLine;
   let records = 0;
-  let unterminated = 0;
+  let strayQuoteLine = 0;
+  let strayQuotes = 0;
   while (i < n && records < maxRecords) {
     const recordLine = line;
     let col = 0;
@@ -74,29 +80,11 @@ export function scanDelimited(
       continue;
     }
     for (;;) {
-      if (c === QUOTE) {
-        const start = i + 1;
-        let j = start;
-        let escaped = false;
-        for (;;) {
-          if (j >= n) {
-            unterminated = recordLine;
-            break;
-          }
-          const q = text.charCodeAt(j);
-          if (q === QUOTE) {
-            if (text.charCodeAt(j + 1) === QUOTE) {
-              escaped = true;
-              j += 2;
-              continue;
-            }
-            break;
-          }
-          if (q === LF) line++;
-          j++;
-        }
-        sink.field(col++, start, Math.min(j, n), escaped);
-        i = j + 1;
+      const stray = c === QUOTE && !closingQuote(text, i, delim);
+      if (c === QUOTE && !stray) {
+        line += quoted.lines;
+        sink.field(col++, i + 1, quoted.close, quoted.escaped);
+        i = quoted.close + 1;
         // Skip anything between the closing quote and the next delimiter (malformed, tolerated).
         while (i < n) {
           const d = text.charCodeAt(i);
@@ -104,6 +92,12 @@ export function scanDelimited(
           i++;
         }
       } else {
+        // An ordinary field, or a quote that never closes properly: that quote is an ordinary
+        // character, so a stray quote cannot swallow the lines after it.
+        if (stray) {
+          strayQuotes++;
+          strayQuoteLine ||= recordLine;
+        }
         const start = i;
         while (i < n) {
           const d = text.charCodeAt(i);
@@ -131,7 +125,45 @@ export function scanDelimited(
     sink.endRecord(col, recordLine);
     records++;
   }
-  return { records, lines: line - firstLine, unterminatedQuoteLine: unterminated, end: i };
+  return { records, lines: line - firstLine, unterminatedQuoteLine: strayQuoteLine, strayQuotes, end: i };
+}
+
+/** Where the last quoted field checked by `closingQuote` closes (one object, reused: no allocation per field). */
+const quoted = { close: 0, lines: 0, escaped: false };
+
+/**
+ * Whether the quoted field opening at `open` closes properly; if so `quoted` holds the index of
+ * its closing quote, the line breaks inside and whether it holds doubled quotes. It does not
+ * when it runs to the end of the text, or when it spans a line break and its closing quote is
+ * followed by something other than a delimiter or a line end (two stray quotes lines apart).
+ */
+function closingQuote(text: string, open: number, delim: number): boolean {
+  const n = text.length;
+  let j = open + 1;
+  let lines = 0;
+  let escaped = false;
+  for (;;) {
+    if (j >= n) return false;
+    const q = text.charCodeAt(j);
+    if (q === QUOTE) {
+      if (text.charCodeAt(j + 1) === QUOTE) {
+        escaped = true;
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (q === LF) lines++;
+    j++;
+  }
+  if (lines > 0 && j + 1 < n) {
+    const after = text.charCodeAt(j + 1);
+    if (after !== delim && after !== LF && after !== CR) return false;
+  }
+  quoted.close = j;
+  quoted.lines = lines;
+  quoted.escaped = escaped;
+  return true;
 }
 
 /**
@@ -172,73 +204,6 @@ function scanUnquoted(text: string, delimiter: string, sink: FieldSink, offset: 
   return { records, lines: line - firstLine, unterminatedQuoteLine: 0, end: Math.min(i, n) };
 }
 
-/** Field boundaries of a block of records, filled by `scanBounds`: record r, column c at r * width + c. */
-export interface FieldBounds {
-  /** Start of each field; -1 for a field past the end of a short record. */
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** Fields found in each record (may exceed the width; the extra fields are not kept). */
-  readonly counts: Int32Array;
-  /** 1-based physical line of each record. */
-  readonly lines: Int32Array;
-}
-
-/** Buffers for `scanBounds` holding up to `records` records of `width` fields. */
-export function fieldBounds(width: number, records: number): FieldBounds {
-  return { starts: new Int32Array(width * records), ends: new Int32Array(width * records), counts: new Int32Array(records), lines: new Int32Array(records) };
-}
-
-/**
- * The scan of `scanUnquoted` (text known to hold no double quote) for a block of records, writing
- * field boundaries into `out` instead of calling a sink, so that each column can then be parsed
- * in its own tight loop. Fills at most `out.counts.length` records.
- */
-export function scanBounds(text: string, delimiter: string, width: number, out: FieldBounds, offset: number, firstLine: number): ScanResult & { end: number } {
-  const { starts, ends, counts, lines } = out;
-  const maxRecords = counts.length;
-  const n = text.length;
-  let i = offset;
-  let line = firstLine;
-  let records = 0;
-  while (i < n && records < maxRecords) {
-    let eol = text.indexOf('\n', i);
-    if (eol < 0) eol = n;
-    let lineEnd = eol;
-    if (lineEnd > i && text.charCodeAt(lineEnd - 1) === CR) lineEnd--;
-    if (lineEnd === i) {
-      i = eol + 1;
-      line++;
-      continue;
-    }
-    const base = records * width;
-    let col = 0;
-    let s = i;
-    for (;;) {
-      const d = text.indexOf(delimiter, s);
-      if (d < 0 || d >= lineEnd) {
-        if (col < width) {
-          starts[base + col] = s;
-          ends[base + col] = lineEnd;
-        }
-        col++;
-        break;
-      }
-      if (col < width) {
-        starts[base + col] = s;
-        ends[base + col] = d;
-      }
-      col++;
-      s = d + 1;
-    }
-    for (let c = col; c < width; c++) starts[base + c] = -1;
-    counts[records] = col;
-    lines[records++] = line;
-    line++;
-    i = eol + 1;
-  }
-  return { records, lines: line - firstLine, unterminatedQuoteLine: 0, end: Math.min(i, n) };
-}
-
 /** Collects records as arrays of strings (for headers, sniffing and small files). */
 export function readRecords(
   text: string,
@@ -261,6 +226,22 @@ export function readRecords(
   };
   const r = scanDelimited(text, delimiter, sink, offset, maxRecords);
   return { records, lines, end: r.end, unterminatedQuoteLine: r.unterminatedQuoteLine };
+}
+
+/**
+ * Whether text ends its lines with a carriage return alone (classic Mac OS): more lone CRs than
+ * line feeds in the first 64 KiB.
+ */
+export function usesClassicMacLineEnds(text: string): boolean {
+  const end = Math.min(text.length, 65_536);
+  let lf = 0;
+  let lone = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) lf++;
+    else if (c === CR && text.charCodeAt(i + 1) !== LF) lone++;
+  }
+  return lone > lf;
 }
 
 /** Removes a UTF-8 byte-order mark. */

@@ -77,7 +77,12 @@ describe('largestRemainder', () => {
         const parts = largestRemainder(total, weights);
         if (sum === 0) return expect(parts.every((p) => p === 0)).toBe(true);
         expect(parts.reduce((s, p) => s + p, 0)).toBe(total);
-        parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]) / sum)).toBeLessThan(1 + 1e-6));
+        // Within one unit of the exact quota total × w / sum, checked in integers (total × w
+        // reaches 1e18, beyond exact doubles): |p × sum − total × w| < sum.
+        parts.forEach((p, i) => {
+          const gap = BigInt(p) * BigInt(sum) - BigInt(total) * BigInt(weights[i]);
+          expect((gap < 0n ? -gap : gap) < BigInt(sum)).toBe(true);
+        });
       }),
     );
   });

@@ -5,7 +5,7 @@ import { cluster } from '../../../src/analytics/cluster/cluster.ts';
 import { tierCustomers } from '../../../src/analytics/tiers/tier-customers.ts';
 import { servicePolicy } from '../../../src/analytics/policy/service-policy.ts';
 import { isNeedsData } from '../../../src/analytics/policy/needs-data.ts';
-import { readCustomerTable } from '../../../src/data/customers/customer-table.ts';
+import { readCustomerTable } from '../../../src/data/customers/read-customer-table.ts';
 import { loadSampleOrders, SMALL_SAMPLE_ORDERS_SPEC } from '../../../src/data/synthetic/sample-orders.ts';
 import { buildCustomerFeatures } from '../../../src/data/features/customer-features.ts';
 import { rowOfCustomerCode, parentAccountRows } from '../../../src/data/features/customer-rows.ts';
