@@ -1,8 +1,8 @@
 import { UsageError, flag, parseArgs } from './args.ts';
 import type { Io } from './io.ts';
-import { runCommand } from './run-command.ts';
 import { HELP } from './help.ts';
-import { CLUSTER_FLAGS, clusterCommand } from './cluster-command.ts';
+
+// Commands are imported when run, so `tierbook --help` loads none of the analytics or data code.
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -20,9 +20,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           io.stdout(HELP);
           return 0;
         }
+        const { runCommand } = await import('./run-command.ts');
         return await runCommand(args, io);
       }
       case 'cluster': {
+        const { CLUSTER_FLAGS, clusterCommand } = await import('./cluster-command.ts');
         const args = parseArgs(rest, CLUSTER_FLAGS);
         if (flag(args, 'help')) {
           io.stdout(HELP);
