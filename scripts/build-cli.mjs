@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { performance } from 'node:perf_hooks';
 /**
  * Builds the `tierbook` command to JavaScript in build/cli/ (run by `npm install` / `npm ci`
  * through the `prepare` script, and by `npm run build:cli`), so the command never compiles
