@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { performance } from 'node:perf_hooks';
 /**
  * Builds the `tierbook` command to JavaScript in build/cli/ (run by `npm install` / `npm ci`
  * through the `prepare` script, and by `npm run build:cli`), so the command never compiles
@@ -14,6 +13,7 @@ import { performance } from 'node:perf_hooks';
  *   node scripts/build-cli.mjs [--outdir build/cli]
  */
 import { build } from 'esbuild';
+import { performance } from 'node:perf_hooks';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

@@ -21,7 +21,11 @@ Usage:
   tierbook cluster <file> --features <a,b,c> --json [options]
       Clusters a customer table for one k or a range and prints one JSON object:
       rows, features, pca {explainedVarianceRatio, loadings} of the prepared matrix, and
-      results [{k, inertia, silhouette, calinskiHarabasz, daviesBouldin, sizes, labels?}].
+      results [{k, clusters, inertia, silhouette, calinskiHarabasz, daviesBouldin, sizes,
+      iterations, converged, warnings, labels?}]. Cluster ids are the notebook's (numbered by
+      size, largest first). A score that is undefined (fewer than 2 non-empty clusters) is null;
+      warnings (empty clusters, not converged, k above the distinct points, degenerate DBSCAN)
+      are also printed on stderr.
       --features <a,b,c>         numeric columns to cluster on (required)
       --id <column>              the customer id column (default: detected)
       --transform none|log1p     per-feature transform before scaling (default none)
@@ -29,7 +33,7 @@ Usage:
       --weights a=2,b=0.5        feature weights; the scaled column is multiplied by sqrt(weight)
       --algorithm kmeans|ward|dbscan      (default kmeans)
       --k 4 | --k 2..8           number of clusters, or a range (default 2..10)
-      --restarts <n>             k-means++ starts, the lowest inertia is kept (default 10)
+      --restarts <n>             k-means++ starts, the lowest inertia is kept (default 4, as the notebook)
       --seed <n>                 random seed (default 0)
       --eps <x> --min-points <m> DBSCAN radius (prepared space) and core size (default 5)
       --metrics inertia,silhouette,ch,db  which metrics to compute (default all; the

@@ -125,6 +125,13 @@ export function bestOfStarts(
       message: `A cluster became empty ${best.reseeds} times and was restarted at the farthest customer.`,
     });
   }
+  const empty = sizes.filter((x) => x === 0).length;
+  if (empty > 0) {
+    issues.push({
+      code: 'fewer-clusters',
+      message: `${empty} of the ${s.k} clusters ${empty === 1 ? 'is' : 'are'} empty: there are fewer distinct customers than k in the prepared data.`,
+    });
+  }
   if (!best.converged) {
     issues.push({
       code: 'not-converged',
