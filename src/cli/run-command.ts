@@ -7,7 +7,7 @@ import type { Assignments } from '../../cells/export.ts';
 import type { Host, Loaded } from '../../cells/data.ts';
 import { customerTableToCsv } from '../data/index.ts';
 import { qualitySummary } from './quality-summary.ts';
-import { inlineRunner } from '../workers/tasks.ts';
+import { nodeTaskRunner } from './node-tasks.ts';
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
 export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -21,17 +21,18 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   const dataPath = flag(args, 'data');
   const dataFile = dataPath === undefined ? null : await readDataFile(dataPath);
   const { version, packages } = await packageVersions();
+  const tasks = nodeTaskRunner();
   const host: Host = {
     packages,
     version,
-    tasks: inlineRunner,
+    tasks,
   };
   const map = flag(args, 'map');
   const result = await runHeadless(notebook, {
     inputs: { host, dataFile },
     assignments: [...(map === undefined ? [] : [`columnMap=${map}`]), ...(args.flags.get('set') ?? [])],
     cells: ['config', 'assignments', 'imported'],
-  });
+  }).finally(() => tasks.close());
   if (result.failures.length > 0) {
     const { cell, message } = result.failures[0];
     throw new Error(`${dataFile?.name ?? 'sample'}: cell "${cell}" failed: ${message}`);

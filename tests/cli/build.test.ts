@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,7 @@ async function capture(main: Main, argv: string[]) {
 }
 
 describe('the built command', () => {
-  it('builds to JavaScript and gives the same output as the sources', async () => {
+  it('builds to JavaScript and gives the same output as the sources', { timeout: 120_000 }, async () => {
     // Two folders below the root, like build/cli, so the build resolves the project alike.
     const outdir = join(ROOT, 'build', `cli-test-${process.pid}`);
     try {
@@ -33,6 +33,17 @@ describe('the built command', () => {
       const fromBuild = await capture(built.main, argv);
       expect(fromBuild.stderr).toBe('');
       expect(fromBuild.stdout).toBe((await capture(sourceMain, argv)).stdout);
+      // `run` from the build runs its tasks in worker threads (both cores); the sources run them
+      // inline: the outputs are the same bytes (config.json apart from its creation time).
+      const threads = await capture(built.main, ['run', 'segmentation', '--set', 'k=3', '--out', join(dir, 'threads')]);
+      expect(threads.stderr).toBe('');
+      const inline = await capture(sourceMain, ['run', 'segmentation', '--set', 'k=3', '--out', join(dir, 'inline')]);
+      expect(inline.code).toBe(0);
+      for (const name of ['assignments.csv', 'features.csv', 'quality.json']) {
+        expect(await readFile(join(dir, 'threads', name), 'utf8')).toBe(await readFile(join(dir, 'inline', name), 'utf8'));
+      }
+      const config = async (sub: string) => (await readFile(join(dir, sub, 'config.json'), 'utf8')).replace(/"createdAt": "[^"]*"/, '');
+      expect(await config('threads')).toBe(await config('inline'));
     } finally {
       await rm(outdir, { recursive: true, force: true });
     }
