@@ -41,6 +41,16 @@ Usage:
       --labels                   include each row's cluster (input order; null = left out/noise)
       --json                     required: the output is JSON
 
+  tierbook sql <config.json> --dialect duckdb|postgres|bigquery|snowflake|spark [options]
+      Prints a CREATE VIEW that scores customers with the config's frozen preparation
+      (transforms, outlier bounds, imputation, scaling, weights) and centroids: one row per
+      customer with prepared_<feature> columns, nearest_cluster, cluster (as in
+      assignments.csv, from 1; NULL when not clustered) and tier (when the config has a
+      "tiers" section: {"1": "Platinum", ...}).
+      --source <table>           the customer-features table (default customer_features):
+                                 the id column and one column per feature, raw values
+      --view <name>              the view's name (default tierbook_segments)
+
   tierbook --help       this text
 
 Common flags:

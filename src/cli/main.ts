@@ -32,8 +32,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         }
         return await clusterCommand(args, io);
       }
+      case 'sql': {
+        const { SQL_FLAGS, sqlCommand } = await import('./sql-command.ts');
+        const args = parseArgs(rest, SQL_FLAGS);
+        if (flag(args, 'help')) {
+          io.stdout(HELP);
+          return 0;
+        }
+        return await sqlCommand(args, io);
+      }
       default:
-        throw new UsageError(`unknown command "${command}" (commands: run, cluster; see tierbook --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: run, cluster, sql; see tierbook --help)`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

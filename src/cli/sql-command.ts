@@ -1,0 +1,28 @@
+import { UsageError, flag, type ParsedArgs } from './args.ts';
+import { readDataFile, type Io } from './io.ts';
+import { parseConfigText } from '../config/segmentation-config.ts';
+import { DIALECT_NAMES, dialect } from '../sql/dialect.ts';
+import { scoringViewSql, tiersOf } from '../sql/scoring-view.ts';
+
+export const SQL_FLAGS = ['dialect', 'source', 'view'];
+
+/** `tierbook sql config.json --dialect duckdb [--source t] [--from-order-lines t] [--view name]`: prints the scoring view. */
+export async function sqlCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const [path, ...extra] = args.positionals;
+  if (path === undefined) throw new UsageError('sql needs a config file, e.g. tierbook sql config.json --dialect duckdb');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (flags start with --)`);
+  const name = flag(args, 'dialect');
+  if (name === undefined) throw new UsageError(`sql needs --dialect (${DIALECT_NAMES.join(', ')})`);
+  let dl;
+  try {
+    dl = dialect(name);
+  } catch (error) {
+    throw new UsageError(String(error instanceof Error ? error.message : error).replace('invalid dialect', 'invalid --dialect'));
+  }
+  const file = await readDataFile(path);
+  const text = new TextDecoder().decode(file.bytes);
+  const config = parseConfigText(text, file.name);
+  const tiers = tiersOf(JSON.parse(text), config.model.centroids.length);
+  io.stdout(scoringViewSql(config, { dialect: dl, source: flag(args, 'source'), view: flag(args, 'view'), tiers }));
+  return 0;
+}

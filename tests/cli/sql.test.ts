@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { DIALECT_NAMES } from '../../src/sql/dialect.ts';
+
+const CONFIG = resolve(import.meta.dirname, '../sql/fixtures/sample-config.json');
+
+async function tierbook(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('tierbook sql', () => {
+  // The whole view per dialect, reviewed: only quoting, literals, the finite test and the view
+  // name's quoting differ between them (see tests/sql/dialects.test.ts for why each is right).
+  it.each(DIALECT_NAMES)('prints the scoring view for %s', async (name) => {
+    const r = await tierbook('sql', CONFIG, '--dialect', name);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    await expect(r.stdout).toMatchFileSnapshot(`../sql/__snapshots__/view.${name}.sql`);
+  });
+
+  it('adds a tier column from the config tiers section, and takes --source and --view', async () => {
+    const config = JSON.parse(await readFile(CONFIG, 'utf8'));
+    const dir = await mkdtemp(join(tmpdir(), 'tierbook-sql-'));
+    const path = join(dir, 'tiered.json');
+    await writeFile(path, JSON.stringify({ ...config, tiers: { 1: 'Gold', 2: "O'Brien tier" } }));
+    const r = await tierbook('sql', path, '--dialect', 'postgres', '--source', 'crm.features', '--view', 'segments');
+    expect(r.stdout).toContain(`CASE "cluster" WHEN 1 THEN 'Gold' WHEN 2 THEN 'O''Brien tier' END AS "tier"`);
+    expect(r.stdout).toContain('FROM "crm"."features"');
+    expect(r.stdout).toContain('CREATE OR REPLACE VIEW "segments" AS');
+  });
+
+  it('fails with one clear line for bad input', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tierbook-sql-'));
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, '{"kind": "something else"}');
+    const badTiers = join(dir, 'tiers.json');
+    await writeFile(badTiers, JSON.stringify({ ...JSON.parse(await readFile(CONFIG, 'utf8')), tiers: { 9: 'Gold' } }));
+    const cases: [string[], RegExp][] = [
+      [['sql', CONFIG], /sql needs --dialect \(duckdb, postgres, bigquery, snowflake, spark\)/],
+      [['sql', CONFIG, '--dialect', 'oracle'], /invalid --dialect: "oracle" \(expected duckdb, postgres, bigquery, snowflake or spark\)/],
+      [['sql', '--dialect', 'duckdb'], /sql needs a config file/],
+      [['sql', bad, '--dialect', 'duckdb'], /bad.json: invalid config: kind is "something else"/],
+      [['sql', badTiers, '--dialect', 'duckdb'], /invalid config: tiers: "9" is not a cluster number from 1 to 5/],
+    ];
+    for (const [argv, pattern] of cases) {
+      const r = await tierbook(...argv);
+      expect(r.code, argv.join(' ')).not.toBe(0);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
