@@ -3,7 +3,7 @@
  * summary per bench (sizes, medians, ratio against the plain library path, the target next to
  * each figure) and writes everything with the machine state to bench/results/run-<time>.json.
  *
- *   npm run bench -- [--only analytics,data,browser,jobs] [--quick] [--versus-python]
+ *   npm run bench -- [--only analytics,data,browser,jobs,sql] [--quick] [--versus-python]
  *
  * `jobs`: whole processes as a user runs them (start-up, `tierbook cluster`, `tierbook run`).
  * `--versus-python` adds the jobs bench (when not already chosen) and times the equivalent
@@ -110,6 +110,11 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
       iterations: r.iterations.tierbook === null && r.iterations.python === null ? '' : `${r.iterations.tierbook ?? '-'} / ${r.iterations.python ?? '-'}`,
     }));
     return { rows, summary };
+  },
+  async sql() {
+    const { benchSql } = await import('./sql.ts');
+    const rows = await benchSql({ runs: quick ? 2 : 5, customers: quick ? 100_000 : 1_000_000, log });
+    return { rows, summary: rows.map((r) => row(r.case, r.size, r.medianMs, null, r.note)) };
   },
   async browser() {
     ensureBuild();
