@@ -69,6 +69,8 @@ export function toCustomerTable(table: LoadedTable, options: { idColumn?: string
   });
   if (dups) issues.push(issue('duplicate-id', 'warning', `${file}, column ${JSON.stringify(idColumn)}: ${formatCount(dups)} row(s) repeat a customer id seen earlier; they are kept, but joins by id will be ambiguous.`, file, idColumn, dups, dupExamples));
 
+  // Once for all columns (a Set of every kept row per column cost ~15 ms per 100k-row column).
+  const keptRow = new Set(keep);
   const numericColumns: string[] = [];
   const columns: Record<string, Float64Array> = {};
   const categorical: Record<string, string[]> = {};
@@ -82,7 +84,6 @@ export function toCustomerTable(table: LoadedTable, options: { idColumn?: string
     const values = Float64Array.from(keep, (r) => col.values[r]);
     numericColumns.push(h);
     columns[h] = values;
-    const keptRow = new Set(keep);
     const bad = col.invalid.rows.map((r, k) => ({ row: r + 1, value: col.invalid.texts[k] })).filter((e) => keptRow.has(e.row - 1));
     if (bad.length) {
       const first = bad[0];
