@@ -7,21 +7,6 @@ import { pca } from '../analytics/project/pca.ts';
 import { ALGORITHMS, DEFAULT_RESTARTS } from '../analytics/cluster/cluster.ts';
 import { clusterReport, METRICS, type ClusterReportSpec, type Metric } from './cluster-report.ts';
 
-export const CLUSTER_FLAGS = [
-  'features',
-  'id',
-  'transform',
-  'scale',
-  'weights',
-  'algorithm',
-  'k',
-  'restarts',
-  'seed',
-  'eps',
-  'min-points',
-  'metrics',
-];
-
 function wholeNumber(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const v = Number(text);
   if (!(Number.isInteger(v) && v >= min && v <= max)) {

@@ -1,49 +1,36 @@
-import { UsageError, flag, parseArgs } from './args.ts';
+import { UsageError, flag, parseArgs, type ParsedArgs } from './args.ts';
 import type { Io } from './io.ts';
 import { HELP } from './help.ts';
 
-// Commands are imported when run, so `tierbook --help` loads none of the analytics or data code.
+/** A command: its flags and its code, imported when run so `tierbook --help` loads none of the analytics or data code. */
+interface Command {
+  readonly flags: readonly string[];
+  load(): Promise<(args: ParsedArgs, io: Io) => Promise<number>>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  run: { flags: ['data', 'set', 'out', 'map'], load: async () => (await import('./run-command.ts')).runCommand },
+  cluster: { flags: ['features', 'id', 'transform', 'scale', 'weights', 'algorithm', 'k', 'restarts', 'seed', 'eps', 'min-points', 'metrics'], load: async () => (await import('./cluster-command.ts')).clusterCommand },
+  sql: { flags: ['dialect', 'source', 'view'], load: async () => (await import('./sql-command.ts')).sqlCommand },
+};
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
   const debug = argv.includes('--debug');
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.stdout(HELP);
       return 0;
     }
-    switch (command) {
-      case 'run': {
-        const args = parseArgs(rest, ['data', 'set', 'out', 'map']);
-        if (flag(args, 'help')) {
-          io.stdout(HELP);
-          return 0;
-        }
-        const { runCommand } = await import('./run-command.ts');
-        return await runCommand(args, io);
-      }
-      case 'cluster': {
-        const { CLUSTER_FLAGS, clusterCommand } = await import('./cluster-command.ts');
-        const args = parseArgs(rest, CLUSTER_FLAGS);
-        if (flag(args, 'help')) {
-          io.stdout(HELP);
-          return 0;
-        }
-        return await clusterCommand(args, io);
-      }
-      case 'sql': {
-        const { SQL_FLAGS, sqlCommand } = await import('./sql-command.ts');
-        const args = parseArgs(rest, SQL_FLAGS);
-        if (flag(args, 'help')) {
-          io.stdout(HELP);
-          return 0;
-        }
-        return await sqlCommand(args, io);
-      }
-      default:
-        throw new UsageError(`unknown command "${command}" (commands: run, cluster, sql; see tierbook --help)`);
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see tierbook --help)`);
+    const args = parseArgs(rest, command.flags);
+    if (flag(args, 'help')) {
+      io.stdout(HELP);
+      return 0;
     }
+    return await (await command.load())(args, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`tierbook: ${message}\n`);

@@ -4,8 +4,6 @@ import { parseConfigText } from '../config/segmentation-config.ts';
 import { DIALECT_NAMES, dialect } from '../sql/dialect.ts';
 import { scoringViewSql, tiersOf } from '../sql/scoring-view.ts';
 
-export const SQL_FLAGS = ['dialect', 'source', 'view'];
-
 /** `tierbook sql config.json --dialect duckdb [--source t] [--from-order-lines t] [--view name]`: prints the scoring view. */
 export async function sqlCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [path, ...extra] = args.positionals;

@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { tierbook } from './tierbook.ts';
 import { cluster } from '../../src/analytics/cluster/cluster.ts';
 import { prepare } from '../../src/analytics/prepare/prepare.ts';
 import { loadTable, toCustomerTable } from '../../src/data/index.ts';
 
-async function tierbook(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 async function file(name: string, text: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'tierbook-cluster-'));

@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { tierbook } from './tierbook.ts';
 import { DIALECT_NAMES } from '../../src/sql/dialect.ts';
 
 const CONFIG = resolve(import.meta.dirname, '../sql/fixtures/sample-config.json');
 
-async function tierbook(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('tierbook sql', () => {
   // The whole view per dialect, reviewed: only quoting, literals, the finite test and the view
