@@ -50,6 +50,10 @@ Usage:
       --source <table>           the customer-features table (default customer_features):
                                  the id column and one column per feature, raw values
       --view <name>              the view's name (default tierbook_segments)
+      --from-order-lines <table> compute the customer features in the view from an order-lines
+                                 table instead (DuckDB only so far): every canonical column
+                                 (order_id, order_line, customer_id, order_date, ..., as text),
+                                 with the config's quality rules, rates and dates
 
   tierbook --help       this text
 

@@ -11,7 +11,7 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   run: { flags: ['data', 'set', 'out', 'map'], load: async () => (await import('./run-command.ts')).runCommand },
   cluster: { flags: ['features', 'id', 'transform', 'scale', 'weights', 'algorithm', 'k', 'restarts', 'seed', 'eps', 'min-points', 'metrics'], load: async () => (await import('./cluster-command.ts')).clusterCommand },
-  sql: { flags: ['dialect', 'source', 'view'], load: async () => (await import('./sql-command.ts')).sqlCommand },
+  sql: { flags: ['dialect', 'source', 'view', 'from-order-lines'], load: async () => (await import('./sql-command.ts')).sqlCommand },
 };
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */

@@ -3,6 +3,7 @@ import { readDataFile, type Io } from './io.ts';
 import { parseConfigText } from '../config/segmentation-config.ts';
 import { DIALECT_NAMES, dialect } from '../sql/dialect.ts';
 import { scoringViewSql, tiersOf } from '../sql/scoring-view.ts';
+import { orderFeaturesSql } from '../sql/order-features.ts';
 
 /** `tierbook sql config.json --dialect duckdb [--source t] [--from-order-lines t] [--view name]`: prints the scoring view. */
 export async function sqlCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -21,6 +22,9 @@ export async function sqlCommand(args: ParsedArgs, io: Io): Promise<number> {
   const text = new TextDecoder().decode(file.bytes);
   const config = parseConfigText(text, file.name);
   const tiers = tiersOf(JSON.parse(text), config.model.centroids.length);
-  io.stdout(scoringViewSql(config, { dialect: dl, source: flag(args, 'source'), view: flag(args, 'view'), tiers }));
+  const orderLines = flag(args, 'from-order-lines');
+  if (orderLines !== undefined && flag(args, 'source') !== undefined) throw new UsageError('give --source (a customer-features table) or --from-order-lines (an order-lines table), not both');
+  const sourceSql = orderLines === undefined ? undefined : orderFeaturesSql(dl, orderLines, config.data.import);
+  io.stdout(scoringViewSql(config, { dialect: dl, source: flag(args, 'source'), view: flag(args, 'view'), tiers, sourceSql }));
   return 0;
 }

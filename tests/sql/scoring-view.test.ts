@@ -10,6 +10,9 @@ import { scoringViewSql, tiersOf } from '../../src/sql/scoring-view.ts';
 import { applyPreparation } from '../../src/analytics/prepare/apply-preparation.ts';
 import { assignNearest } from '../../src/analytics/cluster/assign.ts';
 import { columns, duckdb } from './duckdb.ts';
+import { orderFeaturesSql } from '../../src/sql/order-features.ts';
+import { sampleOrdersCsv } from '../../src/data/synthetic/sample-orders.ts';
+import { writeFile } from 'node:fs/promises';
 
 let dir = '';
 let config: SegmentationConfig;
@@ -55,6 +58,20 @@ describe('the scoring view on DuckDB', () => {
     });
     expect(agree).toBe(5000);
   });
+
+  it('from raw order lines (--from-order-lines): features and scores in one view, the same 5,000 assignments', async () => {
+    const path = join(dir, 'sample-orders.csv');
+    await writeFile(path, sampleOrdersCsv());
+    await con.run(`CREATE OR REPLACE TABLE order_lines AS SELECT * FROM read_csv('${path}', all_varchar = true, header = true)`);
+    const sourceSql = orderFeaturesSql(DIALECTS.duckdb, 'order_lines', config.data.import);
+    await con.run(scoringViewSql(config, { dialect: DIALECTS.duckdb, view: 'from_lines', sourceSql }));
+    const got = await columns(con, 'SELECT customer_id, cluster FROM from_lines');
+    const lines = (await readFile(join(dir, 'assignments.csv'), 'utf8')).trim().split('\n').slice(1);
+    const expected = new Map(lines.map((l) => l.split(',') as [string, string]));
+    expect(got.customer_id.length).toBe(5000);
+    const disagree = got.customer_id.filter((id, i) => Number(expected.get(String(id))) !== got.cluster[i]);
+    expect(disagree).toEqual([]);
+  }, 120_000);
 
   // A generated table of 1,000,000 customers (a deterministic hash of the row number per feature,
   // spread over about ±3 standard deviations of the fitted scaling, with 1% missing values and
