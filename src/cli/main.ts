@@ -9,7 +9,7 @@ interface Command {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
-  run: { flags: ['data', 'set', 'out', 'map'], load: async () => (await import('./run-command.ts')).runCommand },
+  run: { flags: ['data', 'set', 'out', 'map', 'engine'], load: async () => (await import('./run-command.ts')).runCommand },
   cluster: { flags: ['features', 'id', 'transform', 'scale', 'weights', 'algorithm', 'k', 'restarts', 'seed', 'eps', 'min-points', 'metrics'], load: async () => (await import('./cluster-command.ts')).clusterCommand },
   sql: { flags: ['dialect', 'source', 'view', 'from-order-lines'], load: async () => (await import('./sql-command.ts')).sqlCommand },
 };

@@ -8,6 +8,8 @@ import type { Host, Loaded } from '../../cells/data.ts';
 import { customerTableToCsv } from '../data/index.ts';
 import { qualitySummary } from './quality-summary.ts';
 import { nodeTaskRunner } from './node-tasks.ts';
+import { duckdbRunner } from './duckdb-engine.ts';
+import { namedFile } from './io.ts';
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
 export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -19,13 +21,17 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   const out = flag(args, 'out');
   if (out === undefined) throw new UsageError('run needs --out <dir> for its outputs');
   const dataPath = flag(args, 'data');
-  const dataFile = dataPath === undefined ? null : await readDataFile(dataPath);
+  const engine = flag(args, 'engine') ?? 'javascript';
+  if (engine !== 'javascript' && engine !== 'duckdb') throw new UsageError(`invalid --engine: "${engine}" (expected javascript or duckdb)`);
+  if (engine === 'duckdb' && dataPath === undefined) throw new UsageError('--engine duckdb needs --data <order-lines file> (CSV or Parquet)');
+  // DuckDB reads the file itself (it may not fit in memory): the notebook gets its name only.
+  const dataFile = dataPath === undefined ? null : engine === 'duckdb' ? await namedFile(dataPath) : await readDataFile(dataPath);
   const { version, packages } = await packageVersions();
   const tasks = nodeTaskRunner();
   const host: Host = {
     packages,
     version,
-    tasks,
+    tasks: engine === 'duckdb' ? duckdbRunner(dataPath as string, tasks) : tasks,
   };
   const map = flag(args, 'map');
   const result = await runHeadless(notebook, {

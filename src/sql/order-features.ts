@@ -181,7 +181,8 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
 "m4" AS (SELECT ${groupMedian('"f0"')} AS "m" FROM "banded"),
 "lines" AS MATERIALIZED (
   SELECT b.*, ${has('shipping_cost') ? 'coalesce(b."f0", m1."m", m2."m", m3."m", (SELECT "m" FROM "m4"))' : 'NULL'} AS "f",
-    ${has('shipping_cost') ? 'b."f0" IS NULL AND coalesce(m1."m", m2."m", m3."m", (SELECT "m" FROM "m4")) IS NOT NULL' : 'false'} AS "f_imputed"
+    ${has('shipping_cost') ? 'b."f0" IS NULL AND coalesce(m1."m", m2."m", m3."m", (SELECT "m" FROM "m4")) IS NOT NULL' : 'false'} AS "f_imputed",
+    ${has('shipping_cost') ? 'CASE WHEN b."f0" IS NOT NULL THEN 0 WHEN m1."m" IS NOT NULL THEN 1 WHEN m2."m" IS NOT NULL THEN 2 WHEN m3."m" IS NOT NULL THEN 3 WHEN (SELECT "m" FROM "m4") IS NOT NULL THEN 4 ELSE 5 END' : 'NULL'} AS "f_level"
   FROM "banded" b
   LEFT JOIN "m1" ON b."region_code" IS NOT DISTINCT FROM m1."region_code" AND b."carrier_code" IS NOT DISTINCT FROM m1."carrier_code" AND b."band" = m1."band"
   LEFT JOIN "m2" ON b."region_code" IS NOT DISTINCT FROM m2."region_code" AND b."carrier_code" IS NOT DISTINCT FROM m2."carrier_code"
@@ -221,10 +222,11 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
     sum(CASE WHEN "is_return" THEN "q" ELSE "r" END) AS "returned_units",
     max("od") FILTER (WHERE NOT "is_return") AS "last_order",
     coalesce(sum(${day('"sd"')} - ${day('"od"')}) FILTER (WHERE NOT "is_return" AND "sd" IS NOT NULL), 0) AS "lead_days",
-    count(*) FILTER (WHERE NOT "is_return" AND "sd" IS NOT NULL) AS "lead_lines"
+    count(*) FILTER (WHERE NOT "is_return" AND "sd" IS NOT NULL) AS "lead_lines",
+    min("_row") AS "first_row"
   FROM "lines" GROUP BY "cid"
 ), "features" AS (
-  SELECT s."cid" AS "customer_id",
+  SELECT s."cid" AS "customer_id", s."first_row",
     coalesce(o."orders", 0) AS "orders", s."lines" AS "order_lines", s."units", coalesce(o."active_months", 0) AS "active_months",
     coalesce(o."orders", 0) / (SELECT "months" FROM "months") AS "order_frequency",
     ${day('(SELECT "as_of" FROM "months")')} - ${day('s."last_order"')} AS "recency_days",
