@@ -21,6 +21,7 @@ import { FREIGHT_LEVELS } from '../data/quality/freight-imputation.ts';
 import type { CustomerFeatures } from '../data/features/customer-features.ts';
 import { DIALECTS } from '../sql/dialect.ts';
 import { orderFeatureCtes, orderFeatureOptions, SQL_FEATURES } from '../sql/order-features.ts';
+import { splitCtes } from '../sql/ctes.ts';
 import type { ImportResult, TaskArgs, TaskRunner } from '../workers/tasks.ts';
 
 const NUMBER_FIELDS = ['qty', 'unit_price', 'order_line', 'unit_cost', 'shipping_cost', 'returned_qty'] as const;
@@ -107,9 +108,14 @@ export async function duckdbImport(path: string, spec: DataImportSpec): Promise<
     for (const f of NUMBER_FIELDS) if (mapping.mapping[f]) fix.set(`"${f}"`, await fixups(con, mapping.mapping[f] as string, 'number', spec, file));
     for (const f of DATE_FIELDS) if (mapping.mapping[f]) fix.set(`"${f}"`, await fixups(con, mapping.mapping[f] as string, 'date', spec, file));
     const options = { ...orderFeatureOptions(spec, mapped.map(([f]) => f), all), fixups: fix };
-    const withs = `WITH ${orderFeatureCtes(DIALECTS.duckdb, '"order_lines"', options).join(',\n')}\n`;
-    await con.run(`CREATE TABLE "features" AS ${withs}SELECT * FROM "features" ORDER BY "first_row"`);
-    const quality = await qualityReport(con, withs, file, spec, options.columns);
+    // Step by step: the expensive or shared steps into tables, computed once (the report below
+    // reads several of them), the others as views.
+    for (const { name, body, materialized } of splitCtes(orderFeatureCtes(DIALECTS.duckdb, '"order_lines"', options))) {
+      const t = performance.now();
+      await con.run(`CREATE TEMP ${materialized ? 'TABLE' : 'VIEW'} ${q(name)} AS ${body}`);
+      if (process.env.TIERBOOK_DEBUG_SQL) process.stderr.write(`${name}: ${Math.round(performance.now() - t)} ms\n`);
+    }
+    const quality = await qualityReport(con, file, spec, options.columns);
     const unavailable = unavailableFeatures(mapping.mapping);
     const skip = new Set(unavailable.map((u) => u.feature));
     const numericColumns = SQL_FEATURES.filter((f) => !skip.has(f));
@@ -117,7 +123,7 @@ export async function duckdbImport(path: string, spec: DataImportSpec): Promise<
     const columns: Record<string, Float64Array> = {};
     for (const f of numericColumns) columns[f] = Float64Array.from(data[f], (v) => (v === null ? NaN : Number(v)));
     const ids = data.customer_id.map(String);
-    const [{ months }] = await rows(con, `${withs}SELECT "months" FROM "months"`);
+    const [{ months }] = await rows(con, 'SELECT "months" FROM "months"');
     const customers: CustomerFeatures = {
       source: file, idColumn: 'customer_id', ids, numericColumns, columns, categorical: {}, rowCount: ids.length, issues: [],
       inputRows: quality.inputRows, delimiter: spec.delimiter ?? ',', decimal: '.', level: 'customer', unavailable, months: Number(months),
@@ -134,16 +140,16 @@ export async function duckdbImport(path: string, spec: DataImportSpec): Promise<
   }
 }
 
-async function qualityReport(con: DuckDBConnection, withs: string, file: string, spec: DataImportSpec, columns: ReadonlySet<string>): Promise<QualityReport> {
+async function qualityReport(con: DuckDBConnection, file: string, spec: DataImportSpec, columns: ReadonlySet<string>): Promise<QualityReport> {
   const opts = normalizeQualityOptions(spec.quality ?? {});
   const excluded = zeroCounts(EXCLUSION_REASONS);
-  for (const r of await rows(con, `${withs}SELECT "excluded" AS "e", count(*) AS "n" FROM "keyed" WHERE "excluded" IS NOT NULL GROUP BY ALL`)) {
+  for (const r of await rows(con, `SELECT "excluded" AS "e", count(*) AS "n" FROM "keyed" WHERE "excluded" IS NOT NULL GROUP BY ALL`)) {
     excluded[r.e as keyof typeof excluded] = Number(r.n);
   }
   const opt = (c: string, e: string) => (columns.has(c) ? e : '0');
   const [c] = await rows(
     con,
-    `${withs}SELECT count(*) AS "input",
+    `SELECT count(*) AS "input",
       count(*) FILTER (WHERE "excluded" IS NULL) AS "kept", count(*) FILTER (WHERE "excluded" IS NULL AND "is_return") AS "returns_kept",
       count(*) FILTER (WHERE NOT "exact_dup" AND "cid" IS NOT NULL AND "id_repaired") AS "id_repaired",
       count(*) FILTER (WHERE "is_return") AS "returns",
@@ -159,7 +165,7 @@ async function qualityReport(con: DuckDBConnection, withs: string, file: string,
   let freightTotal = 0;
   let freightImputed = 0;
   if (columns.has('shipping_cost')) {
-    for (const r of await rows(con, `${withs}SELECT "f_level" AS "l", count(*) AS "n", coalesce(sum("f"), 0) AS "f" FROM "lines" GROUP BY ALL`)) {
+    for (const r of await rows(con, `SELECT "f_level" AS "l", count(*) AS "n", coalesce(sum("f"), 0) AS "f" FROM "lines" GROUP BY ALL`)) {
       levels[Number(r.l)] = Number(r.n);
       freightTotal += Number(r.f);
       if (Number(r.l) > 0) freightImputed += Number(r.f);

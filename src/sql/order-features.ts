@@ -53,6 +53,7 @@ export const SQL_EXCLUSIONS = [
 ] as const;
 
 const DAY = 86_400_000;
+const REQUIRED = new Set(['order_id', 'customer_id', 'order_date', 'qty', 'unit_price']);
 const NUMBER_RE = '[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?';
 const DATE_RE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
 
@@ -63,18 +64,26 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
   const has = (c: string) => o.columns.has(c);
   const n = (x: number) => dl.double(x);
   const missingTokens = [...MISSING_TOKENS].map((t) => dl.text(t)).join(', ');
-  const trimmed = (c: string) => `trim(${c}, ' \t')`;
-  const missing = (c: string) => `(${c} IS NULL OR ${trimmed(c)} IN (${missingTokens}))`;
+  // Cells are trimmed once (`<column>_t`), then parsed once.
+  const t = (c: string) => dl.ident(`${c}_t`);
+  const missing = (c: string) => `(${t(c)} IS NULL OR ${t(c)} IN (${missingTokens}))`;
   const fix = (c: string) => {
-    const m = o.fixups?.get(c);
-    return m && m.size ? [...m].map(([text, v]) => `WHEN ${c} = ${dl.text(text)} THEN ${n(v)}`).join(' ') : '';
+    const m = o.fixups?.get(`"${c}"`);
+    return m && m.size ? [...m].map(([text, v]) => `WHEN ${dl.ident(c)} = ${dl.text(text)} THEN ${n(v)}`).join(' ') : '';
   };
   // The number JavaScript reads, or NULL; overflow (1e999) is not a number on both sides.
   const num = (c: string) =>
-    `(CASE WHEN regexp_full_match(${trimmed(c)}, '${NUMBER_RE}') AND isfinite(TRY_CAST(${trimmed(c)} AS DOUBLE)) THEN TRY_CAST(${trimmed(c)} AS DOUBLE) ${fix(c)} END)`;
+    `CASE WHEN regexp_full_match(${t(c)}, '${NUMBER_RE}') AND isfinite(TRY_CAST(${t(c)} AS DOUBLE)) THEN TRY_CAST(${t(c)} AS DOUBLE) ${fix(c)} END`;
   const date = (c: string) =>
-    `(CASE WHEN regexp_full_match(${trimmed(c)}, '${DATE_RE}') THEN (TRY_CAST(${trimmed(c)} AS DATE) - DATE '1970-01-01') * ${n(DAY)} ${fix(c)} END)`;
-  const opt = (c: string, e: string) => (has(c) ? e : 'NULL');
+    `CASE WHEN regexp_full_match(${t(c)}, '${DATE_RE}') THEN (TRY_CAST(${t(c)} AS DATE) - DATE '1970-01-01') * ${n(DAY)} ${fix(c)} END`;
+  const parsedColumns: [string, string, 'num' | 'date'][] = [
+    ['qty', 'qty', 'num'], ['unit_price', 'price', 'num'], ['order_date', 'od', 'date'], ['order_line', 'line', 'num'], ['ship_date', 'sd', 'date'],
+    ['promised_date', 'pd', 'date'], ['unit_cost', 'cost', 'num'], ['shipping_cost', 'freight', 'num'], ['returned_qty', 'ret', 'num'],
+  ];
+  /** Value column names: dates keep their short names (od, sd, pd), numbers get _v. */
+  const value = (a: string) => dl.ident(['od', 'sd', 'pd'].includes(a) ? a : `${a}_v`);
+  const present = parsedColumns.filter(([c]) => REQUIRED.has(c) || has(c));
+  const all = o.allColumns.map((c) => `s.${dl.ident(c)}`).join(', ');
   const lo = Date.UTC(o.minYear, 0, 1);
   const hi = Date.UTC(o.maxYear + 1, 0, 1);
   const plausible = (ms: string) => `(${ms} IS NULL OR (${ms} >= ${n(lo)} AND ${ms} < ${n(hi)}))`;
@@ -91,24 +100,31 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
   const band = bandEdges.length ? `(${bandEdges.map((e) => `CASE WHEN ${e} <= abs("q") THEN 1 ELSE 0 END`).join(' + ')})` : '0';
   const r = o.rates;
   return [
-    // 1. Each cell parsed the way JavaScript reads it; exact duplicates (NULLs compare equal in a partition).
-    `"parsed" AS MATERIALIZED (
-  SELECT s."_row", "order_id", "customer_id",
-    CASE WHEN ${missing('"order_id"')} THEN NULL ELSE "order_id" END AS "order_code",
-    CASE WHEN ${missing('"customer_id"')} THEN NULL ELSE "customer_id" END AS "raw_id",
-    ${num('"qty"')} AS "qty_v", NOT ${missing('"qty"')} AND ${num('"qty"')} IS NULL AS "qty_bad",
-    ${num('"unit_price"')} AS "price_v", NOT ${missing('"unit_price"')} AND ${num('"unit_price"')} IS NULL AS "price_bad",
-    ${date('"order_date"')} AS "od", NOT ${missing('"order_date"')} AND ${date('"order_date"')} IS NULL AS "od_bad",
-    ${opt('order_line', num('"order_line"'))} AS "line_v",
-    ${opt('ship_date', date('"ship_date"'))} AS "sd", ${opt('ship_date', `NOT ${missing('"ship_date"')} AND ${date('"ship_date"')} IS NULL`)} AS "sd_bad",
-    ${opt('promised_date', date('"promised_date"'))} AS "pd", ${opt('promised_date', `NOT ${missing('"promised_date"')} AND ${date('"promised_date"')} IS NULL`)} AS "pd_bad",
-    ${opt('unit_cost', num('"unit_cost"'))} AS "cost_v", ${opt('unit_cost', `NOT ${missing('"unit_cost"')} AND ${num('"unit_cost"')} IS NULL`)} AS "cost_bad",
-    ${opt('shipping_cost', num('"shipping_cost"'))} AS "freight_v", ${opt('shipping_cost', `NOT ${missing('"shipping_cost"')} AND ${num('"shipping_cost"')} IS NULL`)} AS "freight_bad",
-    ${opt('returned_qty', num('"returned_qty"'))} AS "ret_v", ${opt('returned_qty', `NOT ${missing('"returned_qty"')} AND ${num('"returned_qty"')} IS NULL`)} AS "ret_bad",
-    ${opt('region', `CASE WHEN ${missing('"region"')} THEN NULL ELSE "region" END`)} AS "region_code",
-    ${opt('carrier', `CASE WHEN ${missing('"carrier"')} THEN NULL ELSE "carrier" END`)} AS "carrier_code",
-    s."_row" <> min(s."_row") OVER (PARTITION BY ${o.allColumns.map((c) => `s.${dl.ident(c)}`).join(', ')}) AS "exact_dup"
+    // 1. Exact duplicates: rows sharing a hash of every column are the only candidates, and
+    //    among them a partition by every column (NULLs equal) keeps the first.
+    `"hashed" AS (
+  SELECT s."_row", hash(${all}) AS "h" FROM ${source} s
+), "duplicates" AS MATERIALIZED (
+  SELECT s."_row", s."_row" <> min(s."_row") OVER (PARTITION BY ${all}) AS "dup"
+  FROM ${source} s WHERE s."_row" IN (SELECT "_row" FROM (SELECT "_row", count(*) OVER (PARTITION BY "h") AS "c" FROM "hashed") WHERE "c" > 1)
+), "cells" AS (
+  SELECT s."_row", s."order_id", s."customer_id", ${present.map(([c]) => `s.${dl.ident(c)}, trim(s.${dl.ident(c)}, ' \t') AS ${t(c)}`).join(', ')},
+    ${['order_id', 'customer_id', 'region', 'carrier'].filter((c) => REQUIRED.has(c) || has(c)).map((c) => `trim(s.${dl.ident(c)}, ' \t') AS ${t(c)}`).join(', ')},
+    ${has('region') ? 's."region"' : 'NULL AS "region"'}, ${has('carrier') ? 's."carrier"' : 'NULL AS "carrier"'}
   FROM ${source} s
+),
+-- Each cell parsed the way JavaScript reads it: a value, or NULL and whether the cell held something unreadable.
+"parsed" AS MATERIALIZED (
+  SELECT *, ${parsedColumns.map(([c, a]) => (present.some(([p]) => p === c) ? `NOT "${a}_missing" AND ${value(a)} IS NULL AS "${a}_bad"` : `false AS "${a}_bad"`)).join(', ')}
+  FROM (
+  SELECT c."_row",
+    CASE WHEN ${missing('order_id')} THEN NULL ELSE c."order_id" END AS "order_code",
+    CASE WHEN ${missing('customer_id')} THEN NULL ELSE c."customer_id" END AS "raw_id",
+    ${parsedColumns.map(([c, a, kind]) => (present.some(([p]) => p === c) ? `${kind === 'num' ? num(c) : date(c)} AS ${value(a)}, ${missing(c)} AS "${a}_missing"` : `NULL AS ${value(a)}`)).join(',\n    ')},
+    ${has('region') ? `CASE WHEN ${missing('region')} THEN NULL ELSE c."region" END` : 'NULL'} AS "region_code",
+    ${has('carrier') ? `CASE WHEN ${missing('carrier')} THEN NULL ELSE c."carrier" END` : 'NULL'} AS "carrier_code",
+    coalesce(d."dup", false) AS "exact_dup"
+  FROM "cells" c LEFT JOIN "duplicates" d ON c."_row" = d."_row")
 )`,
     // 2. Customer ids: trim, upper case, re-pad to the dominant prefix + width of the distinct ids.
     `"ids" AS MATERIALIZED (
@@ -174,7 +190,7 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
     CASE WHEN "freight_v" >= 0 THEN "freight_v" END AS "f0",
     CASE WHEN "is_return" OR "ret_v" IS NULL OR "ret_v" < 0 THEN 0 ELSE least("ret_v", abs("qty_v")) END AS "r"
   FROM "keyed" WHERE "excluded" IS NULL
-), "banded" AS (SELECT *, ${band} AS "band" FROM "kept"),
+), "banded" AS MATERIALIZED (SELECT *, ${band} AS "band" FROM "kept"),
 "m1" AS (SELECT "region_code", "carrier_code", "band", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
 "m2" AS (SELECT "region_code", "carrier_code", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
 "m3" AS (SELECT "region_code", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
