@@ -7,7 +7,7 @@
  *   npm run bench -- --only jobs --versus-python [--quick]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gaussianBlobs } from '../src/analytics/blobs.ts';
 import { generateOrders, ordersToCsv } from '../src/data/synthetic/synthetic-orders.ts';
@@ -31,6 +31,8 @@ export interface JobsOptions {
   runs: number;
   quick: boolean;
   versusPython: boolean;
+  /** Also time `--engine duckdb` (1M lines, and 10M unless quick). */
+  duckdb: boolean;
   log: (line: string) => void;
 }
 
@@ -173,5 +175,32 @@ export function benchJobs(o: JobsOptions): JobRow[] {
     note: 'tierbook also runs the notebook diagnostics (k sweep 2..10, sampled silhouette, Ward comparison) that the python job leaves out',
   });
   o.log(`segmentation ${lines}: tierbook ${Math.round(seg.t)} ms${python ? `, python ${Math.round(seg.p ?? 0)} ms` : ''}`);
+  if (o.duckdb) rows.push(...duckdbJobs(o, orders, lines));
+  return rows;
+}
+
+/**
+ * `tierbook run --engine duckdb` on the same 1M lines (against the JavaScript engine above), and
+ * on 10M lines: the 1M file ten times over (order ids suffixed -0 .. -9, so each copy's orders
+ * are new orders of the same 50,000 customers), written once by DuckDB.
+ */
+function duckdbJobs(o: JobsOptions, orders: string, lines: number): JobRow[] {
+  const out = join(CACHE, 'out');
+  const run = (data: string) => timed(process.execPath, [BIN, 'run', 'segmentation', '--data', data, '--engine', 'duckdb', '--set', 'k=5', '--out', join(out, 'duckdb')]);
+  const one: number[] = [];
+  for (let r = 0; r < Math.max(1, o.runs - 2); r++) one.push(run(orders).ms);
+  o.log(`--engine duckdb, ${lines} lines: ${Math.round(median(one))} ms`);
+  const rows: JobRow[] = [
+    { job: 'run segmentation --engine duckdb (features in DuckDB, then the same notebook)', size: `${lines.toLocaleString('en-US')} order lines`, tierbookMs: median(one), pythonMs: null, ratio: null, targetMs: null, iterations: { tierbook: null, python: null }, note: '' },
+  ];
+  if (o.quick) return rows;
+  const big = cached('orders-10000000.csv', (path) => {
+    o.log('writing 10M order lines with DuckDB (once)');
+    const sql = `COPY (SELECT * REPLACE (order_id || '-' || r AS order_id) FROM read_csv('${orders}', all_varchar = true, header = true), range(10) t(r) ORDER BY r) TO '${path}' (HEADER, DELIMITER ',')`;
+    timed(process.execPath, ['--input-type=module', '-e', `import { DuckDBInstance } from '@duckdb/node-api'; const c = await (await DuckDBInstance.create(':memory:')).connect(); await c.run(${JSON.stringify(sql)});`]);
+  });
+  const ten = run(big);
+  o.log(`--engine duckdb, 10M lines: ${Math.round(ten.ms)} ms (one run)`);
+  rows.push({ job: 'run segmentation --engine duckdb, one run', size: '10,000,000 order lines', tierbookMs: ten.ms, pythonMs: null, ratio: null, targetMs: null, iterations: { tierbook: null, python: null }, note: `${(statSync(big).size / 1e9).toFixed(2)} GB CSV` });
   return rows;
 }

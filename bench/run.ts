@@ -5,7 +5,8 @@
  *
  *   npm run bench -- [--only analytics,data,browser,jobs,sql] [--quick] [--versus-python]
  *
- * `jobs`: whole processes as a user runs them (start-up, `tierbook cluster`, `tierbook run`).
+ * `jobs`: whole processes as a user runs them (start-up, `tierbook cluster`, `tierbook run`, and
+ * `tierbook run --engine duckdb` on 1M and 10M order lines unless `--no-duckdb`).
  * `--versus-python` adds the jobs bench (when not already chosen) and times the equivalent
  * pandas + scikit-learn jobs in the same run, alternating runs, with the ratios. It needs a
  * python3 with pandas, scikit-learn and threadpoolctl (Debian: python3-sklearn python3-pandas).
@@ -102,7 +103,7 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
   },
   async jobs() {
     const { benchJobs } = await import('./jobs.ts');
-    const rows = benchJobs({ runs: quick ? 3 : 5, quick, versusPython, log });
+    const rows = benchJobs({ runs: quick ? 3 : 5, quick, versusPython, duckdb: !process.argv.includes('--no-duckdb'), log });
     const summary = rows.map((r) => ({
       ...row(r.job, r.size, r.tierbookMs, r.targetMs, r.pythonMs === null ? '' : `pandas + scikit-learn ${ms(r.pythonMs)}: ratio ${r.ratio}`),
       'vs target': r.ratio === null ? vsTarget(r.tierbookMs, r.targetMs) : `${r.ratio}x`,
