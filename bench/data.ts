@@ -10,7 +10,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { pathToFileURL } from 'node:url';
 import { cleanOrderLines } from '../src/data/quality/clean-order-lines.ts';
 import { detectMapping, mappingTypes } from '../src/data/map/column-mapping.ts';
-import { cellText, type LoadedTable } from '../src/data/read/columns.ts';
+import { cellText, columnOf, type LoadedTable } from '../src/data/read/columns.ts';
 import { buildCustomerFeatures } from '../src/data/features/customer-features.ts';
 import { loadTable } from '../src/data/read/load-table.ts';
 import { generateOrders, ordersToCsv } from '../src/data/synthetic/synthetic-orders.ts';
@@ -48,7 +48,7 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 function toParquet(t: LoadedTable): Uint8Array {
   const columnData = t.header.map((name) => {
-    const c = t.columns[name];
+    const c = columnOf(t, name);
     if (c.type === 'number') return { name, data: c.values, type: 'DOUBLE' as const };
     if (c.type === 'date') return { name, data: Array.from(c.values, (v) => (Number.isNaN(v) ? null : new Date(v))) };
     return { name, data: Array.from({ length: t.rowCount }, (_, r) => (c.codes[r] < 0 ? null : cellText(c, r))), type: 'STRING' as const };

@@ -1,6 +1,7 @@
 import { z } from '../data/zod.ts';
 import { canonicalJson, sha256 } from './hash.ts';
 import { dataImportSpecSchema } from '../data/import-spec.ts';
+import { csvDocument, csvNumber, csvText } from '../data/csv-write.ts';
 
 export const CONFIG_KIND = 'tierbook-segmentation-config';
 export const CONFIG_VERSION = 1;
@@ -141,13 +142,12 @@ export const STRATEGIC = -2;
  * (excluded outliers, missing values, DBSCAN noise).
  */
 export function assignmentsCsv(ids: readonly string[], labels: ArrayLike<number>, idColumn = 'customer_id'): string {
-  const quote = (s: string) => (/^[=+\-@]/.test(s) || /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const lines = [`${quote(idColumn)},cluster`];
+  const rows: string[][] = [];
   for (let i = 0; i < ids.length; i++) {
     const label = labels[i];
-    lines.push(`${quote(ids[i])},${label === STRATEGIC ? 'strategic' : label < 0 ? '' : label + 1}`);
+    rows.push([csvText(ids[i]), label === STRATEGIC ? csvText('strategic') : label < 0 ? '' : csvNumber(label + 1)]);
   }
-  return `${lines.join('\n')}\n`;
+  return csvDocument([idColumn, 'cluster'], rows);
 }
 
 export async function hashAssignments(ids: readonly string[], labels: ArrayLike<number>): Promise<string> {

@@ -17,10 +17,24 @@ export function csvText(value: string, delimiter = ','): string {
     : safe;
 }
 
-/** A number cell: empty for NaN and null, otherwise the shortest exact representation (or fixed digits). */
+/**
+ * A number cell: empty for NaN, ±Infinity and null (a non-finite value is no number a
+ * spreadsheet can hold), otherwise the shortest exact representation (or fixed digits).
+ */
 export function csvNumber(value: number | null | undefined, digits?: number): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '';
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
   return digits === undefined ? String(value) : String(Number(value.toFixed(digits)));
+}
+
+/** A plain decimal numeral, e.g. `12.50`, `-3`, `1e5`: a spreadsheet reads it as a number, never as a formula. */
+const NUMERAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * A cell whose text Tierbook formatted itself (generated data, where a numeral such as `12.50`
+ * must keep its digits): a plain numeral is written as is, anything else as a text cell.
+ */
+export function csvFormatted(value: string, delimiter = ','): string {
+  return NUMERAL.test(value) ? value : csvText(value, delimiter);
 }
 
 /** One line of cells already written with `csvText` / `csvNumber`. */

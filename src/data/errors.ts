@@ -57,10 +57,11 @@ export class DataError extends Error {
   /** The problem alone, without coordinates or hint. */
   readonly problem: string;
 
-  constructor(problem: string, at: DataLocation = {}, hint?: string) {
+  /** `options.cause`: the underlying error (a library's message is kept there, not shown). */
+  constructor(problem: string, at: DataLocation = {}, hint?: string, options?: { cause?: unknown }) {
     const where = describeLocation(at);
     const head = where ? `${where}: ${problem}` : problem;
-    super(hint ? `${head}. ${hint}` : head.endsWith('.') ? head : `${head}.`);
+    super(hint ? `${head}. ${hint}` : head.endsWith('.') ? head : `${head}.`, options);
     this.problem = problem;
     this.file = at.file;
     this.column = at.column;

@@ -1,13 +1,16 @@
 /** The one call a notebook cell or the CLI needs: bytes + file name + spec → customer table, quality report, issues. */
 import type { MappingResult } from './map/column-mapping.ts';
 import { buildCustomerFeatures, type CustomerFeatures } from './features/customer-features.ts';
-import { toCustomerTable } from './customers/customer-table-loaded.ts';
+import { toCustomerTable } from './customers/to-customer-table.ts';
+import { pickIdColumn } from './customers/id-column.ts';
+import { typeMap } from './read/infer-types.ts';
 import type { CustomerTable } from './customers/customer-table.ts';
 import type { DataIssue } from './errors.ts';
 import type { DataImportSpec } from './import-spec.ts';
 import { detectInputKind, type InputKindGuess } from './map/input-kind.ts';
 import { loadOrderLines } from './quality/load-order-lines.ts';
 import { decompressIfGzip, loadTable, peekTable } from './read/load-table.ts';
+import type { TextEncodingName } from './read/decode.ts';
 import type { QualityReport } from './quality/quality-report.ts';
 import { whaleCurve, type WhaleCurve } from './features/whale-curve.ts';
 
@@ -22,6 +25,8 @@ export interface ImportedData {
   whale?: WhaleCurve;
   /** Everything recoverable met on the way (reading, features). */
   issues: DataIssue[];
+  /** Text files: the encoding the bytes were read with (UTF-16 and Windows-1252 also come with an issue). */
+  encoding?: TextEncodingName;
 }
 
 /**
@@ -33,11 +38,17 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
   const bytes = await decompressIfGzip(input, fileName);
   const read = { fileName, delimiter: spec.delimiter, decimal: spec.decimal, dateOrder: spec.dateOrder, types: spec.types, onProgress };
   let kind: InputKindGuess;
-  if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: {}, issues: [] }, {}, spec.kind);
+  if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: new Map(), issues: [] }, {}, spec.kind);
   else kind = detectInputKind(await peekTable(bytes, { ...read, onProgress: undefined }), spec.mapping);
   if (kind.kind === 'customer-table') {
-    const customers = toCustomerTable(await loadTable(bytes, read), { idColumn: spec.idColumn });
-    return { kind, customers, issues: customers.issues };
+    // The id column is text even when it looks numeric (e.g. 12346), so leading zeros survive.
+    const types = (header: readonly string[]) => {
+      const id = pickIdColumn(header, undefined, spec.idColumn, fileName);
+      return new Map([...(id ? [[id, 'text'] as const] : []), ...typeMap(spec.types)]);
+    };
+    const table = await loadTable(bytes, { ...read, types });
+    const customers = toCustomerTable(table, { idColumn: spec.idColumn, keepNumeric: spec.keepNumeric });
+    return { kind, customers, issues: customers.issues, encoding: table.encoding };
   }
   const loaded = await loadOrderLines(bytes, { ...read, mapping: spec.mapping, quality: spec.quality });
   const customers = buildCustomerFeatures(loaded.lines, spec.features);
@@ -49,6 +60,7 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
     mapping: loaded.mapping,
     whale: profit ? whaleCurve(profit) : undefined,
     issues: [...loaded.table.issues, ...customers.issues],
+    encoding: loaded.table.encoding,
   };
 }
 

@@ -10,13 +10,18 @@ import type { DateOrder } from './read/date-parse.ts';
 import type { FeatureSpec } from './features/feature-options.ts';
 import type { InputKind } from './map/input-kind.ts';
 import type { DecimalSeparator } from './read/number-parse.ts';
-import { QUALITY_RULES, type QualitySpec } from './quality/quality-options.ts';
+import { NON_PRODUCT_BUCKETS, QUALITY_RULES, type QualitySpec } from './quality/quality-options.ts';
 
 export interface DataImportSpec {
   /** Force the input kind; default: detected. */
   kind?: InputKind;
-  /** Customer tables: the id column; default: detected. */
+  /** Customer tables: the id column, or `row` to number the rows 1, 2, … as ids; default: detected, else the rows are numbered. */
   idColumn?: string;
+  /**
+   * Customer tables: whole-number columns with few distinct values (codes such as Channel or
+   * Region) to keep as numeric features; default none, such columns are read as categories.
+   */
+  keepNumeric?: string[];
   delimiter?: string;
   decimal?: DecimalSeparator;
   dateOrder?: DateOrder;
@@ -41,6 +46,7 @@ export const qualitySpecSchema = z
       .strict()
       .optional(),
     returns: z.object({ cancellationPrefix: z.string().optional() }).strict().optional(),
+    nonProduct: z.partialRecord(z.enum(NON_PRODUCT_BUCKETS), z.array(z.string())).optional(),
     shipping: z.object({ minGroupSize: z.number().int().min(1).optional(), qtyBands: z.array(z.number().nonnegative()).optional() }).strict().optional(),
   })
   .strict();
@@ -61,6 +67,7 @@ export const dataImportSpecSchema = z
   .object({
     kind: z.enum(['order-lines', 'customer-table']).optional(),
     idColumn: z.string().optional(),
+    keepNumeric: z.array(z.string()).optional(),
     delimiter: z.string().length(1).optional(),
     decimal: z.enum(['.', ',']).optional(),
     dateOrder: z.enum(['dmy', 'mdy']).optional(),

@@ -1,6 +1,6 @@
 /** Tierbook's data layer: reading files, quality accounting, customer features, synthetic data. Pure: runs in Node, browsers and workers. */
 export * from './errors.ts';
-export * from './synthetic/random.ts';
+
 export * from './read/delimited.ts';
 export * from './read/number-parse.ts';
 export * from './map/header-match.ts';
@@ -14,11 +14,14 @@ export * from './read/infer-types.ts';
 export * from './read/decode.ts';
 export * from './read/read-delimited.ts';
 export * from './read/read-values.ts';
+export * from './read/read-json.ts';
 export * from './read/load-table.ts';
 export * from './map/canonical-fields.ts';
 export * from './map/column-mapping.ts';
 export * from './map/input-kind.ts';
-export * from './customers/customer-table-loaded.ts';
+export * from './customers/id-column.ts';
+export * from './customers/to-customer-table.ts';
+export * from './customers/read-customer-table.ts';
 export * from './quality/quality-options.ts';
 export * from './quality/quality-report.ts';
 export * from './quality/customer-id.ts';

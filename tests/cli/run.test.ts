@@ -66,8 +66,9 @@ describe('tierbook run segmentation', () => {
     expect(features).toHaveLength(13);
     const header = features[0].split(',');
     expect(header).toContain('revenue');
-    // no unit cost or shipping cost: margin, total cost-to-serve and net profit are unavailable
-    for (const f of ['gross_margin_pct', 'cts', 'cts_pct', 'net_profit']) expect(header).not.toContain(f);
+    // no unit cost: margin and net profit are unavailable; no shipping cost: cost-to-serve comes from the activity rates alone (8.18)
+    for (const f of ['gross_margin_pct', 'net_profit', 'cts_freight']) expect(header).not.toContain(f);
+    for (const f of ['cts', 'cts_pct']) expect(header).toContain(f);
     const quality = JSON.parse(await readFile(join(dir, 'out', 'quality.json'), 'utf8'));
     expect(quality.inputRows).toBe(rows.length - 1);
     const excluded = Object.values(quality.excluded as Record<string, number>).reduce((s, x) => s + x, 0);
@@ -80,7 +81,8 @@ describe('tierbook run segmentation', () => {
 
   it('applies weights and features from --set and reads --data', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
-    const csv = 'id,x,y\n' + Array.from({ length: 40 }, (_, i) => `c${i},${i % 2 ? 10 + (i % 5) : i % 5},${i % 3}`).join('\n');
+    // Decimals: whole-number columns with ten or fewer values are read as category codes (data point 8.11).
+    const csv = 'id,x,y\n' + Array.from({ length: 40 }, (_, i) => `c${i},${i % 2 ? 10 + (i % 5) : i % 5}.5,${i % 3}.5`).join('\n');
     await writeFile(join(dir, 'small.csv'), csv);
     const run = await tierbook(
       'run', 'segmentation', '--data', join(dir, 'small.csv'), '--set', 'features=x,y', '--set', 'w.x=4', '--set', 'k=2', '--set', 'transform=none', '--set', 'transforms=x=log1p', '--out', join(dir, 'out'),

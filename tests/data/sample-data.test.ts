@@ -5,7 +5,7 @@ import { dataReadme } from '../../src/data/features/data-readme.ts';
 import { loadOrderLines } from '../../src/data/quality/load-order-lines.ts';
 import { SMALL_SAMPLE_ORDERS_SPEC, loadSampleOrders } from '../../src/data/synthetic/sample-orders.ts';
 import { generateOrders } from '../../src/data/synthetic/synthetic-orders.ts';
-import { readCustomerTable } from '../../src/data/customers/customer-table.ts';
+import { readCustomerTable } from '../../src/data/customers/read-customer-table.ts';
 
 const data = (name: string) => new URL(`../../data/${name}`, import.meta.url);
 

@@ -156,7 +156,7 @@ describe('mappingView', () => {
 
   it('lists every canonical field with its column, how it was matched and whether it is required', () => {
     const root = mappingView(data.mapping!, HEADER, { document });
-    expect(root.querySelectorAll('tbody tr[data-field]')).toHaveLength(16);
+    expect(root.querySelectorAll('tbody tr[data-field]')).toHaveLength(17);
     const row = (f: string) => cells(fieldRow(root, f)).slice(1);
     expect(row('customer_id')).toEqual(['CustomerID', 'synonym', 'required']);
     expect(row('shipping_cost')).toEqual(['Freight', 'synonym', 'optional']);
@@ -217,6 +217,10 @@ describe('dictionaryView', () => {
     expect(cells(root.querySelector('tr[data-feature="region"]') as Element)[1]).toBe('no dictionary entry');
     const missing = tableRows(root, 'Features left out');
     expect(missing).toEqual([
+      ['CTS: feescts_fees', 'product_code'],
+      ['Freight chargedcharged_freight', 'product_code'],
+      ['Discountsdiscounts', 'product_code'],
+      ['Manual adjustmentsadjustments', 'product_code'],
       ['Lead timelead_time_days', 'ship_date'],
       ['On-time rateon_time_rate', 'ship_date and promised_date'],
     ]);

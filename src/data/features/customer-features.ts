@@ -2,12 +2,14 @@
 import type { CanonicalField } from '../map/canonical-fields.ts';
 import type { CustomerTable } from '../customers/customer-table.ts';
 import { formatDate } from '../read/date-parse.ts';
-import type { DataIssue } from '../errors.ts';
+import { formatCount, type DataIssue } from '../errors.ts';
 import { aggregateLines } from './feature-aggregate.ts';
 import { FEATURE_DICTIONARY, unavailableFeatures, type UnavailableFeature } from './feature-dictionary.ts';
 import { normalizeFeatureOptions, type FeatureOptions, type FeatureSpec } from './feature-options.ts';
 import type { OrderLines } from '../quality/order-lines.ts';
 import { resolveParents } from './parent-rollup.ts';
+import { nameRecord } from '../name-record.ts';
+import { screenUnusableValues } from '../customers/unclusterable.ts';
 
 const DAY = 86_400_000;
 
@@ -99,7 +101,12 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   const ctsOrder = mapTo(s.orders, (v) => v * rates.order);
   const ctsLines = mapTo(s.lines, (v) => v * rates.line);
   const ctsReturns = mapTo(s.returnLines, (v) => v * rates.returnLine);
-  const cts = mapTo(ctsOrder, (v, g) => v + ctsLines[g] + ctsReturns[g] + s.freight[g]);
+  const [chargedFreight, discountLines, feeLines, adjustments] = s.nonProduct;
+  // Line amounts are signed as money from the customer: a fee paid or a discount given is negative.
+  const ctsFees = mapTo(feeLines, (v) => -v);
+  const discounts = mapTo(discountLines, (v) => -v);
+  // Without a shipping_cost column freight sums to 0: cost to serve is the activity-rate components (noted by the shipping rule).
+  const cts = mapTo(ctsOrder, (v, g) => v + ctsLines[g] + ctsReturns[g] + s.freight[g] + ctsFees[g]);
   let gmTotal = 0;
   for (const v of s.grossMargin) gmTotal += v;
   const cv = new Float64Array(G);
@@ -131,15 +138,21 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
     cts,
     cts_per_order: ratio(cts, s.orders),
     cts_pct: ratio(cts, s.revenue, 100),
-    net_profit: mapTo(s.grossMargin, (v, g) => v - cts[g]),
+    cts_fees: ctsFees,
+    net_profit: mapTo(s.grossMargin, (v, g) => v - cts[g] + chargedFreight[g] - discounts[g]),
     freight_imputed_share: ratio(s.freightImputed, s.freight),
+    charged_freight: chargedFreight,
+    discounts,
+    adjustments,
     return_lines: s.returnLines,
-    returns_rate: ratio(s.returnedUnits, s.units),
+    // Units returned beyond the units bought in the window were bought before it: capped here, counted apart.
+    returns_rate: mapTo(s.returnedUnits, (v, g) => (s.units[g] ? Math.min(v, s.units[g]) / s.units[g] : NaN)),
+    returns_before_window: mapTo(s.returnedUnits, (v, g) => Math.max(0, v - s.units[g])),
     demand_cv: cv,
     lead_time_days: ratio(s.leadDays, s.leadLines),
     on_time_rate: ratio(s.ordersOnTime, s.ordersWithDue),
   };
-  const columns: Record<string, Float64Array> = {};
+  const columns = nameRecord<Float64Array>();
   const numericColumns: string[] = [];
   for (const def of FEATURE_DICTIONARY) {
     if (def.categorical || skip.has(def.name)) continue;
@@ -151,17 +164,24 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   let costMissing = 0;
   for (const v of s.costMissing) costMissing += v;
   if (hasCost && costMissing) note('unknown-cost', `${costMissing} line(s) have no unit cost; their margin is left out of gross margin.`, costMissing);
-  const categorical: Record<string, string[]> = {
-    abc_class: classify(abcBasis === 'gross_margin' ? s.grossMargin : s.revenue, opts.abcShares),
-    xyz_class: Array.from(cv, (v) => (Number.isNaN(v) ? '' : v < opts.xyzLimits[0] ? 'X' : v <= opts.xyzLimits[1] ? 'Y' : 'Z')),
-  };
+  const categorical = nameRecord<string[]>([
+    ['abc_class', classify(abcBasis === 'gross_margin' ? s.grossMargin : s.revenue, opts.abcShares)],
+    ['xyz_class', Array.from(cv, (v) => (Number.isNaN(v) ? '' : v < opts.xyzLimits[0] ? 'X' : v <= opts.xyzLimits[1] ? 'Y' : 'Z'))],
+  ]);
   for (const [name, cat] of [['region', lines.region], ['channel', lines.channel]] as const) {
     const m = mode(cat?.codes, cat?.dictionary, lines, groupOf, G);
     if (m) categorical[name] = m;
   }
+  let prior = 0;
+  let priorUnits = 0;
+  for (const v of all.returns_before_window) if (v > 0) [prior, priorUnits] = [prior + 1, priorUnits + v];
+  if (prior) note('returns-before-window', `${formatCount(prior)} ${level === 'parent' ? 'account(s)' : 'customer(s)'} returned more units than they bought in the window (${formatCount(priorUnits)} units in all): returns of earlier purchases. They are counted in returns_before_window, and returns_rate is capped at 1.`, prior);
   for (const u of unavailable) note('feature-unavailable', u.note);
+  // Sums cannot overflow (line amounts are bounded), but a feature can still be too large to cluster on.
+  const screened = screenUnusableValues(lines.source, ids, columns, numericColumns);
+  issues.push(...screened.issues);
   return {
-    source: lines.source, idColumn: level === 'parent' ? 'parent_id' : 'customer_id', ids, numericColumns, columns, categorical, rowCount: G, issues,
+    source: lines.source, idColumn: level === 'parent' ? 'parent_id' : 'customer_id', ids, numericColumns, columns, categorical, rowCount: G, issues, unclusterable: screened.unclusterable,
     inputRows: lines.rowCount, delimiter: '', decimal: '.', level, unavailable, months: s.months, asOf: formatDate(lines.asOf), options: opts,
   };
 }

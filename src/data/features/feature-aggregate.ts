@@ -1,5 +1,6 @@
 /** One pass over clean order lines accumulating per-group sums (typed arrays, integer keys). */
 import type { OrderLines } from '../quality/order-lines.ts';
+import { DUE_ON_TIME, DUE_UNKNOWN, OrderSlots } from './order-slots.ts';
 
 const DAY = 86_400_000;
 
@@ -27,6 +28,8 @@ export interface GroupSums {
   activeMonths: Float64Array;
   /** groups × months units, row-major. */
   monthly: Float64Array;
+  /** Σ qty × unit_price of non-product lines per bucket (NON_PRODUCT_BUCKETS order), signed as in the file. */
+  nonProduct: Float64Array[];
 }
 
 /** Calendar month index (year × 12 + month 0–11) of epoch ms, by integer arithmetic (H. Hinnant's civil_from_days). */
@@ -52,17 +55,16 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
   const z = () => new Float64Array(groups);
   // Line sums are accumulated row-wise (one block of F values per group): lines arrive in date
   // order, so groups are hit at random and a block keeps each line's updates in one cache line or two.
-  const F = 12;
+  const F = 16;
   const [LINES, UNITS, REV, GM, NOCOST, FREIGHT, IMPUTED, RLINES, RUNITS, LAST, LEAD, LEADN] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  /** Non-product bucket k (1-based, as in lines.nonProduct) sums at NONPRODUCT + k - 1. */
+  const NONPRODUCT = 12;
   const acc = new Float64Array(groups * F);
   for (let g = 0; g < groups; g++) acc[g * F + LAST] = -Infinity;
   const monthly = new Float64Array(groups * months);
-  const nOrders = lines.orderIds.length;
-  // Per order: its group (first sales line), month, and lateness (0 unknown, 1 on time, 2 late).
-  const orderGroup = new Int32Array(nOrders).fill(-1);
-  const orderMonth = new Int32Array(nOrders);
-  const orderDue = new Uint8Array(nOrders);
-  const { isReturn, customer, order, orderDate, qty, unitPrice, unitCost, shippingCost, freightLevel, returnedQty, shipDate, promisedDate } = lines;
+  // Per (order, group): month of its first sales line and lateness. Orders count per customer.
+  const slots = new OrderSlots(lines.orderIds.length);
+  const { isReturn, nonProduct, customer, order, orderDate, qty, unitPrice, unitCost, shippingCost, freightLevel, returnedQty, shipDate, promisedDate } = lines;
   let lastDay = NaN;
   let lastMonth = 0;
   for (let i = 0; i < n; i++) {
@@ -70,6 +72,11 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     const b = g * F;
     const q = qty[i];
     const p = unitPrice[i];
+    if (nonProduct && nonProduct[i]) {
+      // Postage, discounts, fees, adjustments: their own buckets, nothing else.
+      acc[b + NONPRODUCT + nonProduct[i] - 1] += q * p;
+      continue;
+    }
     const c = unitCost ? unitCost[i] : NaN;
     if (shippingCost) {
       const f = shippingCost[i];
@@ -105,11 +112,7 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     }
     const m = lastMonth;
     if (m >= 0 && m < months) monthly[g * months + m] += q;
-    const o = order[i];
-    if (orderGroup[o] < 0) {
-      orderGroup[o] = g;
-      orderMonth[o] = m;
-    }
+    const o = slots.slot(order[i], g, m);
     if (shipDate) {
       const sd = shipDate[i];
       if (!Number.isNaN(sd)) {
@@ -118,8 +121,7 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
         if (promisedDate) {
           const pd = promisedDate[i];
           if (!Number.isNaN(pd)) {
-            if (Math.floor(sd / DAY) > Math.floor(pd / DAY)) orderDue[o] = 2;
-            else if (orderDue[o] === 0) orderDue[o] = 1;
+            slots.markDue(o, Math.floor(sd / DAY) > Math.floor(pd / DAY));
           }
         }
       }
@@ -135,17 +137,18 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     orders: z(), lines: field(LINES), units: field(UNITS), revenue: field(REV), grossMargin: field(GM), costMissing: field(NOCOST), freight: field(FREIGHT),
     freightImputed: field(IMPUTED), returnLines: field(RLINES), returnedUnits: field(RUNITS), lastOrder: field(LAST), leadDays: field(LEAD), leadLines: field(LEADN),
     ordersWithDue: z(), ordersOnTime: z(), activeMonths: z(), monthly,
+    nonProduct: [0, 1, 2, 3].map((k) => field(NONPRODUCT + k)),
   };
   const active = new Uint8Array(groups * months);
-  for (let o = 0; o < nOrders; o++) {
-    const g = orderGroup[o];
+  for (let o = 0; o < slots.size; o++) {
+    const g = slots.group[o];
     if (g < 0) continue;
     s.orders[g]++;
-    if (orderDue[o]) {
+    if (slots.due[o] !== DUE_UNKNOWN) {
       s.ordersWithDue[g]++;
-      if (orderDue[o] === 1) s.ordersOnTime[g]++;
+      if (slots.due[o] === DUE_ON_TIME) s.ordersOnTime[g]++;
     }
-    const m = orderMonth[o];
+    const m = slots.month[o];
     if (m >= 0 && m < months && !active[g * months + m]) {
       active[g * months + m] = 1;
       s.activeMonths[g]++;

@@ -3,7 +3,7 @@ import type { ColumnType } from '../read/columns.ts';
 
 export const CANONICAL_FIELDS = [
   'customer_id', 'parent_id', 'order_id', 'order_line', 'order_date', 'ship_date', 'promised_date', 'region', 'channel',
-  'product_line', 'carrier', 'qty', 'unit_price', 'unit_cost', 'shipping_cost', 'returned_qty',
+  'product_line', 'product_code', 'carrier', 'qty', 'unit_price', 'unit_cost', 'shipping_cost', 'returned_qty',
 ] as const;
 
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
@@ -34,6 +34,7 @@ export const FIELD_INFO: Readonly<Record<CanonicalField, FieldInfo>> = {
   region: f('text', 'Sales or delivery region', ['region', 'salesregion', 'territory', 'area', 'market', 'country', 'land']),
   channel: f('text', 'Ordering channel (EDI, portal, phone, email…)', ['channel', 'orderchannel', 'saleschannel', 'ordersource', 'source']),
   product_line: f('text', 'Product line or category', ['productline', 'productcategory', 'productgroup', 'category', 'productfamily', 'family']),
+  product_code: f('text', 'Product or stock code (SKU); codes of postage, discounts, fees and manual adjustments are routed by the non-product rule', ['productcode', 'stockcode', 'sku', 'itemcode', 'itemnumber', 'itemid', 'articleno', 'articlenumber', 'article', 'materialno', 'material', 'partno', 'partnumber', 'productid', 'artikelnr']),
   carrier: f('text', 'Carrier or shipping mode', ['carrier', 'shipper', 'shippingcarrier', 'forwarder', 'shipvia', 'shipmode', 'shippingmode', 'spediteur']),
   qty: f('number', 'Units ordered (negative = return or cancellation)', ['qty', 'quantity', 'orderqty', 'orderquantity', 'qtyordered', 'units', 'pieces', 'menge'], true),
   unit_price: f('number', 'Net selling price per unit, account currency', ['unitprice', 'price', 'netprice', 'sellingprice', 'salesprice', 'priceperunit', 'preis'], true),

@@ -82,11 +82,11 @@ export function requireOrderFields(mapping: ColumnMapping, header: readonly stri
 }
 
 /** Column types implied by a mapping: ids and categories as text, dates as dates, amounts as numbers. */
-export function mappingTypes(mapping: ColumnMapping): Record<string, ColumnType> {
-  const out: Record<string, ColumnType> = {};
+export function mappingTypes(mapping: ColumnMapping): Map<string, ColumnType> {
+  const out = new Map<string, ColumnType>();
   for (const field of CANONICAL_FIELDS) {
     const h = mapping[field];
-    if (h) out[h] = FIELD_INFO[field].type;
+    if (h) out.set(h, FIELD_INFO[field].type);
   }
   return out;
 }

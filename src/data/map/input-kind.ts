@@ -1,6 +1,6 @@
 /** Tells order lines from a ready customer table, with a reason the UI can show; the user may override. */
 import { detectMapping, type MappingSpec } from './column-mapping.ts';
-import type { LoadedTable } from '../read/columns.ts';
+import { columnOf, type LoadedTable } from '../read/columns.ts';
 
 /** What a file holds: order lines (aggregated to customers) or one row per customer (used as is). */
 export type InputKind = 'order-lines' | 'customer-table';
@@ -12,7 +12,7 @@ export interface InputKindGuess {
 }
 
 function distinctShare(table: LoadedTable, name: string): number {
-  const col = table.columns[name];
+  const col = columnOf(table, name);
   if (col.type !== 'text') {
     const seen = new Set<number>();
     for (const v of col.values) if (!Number.isNaN(v)) seen.add(v);
@@ -33,7 +33,7 @@ export function detectInputKind(table: LoadedTable, spec: MappingSpec = {}, over
   if (mapping.order_id && mapping.order_date && (mapping.qty || mapping.unit_price)) {
     return { kind: 'order-lines', reason: `it has order columns (${[mapping.order_id, mapping.order_date, mapping.qty ?? mapping.unit_price].join(', ')}).` };
   }
-  const hasDate = table.header.some((h) => table.columns[h].type === 'date');
+  const hasDate = table.header.some((h) => columnOf(table, h).type === 'date');
   if (mapping.customer_id && hasDate && distinctShare(table, mapping.customer_id) < 0.67) {
     return { kind: 'order-lines', reason: `customer ids in ${JSON.stringify(mapping.customer_id)} repeat across rows next to dates.` };
   }

@@ -27,7 +27,7 @@ export async function loadOrderLines(bytes: Uint8Array, options: OrderLinesOptio
   const spec = options.mapping ?? {};
   const table = await loadTable(bytes, {
     ...options,
-    types: (header) => ({ ...mappingTypes(detectMapping(header, spec, options.fileName).mapping), ...resolveTypes(options.types, header) }),
+    types: (header) => new Map([...mappingTypes(detectMapping(header, spec, options.fileName).mapping), ...resolveTypes(options.types, header)]),
   });
   const mapping = detectMapping(table.header, spec, options.fileName);
   return { table, mapping, ...cleanOrderLines(table, mapping.mapping, options.quality) };

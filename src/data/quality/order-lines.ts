@@ -13,6 +13,11 @@ export interface OrderLines {
   rowCount: number;
   /** 1 for a return / cancellation line, 0 for a sale. */
   isReturn: Uint8Array;
+  /**
+   * Per line: 0 = a product line, else 1 + the index of its bucket in NON_PRODUCT_BUCKETS
+   * (postage, discount, fee, adjustment). Absent when the file has no product_code column.
+   */
+  nonProduct?: Uint8Array;
   /** Normalised customer ids: codes into `customerIds` (never -1). */
   customer: Int32Array;
   customerIds: string[];
@@ -21,7 +26,7 @@ export interface OrderLines {
   orderIds: string[];
   /** Order date, epoch ms (UTC), never NaN. */
   orderDate: Float64Array;
-  /** Units: positive; for a return line, the units returned. */
+  /** Units: positive; for a return line, the units returned; signed as in the file on a non-product line. */
   qty: Float64Array;
   /** Net price per unit, > 0 unless the price rule is off. */
   unitPrice: Float64Array;

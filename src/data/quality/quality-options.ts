@@ -1,49 +1,13 @@
 /**
- * The quality rules applied to order lines: their ids, what each does, and their options.
+ * The options of the quality rules applied to order lines (each rule lives in `rules/`).
  * `QualitySpec` (all optional, as users and exported configs write it) is completed by
  * `normalizeQualityOptions`, the one place that holds the defaults.
  */
+import { NON_PRODUCT_BUCKETS, QUALITY_RULES, type NonProductBucket, type QualityOptions, type QualityRuleId } from './rule-types.ts';
+import { RULE_INFO } from './rules/index.ts';
 
-/** Ids of the rules, in the order they run. */
-export const QUALITY_RULES = [
-  'exact-duplicates',
-  'customer-id',
-  'required-values',
-  'date-range',
-  'returns',
-  'price',
-  'duplicate-keys',
-  'optional-values',
-  'cost-above-price',
-  'shipping-cost',
-] as const;
-
-export type QualityRuleId = (typeof QUALITY_RULES)[number];
-
-/** What a rule does to the rows it matches. */
-export type RuleAction = 'exclude' | 'repair' | 'route' | 'flag';
-
-export interface RuleInfo {
-  readonly title: string;
-  readonly action: RuleAction;
-  /** Whether the user may switch it off (some rules guard what features can be computed at all). */
-  readonly switchable: boolean;
-  /** What the rule checks and what it does, for the quality report. */
-  readonly description: string;
-}
-
-export const RULE_INFO: Readonly<Record<QualityRuleId, RuleInfo>> = {
-  'exact-duplicates': { title: 'Exact duplicate lines', action: 'exclude', switchable: true, description: 'A row identical in every column to an earlier row is a double export; the later copy is excluded.' },
-  'customer-id': { title: 'Customer ID normalisation', action: 'repair', switchable: true, description: 'Customer ids are trimmed, upper-cased and, when digits lost their leading zeros (e.g. "123"), re-padded to the dominant pattern (e.g. "C000123"). Rows without any customer id are excluded.' },
-  'required-values': { title: 'Missing or unreadable required values', action: 'exclude', switchable: false, description: 'Rows whose quantity or unit price is empty or not a number, or whose order date is empty or not a date, are excluded: no revenue can be computed from them.' },
-  'date-range': { title: 'Dates out of range', action: 'exclude', switchable: true, description: 'Rows with a date outside the plausible years, an order date after the as-of date, or a ship date before the order date are quarantined.' },
-  returns: { title: 'Returns and cancellations', action: 'route', switchable: true, description: 'Lines with a negative quantity or a cancellation invoice number (prefix "C") are routed to returns: they reduce revenue and count as return lines, not as sales.' },
-  price: { title: 'Zero or negative prices', action: 'exclude', switchable: true, description: 'Lines with a unit price of zero or less (samples, adjustments, write-offs) and lines with quantity zero are excluded from sales.' },
-  'duplicate-keys': { title: 'Duplicate order lines (same order and line number)', action: 'exclude', switchable: true, description: 'A row with the same order id and line number as an earlier kept row, but other values, is excluded; the first one is kept.' },
-  'optional-values': { title: 'Unreadable optional values', action: 'flag', switchable: false, description: 'Text in an optional number column (unit cost, shipping cost, returned quantity) or an unreadable ship/promised date is cleared and flagged; a returned quantity above the quantity is capped at it.' },
-  'cost-above-price': { title: 'Unit cost above price', action: 'flag', switchable: true, description: 'Lines sold below cost are kept (they may be genuine loss leaders) and flagged for review.' },
-  'shipping-cost': { title: 'Missing shipping cost', action: 'repair', switchable: true, description: 'A missing shipping cost is imputed with the median cost of similar lines: same region, carrier and quantity band, else region and carrier, else region, else all lines — the first group with at least 5 known costs. Imputed costs are never 0 and are flagged with the level used.' },
-};
+export { NON_PRODUCT_BUCKETS, QUALITY_RULES, type NonProductBucket, type QualityOptions, type QualityRuleId, type RuleAction, type RuleInfo } from './rule-types.ts';
+export { RULE_INFO } from './rules/index.ts';
 
 /** Options as written by users and configs: every field optional. */
 export interface QualitySpec {
@@ -55,10 +19,16 @@ export interface QualitySpec {
     minYear?: number;
     /** Latest plausible year; default 2090. */
     maxYear?: number;
-    /** As-of date (ISO `YYYY-MM-DD`); later order dates are "future". Default: derived from the data (see `defaultAsOf`). */
+    /** As-of date (ISO `YYYY-MM-DD`); later order dates are "future". Default: the end of the data (the rule in `as-of.ts`, reported with its reason). */
     asOf?: string;
   };
   returns?: { /** Prefix of cancellation invoice numbers; default "C"; "" disables. */ cancellationPrefix?: string };
+  /**
+   * Product codes of lines that are not products, per bucket (matched trimmed and
+   * case-insensitively against the product_code column); a bucket given replaces its default
+   * list, `[]` empties it. Defaults follow UCI Online Retail: see DEFAULT_NON_PRODUCT_CODES.
+   */
+  nonProduct?: Partial<Record<NonProductBucket, readonly string[]>>;
   shipping?: {
     /** Smallest group whose median is used; default 5. */
     minGroupSize?: number;
@@ -67,14 +37,17 @@ export interface QualitySpec {
   };
 }
 
-/** Complete options. */
-export interface QualityOptions {
-  enabled: Record<QualityRuleId, boolean>;
-  customerId: { trim: boolean; upperCase: boolean; repad: boolean };
-  dates: { minYear: number; maxYear: number; asOf: string | undefined };
-  returns: { cancellationPrefix: string };
-  shipping: { minGroupSize: number; qtyBands: number[] };
-}
+/**
+ * Default non-product codes: postage charged to the customer (`POST`, `DOT` dotcom postage,
+ * `C2` carriage), discounts (`D`), fees the seller pays (`BANK CHARGES`, `AMAZONFEE`) and manual
+ * adjustments (`M`), as in UCI Online Retail.
+ */
+export const DEFAULT_NON_PRODUCT_CODES: Readonly<Record<NonProductBucket, readonly string[]>> = {
+  freight: ['POST', 'DOT', 'C2'],
+  discount: ['D'],
+  fee: ['BANK CHARGES', 'AMAZONFEE'],
+  adjustment: ['M'],
+};
 
 /** Fills in defaults; throws `invalid quality rule: "x" (expected ...)` for an unknown or unswitchable rule. */
 export function normalizeQualityOptions(spec: QualitySpec = {}): QualityOptions {
@@ -97,6 +70,22 @@ export function normalizeQualityOptions(spec: QualitySpec = {}): QualityOptions 
     customerId: { trim: spec.customerId?.trim ?? true, upperCase: spec.customerId?.upperCase ?? true, repad: spec.customerId?.repad ?? true },
     dates: { minYear, maxYear, asOf },
     returns: { cancellationPrefix: spec.returns?.cancellationPrefix ?? 'C' },
+    nonProduct: nonProductCodes(spec.nonProduct),
     shipping: { minGroupSize, qtyBands },
   };
+}
+
+/** Code lists per bucket, trimmed and upper-cased; throws for a code listed in two buckets. */
+function nonProductCodes(spec: QualitySpec['nonProduct'] = {}): Record<NonProductBucket, string[]> {
+  const out = {} as Record<NonProductBucket, string[]>;
+  const seen = new Map<string, NonProductBucket>();
+  for (const bucket of NON_PRODUCT_BUCKETS) {
+    out[bucket] = [...(spec[bucket] ?? DEFAULT_NON_PRODUCT_CODES[bucket])].map((c) => c.trim().toUpperCase()).filter((c) => c !== '');
+    for (const code of out[bucket]) {
+      const other = seen.get(code);
+      if (other && other !== bucket) throw new Error(`invalid nonProduct: ${JSON.stringify(code)} is listed as both ${other} and ${bucket}`);
+      seen.set(code, bucket);
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 /** Finds rows identical in every column to an earlier row. */
-import { cellText, type Column, type LoadedTable } from '../read/columns.ts';
+import { cellText, columnOf, type Column, type LoadedTable } from '../read/columns.ts';
 import { RowHashSet } from './hash-index.ts';
 
 /** Two cells of a column hold the same value (an unreadable cell compares by its text). */
@@ -35,7 +35,7 @@ export function findExactDuplicates(table: LoadedTable, alive: Uint8Array, hashC
   const h1 = new Uint32Array(n).fill(0x12345678);
   const h2 = new Uint32Array(n).fill(0x87654321);
   for (const name of hashColumns) {
-    const col = table.columns[name];
+    const col = columnOf(table, name);
     if (col.type === 'text') {
       for (let i = 0; i < n; i++) {
         h1[i] = mix(h1[i], col.codes[i] + 2);
@@ -56,7 +56,7 @@ export function findExactDuplicates(table: LoadedTable, alive: Uint8Array, hashC
     }
   }
   // h1 picks the bucket; h2 and then the cells confirm a match.
-  const cols = table.header.map((name) => table.columns[name]);
+  const cols = table.header.map((name) => columnOf(table, name));
   const same = (i: number, j: number) => h2[i] === h2[j] && cols.every((c) => cellsEqual(c, i, j));
   const set = new RowHashSet(h1, same, n);
   const dup = new Uint8Array(n);

@@ -19,6 +19,16 @@ function growInt(a: Int32Array, n: number): Int32Array {
   return b;
 }
 
+/** The text of a non-string value: JSON for lists and objects (depth-limited input, see read-json.ts), else String(). */
+function describeValue(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return String(v);
+  try {
+    return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? String(x) : x)) ?? String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
 function sameRange(text: string, s1: number, e1: number, s2: number, e2: number): boolean {
   if (e1 - s1 !== e2 - s2) return false;
   // Backwards: consecutive ids and dates differ in their last characters.
@@ -30,6 +40,8 @@ export class NumberBuilder {
   values: Float64Array;
   n = 0;
   readonly invalid: InvalidCells = { rows: [], texts: [] };
+  /** Cells converted from another kind of value (true/false read as 1/0), for an issue. */
+  readonly coerced: InvalidCells = { rows: [], texts: [] };
   constructor(
     readonly decimal: DecimalSeparator,
     capacity = 1024,
@@ -59,18 +71,26 @@ export class NumberBuilder {
     this.values[this.n++] = NaN;
   }
   pushValue(v: unknown): void {
-    if (typeof v === 'number') {
-      if (this.n === this.values.length) this.values = grow(this.values, this.n);
-      this.values[this.n++] = Number.isFinite(v) ? v : NaN;
-    } else if (typeof v === 'bigint') {
-      if (this.n === this.values.length) this.values = grow(this.values, this.n);
-      this.values[this.n++] = Number(v);
+    if (typeof v === 'number' || typeof v === 'bigint') {
+      const x = Number(v);
+      // A non-finite number (JSON's 1e999, a bigint beyond 1.8e308, an Arrow Infinity) is no value to compute with: invalid, like unreadable text.
+      if (Number.isFinite(x)) {
+        if (this.n === this.values.length) this.values = grow(this.values, this.n);
+        this.values[this.n++] = x;
+        return;
+      }
+      this.invalid.rows.push(this.n);
+      this.invalid.texts.push(String(v));
+      this.pushMissing();
     } else if (typeof v === 'string') this.pushRange(v, 0, v.length);
     else if (v === null || v === undefined) this.pushMissing();
-    else if (typeof v === 'boolean') this.pushValue(v ? 1 : 0);
-    else {
+    else if (typeof v === 'boolean') {
+      this.coerced.rows.push(this.n);
+      this.coerced.texts.push(String(v));
+      this.pushValue(v ? 1 : 0);
+    } else {
       this.invalid.rows.push(this.n);
-      this.invalid.texts.push(v instanceof Date ? v.toISOString() : String(v));
+      this.invalid.texts.push(v instanceof Date ? v.toISOString() : describeValue(v));
       this.pushMissing();
     }
   }
@@ -83,6 +103,8 @@ export class DateBuilder {
   values: Float64Array;
   n = 0;
   readonly invalid: InvalidCells = { rows: [], texts: [] };
+  /** Never filled: dates are not converted from other kinds of value (they are invalid). */
+  readonly coerced: InvalidCells = { rows: [], texts: [] };
   readonly layouts: Record<DateLayout, number> = { iso: 0, numeric: 0 };
   private prevStart = -1;
   private prevEnd = -1;
@@ -147,7 +169,7 @@ export class DateBuilder {
     else {
       // Numbers and bigints are not dates here (epoch units are ambiguous): invalid.
       this.invalid.rows.push(this.n);
-      this.invalid.texts.push(String(v));
+      this.invalid.texts.push(describeValue(v));
       this.pushMissing();
     }
   }
@@ -160,6 +182,8 @@ export class TextBuilder {
   codes: Int32Array;
   n = 0;
   readonly dictionary: string[] = [];
+  /** Cells converted from a list or an object (read as its JSON text), for an issue. */
+  readonly coerced: InvalidCells = { rows: [], texts: [] };
   // Open-addressing table of dictionary codes + 1, keyed by a hash of the characters, so that
   // repeated values are found without slicing a new string out of the source text.
   private slots = new Int32Array(1024);
@@ -253,7 +277,11 @@ export class TextBuilder {
     if (v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v))) this.pushMissing();
     else if (typeof v === 'string') this.pushRange(v, 0, v.length);
     else {
-      const s = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      const s = v instanceof Date ? v.toISOString() : describeValue(v);
+      if (typeof v === 'object' && !(v instanceof Date)) {
+        this.coerced.rows.push(this.n);
+        this.coerced.texts.push(s);
+      }
       this.pushRange(s, 0, s.length);
     }
   }

@@ -3,8 +3,10 @@
  * 0-based internally; messages show them 1-based (see errors.ts).
  */
 import type { DataIssue } from '../errors.ts';
+import { nameRecord } from '../name-record.ts';
 import type { DateLayout, DateOrder } from './date-parse.ts';
 import type { DecimalSeparator } from './number-parse.ts';
+import type { TextEncodingName } from './decode.ts';
 
 /** How a column is read. */
 export type ColumnType = 'number' | 'text' | 'date';
@@ -59,9 +61,12 @@ export interface LoadedTable {
   /** Column names in file order. */
   readonly header: string[];
   readonly rowCount: number;
-  readonly columns: Record<string, Column>;
+  /** Columns by header name (a Map: header names are user data, see name-record.ts). */
+  readonly columns: ReadonlyMap<string, Column>;
   /** For text formats: the 1-based physical line where each row starts. */
   readonly lines?: Int32Array;
+  /** For text formats: the encoding the bytes were decoded with (see decode.ts). */
+  readonly encoding?: TextEncodingName;
   /** Delimiter and decimal separator, for text formats. */
   readonly delimiter?: string;
   readonly decimal?: DecimalSeparator;
@@ -102,9 +107,14 @@ export function binarySearch(xs: readonly number[], x: number): number {
   return -1;
 }
 
+/** The column under a header name of the table; throws for a name that is not in the header. */
+export function columnOf(table: Pick<LoadedTable, 'columns' | 'source'>, name: string): Column {
+  const col = table.columns.get(name);
+  if (!col) throw new Error(`${table.source}: no column ${JSON.stringify(name)}`);
+  return col;
+}
+
 /** A row's cells as text, keyed by header (for quality-report examples). */
 export function rowRecord(table: LoadedTable, row: number): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of table.header) out[name] = cellText(table.columns[name], row);
-  return out;
+  return nameRecord(table.header.map((name) => [name, cellText(columnOf(table, name), row)]));
 }

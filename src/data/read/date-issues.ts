@@ -3,11 +3,11 @@ import type { Column } from './columns.ts';
 import type { DateOrder } from './date-parse.ts';
 import { formatCount, type DataIssue } from '../errors.ts';
 
-export function dateIssues(file: string, columns: Record<string, Column>, orders: readonly { order: DateOrder; evidence: boolean }[], header: readonly string[]): DataIssue[] {
+export function dateIssues(file: string, columns: ReadonlyMap<string, Column>, orders: readonly { order: DateOrder; evidence: boolean }[], header: readonly string[]): DataIssue[] {
   const out: DataIssue[] = [];
   header.forEach((name, c) => {
-    const col = columns[name];
-    if (col.type !== 'date') return;
+    const col = columns.get(name);
+    if (col?.type !== 'date') return;
     const { iso, numeric } = col.layouts;
     if (iso > 0 && numeric > 0) {
       out.push({

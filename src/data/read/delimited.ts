@@ -39,8 +39,13 @@ export interface ScanResult {
   records: number;
   /** Physical lines consumed, for progress and messages. */
   lines: number;
-  /** 1-based line of a quoted field that never closed (it ran to the end of the file), else 0. */
+  /**
+   * 1-based line of the first quote that opened a field and never closed properly (read as an
+   * ordinary character instead), else 0.
+   */
   unterminatedQuoteLine: number;
+  /** How many such quotes there were. */
+  strayQuotes?: number;
 }
 
 /**
@@ -62,7 +67,8 @@ export function scanDelimited(
   let i = offset;
   let line = firstLine;
   let records = 0;
-  let unterminated = 0;
+  let strayQuoteLine = 0;
+  let strayQuotes = 0;
   while (i < n && records < maxRecords) {
     const recordLine = line;
     let col = 0;
@@ -74,29 +80,11 @@ export function scanDelimited(
       continue;
     }
     for (;;) {
-      if (c === QUOTE) {
-        const start = i + 1;
-        let j = start;
-        let escaped = false;
-        for (;;) {
-          if (j >= n) {
-            unterminated = recordLine;
-            break;
-          }
-          const q = text.charCodeAt(j);
-          if (q === QUOTE) {
-            if (text.charCodeAt(j + 1) === QUOTE) {
-              escaped = true;
-              j += 2;
-              continue;
-            }
-            break;
-          }
-          if (q === LF) line++;
-          j++;
-        }
-        sink.field(col++, start, Math.min(j, n), escaped);
-        i = j + 1;
+      const stray = c === QUOTE && !closingQuote(text, i, delim);
+      if (c === QUOTE && !stray) {
+        line += quoted.lines;
+        sink.field(col++, i + 1, quoted.close, quoted.escaped);
+        i = quoted.close + 1;
         // Skip anything between the closing quote and the next delimiter (malformed, tolerated).
         while (i < n) {
           const d = text.charCodeAt(i);
@@ -104,6 +92,12 @@ export function scanDelimited(
           i++;
         }
       } else {
+        // An ordinary field, or a quote that never closes properly: that quote is an ordinary
+        // character, so a stray quote cannot swallow the lines after it.
+        if (stray) {
+          strayQuotes++;
+          strayQuoteLine ||= recordLine;
+        }
         const start = i;
         while (i < n) {
           const d = text.charCodeAt(i);
@@ -131,7 +125,45 @@ export function scanDelimited(
     sink.endRecord(col, recordLine);
     records++;
   }
-  return { records, lines: line - firstLine, unterminatedQuoteLine: unterminated, end: i };
+  return { records, lines: line - firstLine, unterminatedQuoteLine: strayQuoteLine, strayQuotes, end: i };
+}
+
+/** Where the last quoted field checked by `closingQuote` closes (one object, reused: no allocation per field). */
+const quoted = { close: 0, lines: 0, escaped: false };
+
+/**
+ * Whether the quoted field opening at `open` closes properly; if so `quoted` holds the index of
+ * its closing quote, the line breaks inside and whether it holds doubled quotes. It does not
+ * when it runs to the end of the text, or when it spans a line break and its closing quote is
+ * followed by something other than a delimiter or a line end (two stray quotes lines apart).
+ */
+function closingQuote(text: string, open: number, delim: number): boolean {
+  const n = text.length;
+  let j = open + 1;
+  let lines = 0;
+  let escaped = false;
+  for (;;) {
+    if (j >= n) return false;
+    const q = text.charCodeAt(j);
+    if (q === QUOTE) {
+      if (text.charCodeAt(j + 1) === QUOTE) {
+        escaped = true;
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    if (q === LF) lines++;
+    j++;
+  }
+  if (lines > 0 && j + 1 < n) {
+    const after = text.charCodeAt(j + 1);
+    if (after !== delim && after !== LF && after !== CR) return false;
+  }
+  quoted.close = j;
+  quoted.lines = lines;
+  quoted.escaped = escaped;
+  return true;
 }
 
 /**
@@ -261,6 +293,22 @@ export function readRecords(
   };
   const r = scanDelimited(text, delimiter, sink, offset, maxRecords);
   return { records, lines, end: r.end, unterminatedQuoteLine: r.unterminatedQuoteLine };
+}
+
+/**
+ * Whether text ends its lines with a carriage return alone (classic Mac OS): more lone CRs than
+ * line feeds in the first 64 KiB.
+ */
+export function usesClassicMacLineEnds(text: string): boolean {
+  const end = Math.min(text.length, 65_536);
+  let lf = 0;
+  let lone = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) lf++;
+    else if (c === CR && text.charCodeAt(i + 1) !== LF) lone++;
+  }
+  return lone > lf;
 }
 
 /** Removes a UTF-8 byte-order mark. */

@@ -45,11 +45,19 @@ export function inferValueType(samples: readonly unknown[], decimal: DecimalSepa
   return inferTextType(strings, decimal, order);
 }
 
+/** Column types by header name: a record (as configs write it) or a map. */
+export type ColumnTypes = Readonly<Record<string, ColumnType>> | ReadonlyMap<string, ColumnType>;
+
 /** Column types as an option: fixed names, or decided once the header is known. */
-export type TypeSpec = Readonly<Record<string, ColumnType>> | ((header: readonly string[]) => Readonly<Record<string, ColumnType>>);
+export type TypeSpec = ColumnTypes | ((header: readonly string[]) => ColumnTypes);
+
+/** Column types as a map; a record contributes its own keys only (a header named `toString` is not typed by Object.prototype). */
+export function typeMap(types: ColumnTypes | undefined): Map<string, ColumnType> {
+  if (!types) return new Map();
+  return new Map(types instanceof Map ? types : Object.entries(types));
+}
 
 /** Resolves a `TypeSpec` against a header. */
-export function resolveTypes(spec: TypeSpec | undefined, header: readonly string[]): Readonly<Record<string, ColumnType>> {
-  if (!spec) return {};
-  return typeof spec === 'function' ? spec(header) : spec;
+export function resolveTypes(spec: TypeSpec | undefined, header: readonly string[]): Map<string, ColumnType> {
+  return typeMap(typeof spec === 'function' ? spec(header) : spec);
 }

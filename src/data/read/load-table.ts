@@ -3,7 +3,8 @@ import type { FileFormat, LoadedTable } from './columns.ts';
 import { decodeText, gunzip, isGzip } from './decode.ts';
 import { DataError } from '../errors.ts';
 import { readDelimited, type ReadOptions } from './read-delimited.ts';
-import { readArrow, readJson, readParquet } from './read-values.ts';
+import { readArrow, readParquet } from './read-values.ts';
+import { readJson } from './read-json.ts';
 
 const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
@@ -33,9 +34,10 @@ export interface LoadOptions extends ReadOptions {
 }
 
 /**
- * Reads any supported file: CSV/TSV/semicolon text (UTF-8 with or without BOM, UTF-16 with
- * BOM, else Windows-1252), JSON records, Arrow IPC or Parquet, optionally gzip-compressed.
- * Throws `DataError` naming the file and the reason when it cannot be read.
+ * Reads any supported file: CSV/TSV/semicolon text (UTF-8 with or without BOM, UTF-16 with or
+ * without BOM, else Windows-1252; see decode.ts), JSON records, Arrow IPC or Parquet, optionally
+ * gzip-compressed. Throws `DataError` naming the file and the reason when it cannot be read
+ * (binary files that are none of these included).
  */
 export async function loadTable(bytes: Uint8Array, options: LoadOptions): Promise<LoadedTable> {
   const file = options.fileName;
@@ -44,9 +46,9 @@ export async function loadTable(bytes: Uint8Array, options: LoadOptions): Promis
   const format = options.format ?? detectFormat(bytes, file);
   if (format === 'parquet') return readParquet(bytes, options);
   if (format === 'arrow') return readArrow(bytes, options);
-  const { text, issues } = decodeText(bytes, file);
+  const { text, issues, encoding } = decodeText(bytes, file);
   const table = format === 'json' ? readJson(text, options) : readDelimited(text, options);
-  return issues.length ? { ...table, issues: [...issues, ...table.issues] } : table;
+  return { ...table, encoding, issues: [...issues, ...table.issues] };
 }
 
 /**
@@ -58,7 +60,7 @@ export async function peekTable(bytes: Uint8Array, options: LoadOptions, maxByte
   const format = options.format ?? detectFormat(bytes, options.fileName);
   if (format !== 'csv' || bytes.length <= maxBytes) return loadTable(bytes, options);
   let cut = maxBytes;
-  while (cut > 0 && bytes[cut - 1] !== 0x0a) cut--;
+  while (cut > 0 && bytes[cut - 1] !== 0x0a && bytes[cut - 1] !== 0x0d) cut--;
   return loadTable(bytes.subarray(0, cut || maxBytes), { ...options, onProgress: undefined });
 }
 

@@ -2,7 +2,7 @@
 import { DateBuilder, NumberBuilder, TextBuilder } from './column-builder.ts';
 import type { Column, ColumnType, LoadedTable } from './columns.ts';
 import { detectDateOrder, type DateOrder } from './date-parse.ts';
-import { detectDelimiter, fieldBounds, readRecords, scanBounds, scanDelimited, stripBom, unescapeQuotes, type FieldSink } from './delimited.ts';
+import { detectDelimiter, fieldBounds, readRecords, scanBounds, scanDelimited, stripBom, unescapeQuotes, usesClassicMacLineEnds, type FieldSink } from './delimited.ts';
 import { DataError, MAX_EXAMPLES, formatCount, type DataIssue, type IssueExample } from '../errors.ts';
 import { checkHeader } from './header-check.ts';
 import { inferTextType, resolveTypes, type TypeSpec } from './infer-types.ts';
@@ -48,8 +48,14 @@ function sampleRecords(text: string, delimiter: string, bodyStart: number): stri
 /** Reads delimited text into typed columns. Throws DataError for an empty file, a header only, or duplicate headers. */
 export function readDelimited(input: string, options: ReadOptions): LoadedTable {
   const file = options.fileName;
-  const text = stripBom(input);
+  let text = stripBom(input);
   if (text.trim() === '') throw new DataError('the file is empty', { file }, 'Choose a file with a header row and at least one data row.');
+  const issues: DataIssue[] = [];
+  if (usesClassicMacLineEnds(text)) {
+    // Every scanner below splits lines at LF; a lone CR becomes one.
+    text = text.replace(/\r(?!\n)/g, '\n');
+    issues.push({ code: 'line-endings', severity: 'info', message: `${file}: lines end with a carriage return alone (classic Mac OS); each was read as a line break.`, file, count: 1, examples: [] });
+  }
   const delimiter = options.delimiter ?? detectDelimiter(text);
   const first = readRecords(text, delimiter, 0, 1);
   const header = checkHeader(first.records[0], file);
@@ -59,7 +65,6 @@ export function readDelimited(input: string, options: ReadOptions): LoadedTable 
   const cells = header.map((_, c) => samples.map((r) => r[c] ?? ''));
   const decimal = options.decimal ?? detectDecimal(cells.flatMap((col) => col.slice(0, 200)), delimiter);
   const given = resolveTypes(options.types, header);
-  const issues: DataIssue[] = [];
 
   let sampleChars = 0;
   for (const r of samples) for (const f of r) sampleChars += f.length + 1;
@@ -74,7 +79,7 @@ export function readDelimited(input: string, options: ReadOptions): LoadedTable 
   header.forEach((name, c) => {
     const order = options.dateOrder ? { order: options.dateOrder, evidence: true } : detectDateOrder(cells[c]);
     orders.push(order);
-    const type = given[name] ?? inferTextType(cells[c], decimal, order.order);
+    const type = given.get(name) ?? inferTextType(cells[c], decimal, order.order);
     types.push(type);
     kinds[c] = type === 'number' ? 0 : type === 'date' ? 1 : 2;
     nums.push(new NumberBuilder(decimal, type === 'number' ? capacity : 0));
@@ -132,6 +137,7 @@ export function readDelimited(input: string, options: ReadOptions): LoadedTable 
   let line = 2;
   const quotes = text.indexOf('"', offset) >= 0;
   let unterminated = 0;
+  let strayQuotes = 0;
   if (!quotes) {
     // Quote-free text (the common export): field boundaries of a block first, then one tight,
     // monomorphic loop per column. Same cells and bookkeeping as the sink path below.
@@ -161,6 +167,7 @@ export function readDelimited(input: string, options: ReadOptions): LoadedTable 
     offset = r.end;
     line += r.lines;
     unterminated ||= r.unterminatedQuoteLine;
+    strayQuotes += r.strayQuotes ?? 0;
     options.onProgress?.(Math.min(1, offset / text.length));
     if (r.records === 0) break;
   }
@@ -168,12 +175,22 @@ export function readDelimited(input: string, options: ReadOptions): LoadedTable 
 
   if (shortCount) issues.push({ code: 'short-rows', severity: 'warning', message: `${file}: ${formatCount(shortCount)} row(s) have fewer fields than the header (${width}); the missing cells are empty.`, file, count: shortCount, examples: short });
   if (longCount) issues.push({ code: 'long-rows', severity: 'warning', message: `${file}: ${formatCount(longCount)} row(s) have more fields than the header (${width}); the extra fields were ignored. Check the delimiter and quoting.`, file, count: longCount, examples: long });
-  if (unterminated) issues.push({ code: 'unterminated-quote', severity: 'warning', message: `${file}: a quoted field opened on line ${formatCount(unterminated)} never closes, so the rest of the file was read into it. Check for a stray double quote there.`, file, count: 1, examples: [] });
+  if (unterminated) {
+    const what = strayQuotes === 1 ? 'a double quote opens a field' : `${formatCount(strayQuotes)} double quotes open fields`;
+    issues.push({
+      code: 'unterminated-quote',
+      severity: 'warning',
+      message: `${file}: ${what} that never closes (the first on line ${formatCount(unterminated)}); each was read as an ordinary character, so the lines after it stay rows of their own. Check for a stray double quote there.`,
+      file,
+      count: strayQuotes,
+      examples: [],
+    });
+  }
 
-  const columns: Record<string, Column> = {};
+  const columns = new Map<string, Column>();
   header.forEach((name, c) => {
     const k = kinds[c];
-    columns[name] = k === 0 ? nums[c].finish(name) : k === 1 ? dates[c].finish(name) : texts[c].finish(name);
+    columns.set(name, k === 0 ? nums[c].finish(name) : k === 1 ? dates[c].finish(name) : texts[c].finish(name));
   });
   issues.push(...dateIssues(file, columns, orders, header));
   return { source: file, format: 'csv', header, rowCount: rows, columns, lines: lines.slice(0, rows), delimiter, decimal, issues };

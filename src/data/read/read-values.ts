@@ -1,11 +1,11 @@
-/** JSON records, Arrow IPC and Parquet to a typed `LoadedTable` (via JavaScript value columns). */
+/** Arrow IPC and Parquet (and JSON records, see read-json.ts) to a typed `LoadedTable` via JavaScript value columns. */
 import { fromArrow } from 'arquero';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { createBuilder } from './column-builder.ts';
-import type { Column, FileFormat, LoadedTable } from './columns.ts';
+import type { Column, ColumnType, FileFormat, InvalidCells, LoadedTable } from './columns.ts';
 import { detectDateOrder } from './date-parse.ts';
 import { dateIssues } from './date-issues.ts';
-import { DataError } from '../errors.ts';
+import { DataError, MAX_EXAMPLES, formatCount, quoteValue, type DataIssue } from '../errors.ts';
 import { checkHeader } from './header-check.ts';
 import { inferValueType, resolveTypes } from './infer-types.ts';
 import type { ReadOptions } from './read-delimited.ts';
@@ -20,6 +20,22 @@ function sampleOf(values: ArrayLike<unknown>): unknown[] {
   return out;
 }
 
+/** An issue for values of another kind that a column read by converting them (true → 1, an array → its JSON text). */
+function coercionIssue(file: string, column: string, type: ColumnType, cells: InvalidCells): DataIssue {
+  const count = cells.rows.length;
+  const first = `first at row ${formatCount(cells.rows[0] + 1)}: ${quoteValue(cells.texts[0])}`;
+  const what = type === 'number' ? 'are true/false, not numbers, and were read as 1/0' : 'are lists or objects, not single values, and were read as their JSON text';
+  return {
+    code: 'coerced-values',
+    severity: 'warning',
+    message: `${file}, column ${JSON.stringify(column)}: ${formatCount(count)} value(s) ${what} (${first}). Check these records; if they are wrong, correct the file.`,
+    file,
+    column,
+    count,
+    examples: cells.rows.slice(0, MAX_EXAMPLES).map((r, k) => ({ row: r + 1, value: cells.texts[k] })),
+  };
+}
+
 /** Builds a typed table from one array of JavaScript values per column. */
 export function tableFromValueColumns(format: FileFormat, rawHeader: readonly string[], values: readonly ArrayLike<unknown>[], options: ReadOptions): LoadedTable {
   const file = options.fileName;
@@ -29,52 +45,21 @@ export function tableFromValueColumns(format: FileFormat, rawHeader: readonly st
   if (rowCount === 0) throw new DataError('the file has a header but no data rows', { file }, 'Export the data again with its rows, or choose another file.');
   const decimal = options.decimal ?? '.';
   const given = resolveTypes(options.types, header);
-  const columns: Record<string, Column> = {};
+  const columns = new Map<string, Column>();
+  const issues: DataIssue[] = [];
   const orders = header.map((name, c) => {
     const sample = sampleOf(values[c]);
     const order = options.dateOrder ? { order: options.dateOrder, evidence: true } : detectDateOrder(sample.filter((v): v is string => typeof v === 'string'));
-    const type = given[name] ?? inferValueType(sample, decimal, order.order);
+    const type = given.get(name) ?? inferValueType(sample, decimal, order.order);
     const b = createBuilder(type, decimal, order.order, rowCount);
     const col = values[c];
     for (let i = 0; i < rowCount; i++) b.pushValue(col[i]);
-    columns[name] = b.finish(name);
+    columns.set(name, b.finish(name));
+    if (b.coerced.rows.length) issues.push(coercionIssue(file, name, type, b.coerced));
     options.onProgress?.((c + 1) / header.length);
     return order;
   });
-  return { source: file, format, header, rowCount, columns, decimal, issues: dateIssues(file, columns, orders, header) };
-}
-
-/** JSON: an array of records (objects), or newline-delimited JSON records. */
-export function readJson(text: string, options: ReadOptions): LoadedTable {
-  const file = options.fileName;
-  if (text.trim() === '') throw new DataError('the file is empty', { file }, 'Choose a file with at least one record.');
-  let records: unknown;
-  try {
-    records = JSON.parse(text);
-  } catch (e) {
-    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-    try {
-      records = lines.map((l) => JSON.parse(l) as unknown);
-    } catch {
-      throw new DataError(`the file is not valid JSON (${e instanceof Error ? e.message : String(e)})`, { file }, 'Save it as an array of records, e.g. [{"customer_id": "C1", "qty": 3}, ...].');
-    }
-  }
-  if (records !== null && typeof records === 'object' && !Array.isArray(records)) {
-    const inner = Object.values(records).find(Array.isArray);
-    if (inner) records = inner;
-  }
-  if (!Array.isArray(records)) throw new DataError('the JSON is not an array of records', { file }, 'Save it as an array of records, e.g. [{"customer_id": "C1", "qty": 3}, ...].');
-  if (records.length === 0) throw new DataError('the file has no records', { file }, 'Choose a file with at least one record.');
-  const keys = new Map<string, number>();
-  records.forEach((r: unknown, i) => {
-    if (r === null || typeof r !== 'object' || Array.isArray(r)) {
-      throw new DataError('this record is not an object', { file, row: i + 1, value: JSON.stringify(r)?.slice(0, 40) }, 'Each element of the array must be an object like {"customer_id": "C1"}.');
-    }
-    for (const k of Object.keys(r)) if (!keys.has(k)) keys.set(k, keys.size);
-  });
-  const header = [...keys.keys()];
-  const cols = header.map((k) => records.map((r: Record<string, unknown>) => r[k]));
-  return tableFromValueColumns('json', header, cols, options);
+  return { source: file, format, header, rowCount, columns, decimal, issues: [...issues, ...dateIssues(file, columns, orders, header)] };
 }
 
 /** Arrow IPC (file or stream format), read through Arquero/flechette. */
@@ -83,7 +68,8 @@ export function readArrow(bytes: Uint8Array, options: ReadOptions): LoadedTable 
   try {
     table = fromArrow(bytes);
   } catch (e) {
-    throw new DataError(`the file is not readable Arrow IPC (${e instanceof Error ? e.message : String(e)})`, { file: options.fileName }, 'Export it again as an Arrow IPC (Feather v2) file, or as CSV.');
+    // The library's own message ("Cannot destructure property ...") says nothing about the file.
+    throw new DataError('the file starts like Arrow IPC (Feather) but its contents cannot be read: it is truncated, damaged or not Arrow', { file: options.fileName }, 'Export it again as an Arrow IPC (Feather v2) file, or as CSV.', { cause: e });
   }
   const header = table.columnNames();
   return tableFromValueColumns('arrow', header, header.map((n) => table.array(n) as ArrayLike<unknown>), options);
@@ -117,6 +103,6 @@ export async function readParquet(bytes: Uint8Array, options: ReadOptions): Prom
     return tableFromValueColumns('parquet', header, cols, options);
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError(`the file is not readable Parquet (${e instanceof Error ? e.message : String(e)})`, { file }, 'Export it again as Parquet, or as CSV.');
+    throw new DataError('the file is not readable Parquet: it is truncated, damaged or not Parquet', { file }, 'Export it again as Parquet, or as CSV.', { cause: e });
   }
 }

@@ -1,4 +1,5 @@
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random } from '../../analytics/random.ts';
+import { csvDocument, csvNumber, csvText } from '../csv-write.ts';
 
 /**
  * A seeded generator of a ready customer table (one row per customer, 12-month window) with a
@@ -133,11 +134,10 @@ export const SYNTHETIC_CUSTOMER_COLUMNS = [
   'gross_margin_pct', 'cts_pct', 'net_profit', 'returns_rate', 'on_time_rate', 'demand_cv',
 ] as const satisfies readonly (keyof SyntheticCustomer)[];
 
-/** Writes customers as comma-separated text with a header and `\n` line ends (no quoting needed). */
+/** Writes customers as comma-separated text with a header and `\n` line ends. */
 export function customersToCsv(rows: readonly SyntheticCustomer[], withSegment = false): string {
   const cols: (keyof SyntheticCustomer)[] = [...SYNTHETIC_CUSTOMER_COLUMNS];
   if (withSegment) cols.push('segment');
-  const out = [cols.join(',')];
-  for (const r of rows) out.push(cols.map((c) => String(r[c])).join(','));
-  return `${out.join('\n')}\n`;
+  const cell = (v: string | number) => (typeof v === 'number' ? csvNumber(v) : csvText(v));
+  return csvDocument(cols, rows.map((r) => cols.map((c) => cell(r[c]))));
 }

@@ -3,8 +3,9 @@
  * a known rate on disjoint rows and records the ground truth, so tests can assert that each
  * quality rule finds exactly what was injected. shipping_cost is per line.
  */
-import { createRandom, type Random } from './random.ts';
+import { createRandom, type Random } from '../../analytics/random.ts';
 import { formatDate as isoDate } from '../read/date-parse.ts';
+import { csvFormatted, csvLine, csvText } from '../csv-write.ts';
 
 export const ORDER_COLUMNS = [
   'order_id', 'order_line', 'customer_id', 'parent_id', 'order_date', 'ship_date', 'promised_date', 'region', 'channel',
@@ -248,9 +249,9 @@ function injectDefects(rows: string[][], rates: DefectRates, rng: Random, year: 
   return { header: ORDER_COLUMNS, rows: out, truth: Uint8Array.from(truth), counts };
 }
 
-/** Writes rows as CSV (no field needs quoting) with `\n` line ends. */
+/** Writes rows as CSV with `\n` line ends; numerals keep their digits, text cells go through csvText. */
 export function ordersToCsv(data: Pick<SyntheticOrders, 'header' | 'rows'>): string {
-  const parts = [data.header.join(',')];
-  for (const r of data.rows) parts.push(r.join(','));
+  const parts = [csvLine(data.header.map((h) => csvText(h)))];
+  for (const r of data.rows) parts.push(csvLine(r.map((c) => csvFormatted(c))));
   return `${parts.join('\n')}\n`;
 }

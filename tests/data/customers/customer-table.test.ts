@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCustomerTable } from '../../../src/data/customers/customer-table.ts';
+import { readCustomerTable } from '../../../src/data/customers/read-customer-table.ts';
 import { DataError } from '../../../src/data/errors.ts';
 
 function thrown(f: () => unknown): DataError {

@@ -115,19 +115,21 @@ describe('buildCustomerFeatures with the UCI layout (no cost, no freight, no shi
   const { f, report } = features(text);
 
   it('produces features and lists the cost-based ones as unavailable with the columns that enable them', () => {
-    expect(report.returnRows).toBe(1);
+    // Since 8.18 stock code D is a discount, not a product return, and cost to serve needs no freight column.
+    expect(report.returnRows).toBe(0);
     expect(f.ids).toEqual(['17850', '13047']);
-    expect(f.columns.revenue[0]).toBeCloseTo(6 * 2.55 + 6 * 1.85 - 27.5, 10);
+    expect(f.columns.revenue[0]).toBeCloseTo(6 * 2.55 + 6 * 1.85, 10);
+    expect(f.columns.discounts[0]).toBe(27.5);
     expect(f.columns.cts_order[0]).toBe(50);
     const missing = Object.fromEntries(f.unavailable.map((u) => [u.feature, u.needs]));
     expect(missing).toEqual({
-      gross_margin: ['unit_cost'], gross_margin_pct: ['unit_cost'], margin_contribution_pct: ['unit_cost'], cts_freight: ['shipping_cost'], cts: ['shipping_cost'],
-      cts_per_order: ['shipping_cost'], cts_pct: ['shipping_cost'], net_profit: ['unit_cost', 'shipping_cost'], freight_imputed_share: ['shipping_cost'],
-      lead_time_days: ['ship_date'], on_time_rate: ['ship_date', 'promised_date'],
+      gross_margin: ['unit_cost'], gross_margin_pct: ['unit_cost'], margin_contribution_pct: ['unit_cost'], cts_freight: ['shipping_cost'],
+      net_profit: ['unit_cost'], freight_imputed_share: ['shipping_cost'], lead_time_days: ['ship_date'], on_time_rate: ['ship_date', 'promised_date'],
     });
-    expect(f.numericColumns).not.toContain('cts');
+    expect(f.numericColumns).toContain('cts');
+    expect(f.columns.cts[0]).toBe(2 * 25 + 2 * 1.5);
     expect(f.issues.some((i) => i.code === 'abc-by-revenue')).toBe(true);
-    expect(f.unavailable.find((u) => u.feature === 'net_profit')?.note).toBe('net_profit needs a unit_cost column and a shipping_cost column.');
+    expect(f.unavailable.find((u) => u.feature === 'net_profit')?.note).toBe('net_profit needs a unit_cost column.');
   });
 });
 

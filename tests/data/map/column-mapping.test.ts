@@ -3,7 +3,7 @@ import { detectMapping, mappingTypes, parseMappingSpec, requireOrderFields } fro
 import { DataError } from '../../../src/data/errors.ts';
 import { detectInputKind } from '../../../src/data/map/input-kind.ts';
 import { loadTable } from '../../../src/data/read/load-table.ts';
-import { toCustomerTable } from '../../../src/data/customers/customer-table-loaded.ts';
+import { toCustomerTable } from '../../../src/data/customers/to-customer-table.ts';
 
 const UCI = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -11,8 +11,8 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('detectMapping', () => {
   it('maps the UCI Online Retail layout from synonyms', () => {
     const r = detectMapping(UCI);
-    expect(r.mapping).toEqual({ customer_id: 'CustomerID', order_id: 'InvoiceNo', order_date: 'InvoiceDate', qty: 'Quantity', unit_price: 'UnitPrice', region: 'Country' });
-    expect(r.unmapped).toEqual(['StockCode', 'Description']);
+    expect(r.mapping).toEqual({ customer_id: 'CustomerID', order_id: 'InvoiceNo', order_date: 'InvoiceDate', qty: 'Quantity', unit_price: 'UnitPrice', region: 'Country', product_code: 'StockCode' });
+    expect(r.unmapped).toEqual(['Description']);
     expect(r.matchedBy.customer_id).toBe('synonym');
   });
 
@@ -50,7 +50,7 @@ describe('detectMapping', () => {
   });
 
   it('derives column types from the mapping', () => {
-    expect(mappingTypes({ customer_id: 'CustomerID', qty: 'Quantity', order_date: 'InvoiceDate' })).toEqual({ CustomerID: 'text', Quantity: 'number', InvoiceDate: 'date' });
+    expect(Object.fromEntries(mappingTypes({ customer_id: 'CustomerID', qty: 'Quantity', order_date: 'InvoiceDate' }))).toEqual({ CustomerID: 'text', Quantity: 'number', InvoiceDate: 'date' });
   });
 
   it('parses --map arguments and rejects unknown fields', () => {

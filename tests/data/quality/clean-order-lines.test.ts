@@ -4,6 +4,7 @@ import { cleanOrderLines } from '../../../src/data/quality/clean-order-lines.ts'
 import { detectMapping, mappingTypes } from '../../../src/data/map/column-mapping.ts';
 import { readDelimited } from '../../../src/data/read/read-delimited.ts';
 import { EXCLUSION_REASONS } from '../../../src/data/quality/quality-report.ts';
+import { EXCLUDED } from '../../../src/data/quality/ledger.ts';
 import type { QualitySpec } from '../../../src/data/quality/quality-options.ts';
 
 const HEADER = 'order_id,order_line,customer_id,order_date,ship_date,region,carrier,qty,unit_price,unit_cost,shipping_cost,returned_qty';
@@ -50,7 +51,7 @@ describe('cleanOrderLines', () => {
       'exact-duplicate': 1, 'missing-customer-id': 1, 'non-numeric': 1, 'unparseable-date': 1, 'implausible-date': 1,
       'future-date': 1, 'ship-before-order': 1, 'zero-qty': 1, 'nonpositive-price': 1, 'duplicate-key': 1, 'missing-value': 1,
     });
-    const reasonOf = (row: number) => (status[row - 1] >= 2 ? EXCLUSION_REASONS[status[row - 1] - 2] : status[row - 1] ? 'return' : 'sale');
+    const reasonOf = (row: number) => (status[row - 1] >= EXCLUDED ? EXCLUSION_REASONS[status[row - 1] - EXCLUDED] : status[row - 1] ? 'return' : 'sale');
     expect([3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 16, 18].map(reasonOf)).toEqual([
       'exact-duplicate', 'duplicate-key', 'missing-customer-id', 'non-numeric', 'unparseable-date', 'implausible-date',
       'future-date', 'ship-before-order', 'return', 'nonpositive-price', 'zero-qty', 'missing-value',
@@ -58,7 +59,7 @@ describe('cleanOrderLines', () => {
   });
 
   it('repairs ids, routes the return, imputes the shipping cost and flags cost above price', () => {
-    expect(report.repaired).toEqual({ 'customer-id': 2, returns: 1, 'shipping-cost': 1 });
+    expect(report.repaired).toEqual({ 'customer-id': 2, 'non-product': 0, returns: 1, 'shipping-cost': 1 });
     expect(report.flagged['cost-above-price']).toBe(1);
     expect(lines.customerIds).toEqual(['C000001', 'C000002', 'C000003', 'C000004']);
     expect([...lines.sourceRow].map((r) => r + 1)).toEqual([1, 2, 5, 6, 13, 15, 17]);
@@ -68,7 +69,7 @@ describe('cleanOrderLines', () => {
     expect(lines.shippingCost?.[2]).toBe(5);
     expect(lines.freightLevel?.[2]).toBe(1);
     expect(report.freight?.levels['region+carrier+qty band']).toBe(1);
-    expect(report.asOf).toEqual({ date: '2024-03-04', source: 'data' });
+    expect(report.asOf).toEqual({ date: '2024-03-04', source: 'data', reason: expect.stringContaining('the 1 order line(s) dated 2031-01-01 to 2031-01-01 lie beyond it') });
   });
 
   it('keeps example rows with their cells and lines, and a lineage log that adds up', () => {
@@ -100,7 +101,7 @@ describe('cleanOrderLines', () => {
         const { report, status } = run([ROWS[0], ...rows], { disabled });
         expect(report.keptRows + sum(report.excluded)).toBe(report.inputRows);
         expect(report.salesRows + report.returnRows).toBe(report.keptRows);
-        expect(status.filter((s) => s < 2).length).toBe(report.keptRows);
+        expect(status.filter((s) => s < EXCLUDED).length).toBe(report.keptRows);
       }),
       { numRuns: 150 },
     );

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { cellText, type Column, type LoadedTable } from '../../../src/data/read/columns.ts';
+import { cellText, columnOf, type Column, type LoadedTable } from '../../../src/data/read/columns.ts';
 import { gzip } from '../../../src/data/read/decode.ts';
-import { DataError } from '../../../src/data/errors.ts';
 import { detectFormat, loadTable } from '../../../src/data/read/load-table.ts';
+import { failure } from '../helpers.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const col = (t: LoadedTable, name: string): Column => t.columns[name];
+const col = (t: LoadedTable, name: string): Column => columnOf(t, name);
 const texts = (t: LoadedTable, name: string) => Array.from({ length: t.rowCount }, (_, r) => cellText(col(t, name), r));
 const nums = (t: LoadedTable, name: string) => {
   const c = col(t, name);
@@ -15,15 +15,6 @@ const nums = (t: LoadedTable, name: string) => {
   return [...c.values];
 };
 
-async function failure(p: Promise<unknown>): Promise<DataError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DataError) return e;
-    throw e;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('loadTable', () => {
   it('reads CSV with types inferred: numbers, ISO dates, text', async () => {

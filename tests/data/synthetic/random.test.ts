@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../src/data/synthetic/random.ts';
+import { createRandom, randomInt } from '../../../src/analytics/random.ts';
 
 function sample(n: number, draw: () => number): number[] {
   return Array.from({ length: n }, draw);
@@ -11,6 +11,13 @@ const median = (xs: number[]) => {
 };
 
 describe('createRandom', () => {
+  it('is the one generator of analytics and synthetic data: calling the stream draws what next() draws', () => {
+    const a = createRandom(5);
+    const b = createRandom(5);
+    expect([a(), a(), a.next(), a()]).toEqual([b.next(), b.next(), b(), b.next()]);
+    expect(randomInt(createRandom(5), 10)).toBe(createRandom(5).int(10));
+  });
+
   it('repeats the same stream for the same seed and differs for another', () => {
     const a = createRandom(7);
     const b = createRandom(7);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCustomerTable } from '../../../src/data/customers/customer-table.ts';
+import { readCustomerTable } from '../../../src/data/customers/read-customer-table.ts';
 import { customersToCsv, generateCustomers, SYNTHETIC_CUSTOMER_COLUMNS } from '../../../src/data/synthetic/synthetic-customers.ts';
 
 describe('generateCustomers', () => {
