@@ -18,6 +18,9 @@ import { isMissing, parseNumber } from '../data/read/number-parse.ts';
 import { QUALITY_RULES, RULE_INFO, normalizeQualityOptions, type QualityRuleId } from '../data/quality/quality-options.ts';
 import { EXCLUSION_REASONS, FLAG_KINDS, REPAIR_KINDS, zeroCounts, type QualityReport } from '../data/quality/quality-report.ts';
 import { FREIGHT_LEVELS } from '../data/quality/freight-imputation.ts';
+import { NON_PRODUCT_BUCKETS } from '../data/quality/rule-types.ts';
+import { MAX_LINE_MAGNITUDE } from '../data/magnitude.ts';
+import { formatCount } from '../data/errors.ts';
 import type { CustomerFeatures } from '../data/features/customer-features.ts';
 import { DIALECTS } from '../sql/dialect.ts';
 import { orderFeatureCtes, orderFeatureOptions, SQL_FEATURES } from '../sql/order-features.ts';
@@ -32,10 +35,11 @@ const MAX_FIXUPS = 10_000;
 /** Which rule each exclusion, repair and flag belongs to (as clean-order-lines.ts counts them). */
 const RULE_OF: Record<string, QualityRuleId> = {
   'exact-duplicate': 'exact-duplicates', 'missing-customer-id': 'customer-id', 'customer-id': 'customer-id',
-  'non-numeric': 'required-values', 'unparseable-date': 'required-values', 'missing-value': 'required-values',
+  'non-numeric': 'required-values', 'unparseable-date': 'required-values', 'missing-value': 'required-values', 'out-of-range-value': 'required-values',
   'implausible-date': 'date-range', 'future-date': 'date-range', 'ship-before-order': 'date-range', returns: 'returns',
   'zero-qty': 'price', 'nonpositive-price': 'price', 'duplicate-key': 'duplicate-keys', 'non-numeric-optional': 'optional-values',
   'negative-optional': 'optional-values', 'unparseable-optional-date': 'optional-values', 'returned-above-qty': 'optional-values',
+  'out-of-range-optional': 'optional-values', 'non-product': 'non-product',
   'cost-above-price': 'cost-above-price', 'shipping-cost': 'shipping-cost',
 };
 
@@ -151,14 +155,14 @@ async function qualityReport(con: DuckDBConnection, file: string, spec: DataImpo
     con,
     `SELECT count(*) AS "input",
       count(*) FILTER (WHERE "excluded" IS NULL) AS "kept", count(*) FILTER (WHERE "excluded" IS NULL AND "is_return") AS "returns_kept",
-      count(*) FILTER (WHERE NOT "exact_dup" AND "cid" IS NOT NULL AND "id_repaired") AS "id_repaired",
-      count(*) FILTER (WHERE "is_return") AS "returns",
-      count(*) FILTER (WHERE "excluded" IS NULL AND "cost_v" >= 0 AND "cost_v" > "price_v") AS "cost_above",
+      count(*) FILTER (WHERE "excluded" IS NULL AND "id_repaired") AS "id_repaired",
+      count(*) FILTER (WHERE "excluded" IS NULL AND "is_return") AS "returns",
+      count(*) FILTER (WHERE "excluded" IS NULL AND "cost_v" BETWEEN 0 AND ${MAX_LINE_MAGNITUDE} AND "cost_v" > "price_v") AS "cost_above",
+      ${opt('unit_cost', `count(*) FILTER (WHERE "excluded" IS NULL AND "cost_v" > ${MAX_LINE_MAGNITUDE})`)} + ${opt('shipping_cost', `count(*) FILTER (WHERE "excluded" IS NULL AND "freight_v" > ${MAX_LINE_MAGNITUDE})`)} + ${opt('returned_qty', `count(*) FILTER (WHERE "excluded" IS NULL AND "ret_v" > ${MAX_LINE_MAGNITUDE})`)} AS "out_of_range",
       ${opt('unit_cost', 'count(*) FILTER (WHERE "excluded" IS NULL AND "cost_bad")')} + ${opt('shipping_cost', 'count(*) FILTER (WHERE "excluded" IS NULL AND "freight_bad")')} + ${opt('returned_qty', 'count(*) FILTER (WHERE "excluded" IS NULL AND "ret_bad")')} AS "optional_bad",
       ${opt('unit_cost', 'count(*) FILTER (WHERE "excluded" IS NULL AND "cost_v" < 0)')} + ${opt('shipping_cost', 'count(*) FILTER (WHERE "excluded" IS NULL AND "freight_v" < 0)')} + ${opt('returned_qty', 'count(*) FILTER (WHERE "excluded" IS NULL AND "ret_v" < 0)')} AS "negative",
       ${opt('ship_date', 'count(*) FILTER (WHERE "excluded" IS NULL AND "sd_bad")')} + ${opt('promised_date', 'count(*) FILTER (WHERE "excluded" IS NULL AND "pd_bad")')} AS "bad_dates",
-      ${opt('returned_qty', 'count(*) FILTER (WHERE "excluded" IS NULL AND NOT "is_return" AND "ret_v" >= 0 AND "ret_v" > abs("qty_v"))')} AS "above_qty",
-      (SELECT "as_of" FROM "as_of") AS "as_of"
+      ${opt('returned_qty', `count(*) FILTER (WHERE "excluded" IS NULL AND NOT "is_return" AND "ret_v" BETWEEN 0 AND ${MAX_LINE_MAGNITUDE} AND "ret_v" > abs("qty_v"))`)} AS "above_qty"
     FROM "keyed"`,
   );
   const levels = new Array<number>(FREIGHT_LEVELS.length).fill(0);
@@ -175,26 +179,29 @@ async function qualityReport(con: DuckDBConnection, file: string, spec: DataImpo
   const flagged = {
     ...zeroCounts(FLAG_KINDS),
     'cost-above-price': Number(c.cost_above), 'non-numeric-optional': Number(c.optional_bad), 'negative-optional': Number(c.negative),
-    'unparseable-optional-date': Number(c.bad_dates), 'returned-above-qty': Number(c.above_qty),
+    'unparseable-optional-date': Number(c.bad_dates), 'returned-above-qty': Number(c.above_qty), 'out-of-range-optional': Number(c.out_of_range),
   };
   const detail = Object.fromEntries(QUALITY_RULES.map((r) => [r, {} as Record<string, number>])) as Record<QualityRuleId, Record<string, number>>;
   for (const [kind, n] of [...Object.entries(excluded), ...Object.entries(repaired), ...Object.entries(flagged)]) if (n > 0) detail[RULE_OF[kind]][kind] = n;
+  const [a] = await rows(con, 'SELECT * FROM "as_of"');
+  const asOf = Number(a.as_of);
   const inputRows = Number(c.input);
   let alive = inputRows;
   const lineage = [{ step: 'read', rowsIn: inputRows, rowsOut: inputRows, note: `${file} (DuckDB)` }];
   for (const rule of QUALITY_RULES) {
     const out = Object.entries(excluded).filter(([k]) => RULE_OF[k] === rule).reduce((s, [, n]) => s + n, 0);
-    lineage.push({ step: rule, rowsIn: alive, rowsOut: alive - out, note: rule === 'date-range' ? `as-of ${formatDate(Number(c.as_of))}` : undefined } as (typeof lineage)[number]);
+    lineage.push({ step: rule, rowsIn: alive, rowsOut: alive - out, note: rule === 'date-range' ? `as-of ${formatDate(asOf)}` : undefined } as (typeof lineage)[number]);
     alive -= out;
   }
   const kept = Number(c.kept);
   return {
     kind: 'tierbook.quality-report', version: 1, source: file, inputRows, keptRows: kept, salesRows: kept - Number(c.returns_kept), returnRows: Number(c.returns_kept),
+    nonProductRows: 0, nonProduct: Object.fromEntries(NON_PRODUCT_BUCKETS.map((b) => [b, { lines: 0, amount: 0 }])) as QualityReport['nonProduct'],
     repaired, excluded, flagged,
     rules: QUALITY_RULES.map((id) => ({ id, ...RULE_INFO[id], enabled: opts.enabled[id], count: Object.values(detail[id]).reduce((s, n) => s + n, 0), detail: detail[id], examples: [] })),
     lineage,
     freight: columns.has('shipping_cost') ? { levels: Object.fromEntries(FREIGHT_LEVELS.map((l, k) => [l, levels[k]])), imputedShare: freightTotal > 0 ? freightImputed / freightTotal : 0 } : undefined,
-    asOf: { date: formatDate(Number(c.as_of)), source: opts.dates.asOf ? 'option' : 'data' },
+    asOf: { date: formatDate(asOf), source: opts.dates.asOf ? 'option' : 'data', reason: asOfReason(opts.dates.asOf !== undefined, a) },
     notes: ['Computed by DuckDB (--engine duckdb): counts per rule, no example rows.'],
   };
 }
@@ -204,4 +211,14 @@ export function duckdbRunner(path: string, base: TaskRunner): TaskRunner {
   return {
     run: (task, args, options) => (task === 'importData' ? (duckdbImport(path, (args as TaskArgs<'importData'>)[2]) as Promise<never>) : base.run(task, args, options)),
   };
+}
+
+const DAY = 86_400_000;
+
+/** The sentence as-of.ts gives for the date the SQL derived (the same rule, the same words). */
+function asOfReason(option: boolean, a: Record<string, unknown>): string {
+  if (option) return 'set in the import options';
+  if (a.last_day === null) return 'no order date falls within the plausible years';
+  if (a.cut_day === null) return 'the last order date in the data';
+  return `the last order date before a gap of ${formatCount(Number(a.gap))} days without orders; the ${formatCount(Number(a.beyond))} order line(s) dated ${formatDate(Number(a.cut_day) * DAY)} to ${formatDate(Number(a.last_day) * DAY)} lie beyond it and are taken as future-dated`;
 }

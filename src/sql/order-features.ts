@@ -13,7 +13,9 @@ import { MISSING_TOKENS } from '../data/read/number-parse.ts';
 import { normalizeFeatureOptions, type ActivityRates } from '../data/features/feature-options.ts';
 import { normalizeQualityOptions, QUALITY_RULES } from '../data/quality/quality-options.ts';
 import { CANONICAL_FIELDS } from '../data/map/canonical-fields.ts';
+import { AS_OF_DETACHED_SHARE, AS_OF_DETACHED_SHARE_AFTER_A_YEAR, AS_OF_GAP_FACTOR, AS_OF_MIN_GAP_DAYS } from '../data/quality/as-of.ts';
 import type { DataImportSpec } from '../data/import-spec.ts';
+import { MAX_LINE_MAGNITUDE } from '../data/magnitude.ts';
 import type { Dialect } from './dialect.ts';
 
 /** The quality options the SQL follows (the same names as the JavaScript quality options). */
@@ -43,7 +45,7 @@ export interface OrderFeatureOptions {
 export const SQL_FEATURES = [
   'orders', 'order_lines', 'units', 'active_months', 'order_frequency', 'recency_days', 'revenue', 'avg_order_value', 'lines_per_order',
   'gross_margin', 'gross_margin_pct', 'margin_contribution_pct', 'cts_order', 'cts_lines', 'cts_returns', 'cts_freight', 'cts', 'cts_per_order',
-  'cts_pct', 'net_profit', 'freight_imputed_share', 'return_lines', 'returns_rate', 'demand_cv', 'lead_time_days', 'on_time_rate',
+  'cts_pct', 'net_profit', 'freight_imputed_share', 'return_lines', 'returns_rate', 'returns_before_window', 'demand_cv', 'lead_time_days', 'on_time_rate',
 ] as const;
 
 /** Status codes per input row, as in `CleanResult.status` (0 sale, 1 return, then exclusions). */
@@ -155,15 +157,29 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
       WHEN p."qty_bad" OR p."price_bad" THEN 'non-numeric'
       WHEN p."od_bad" THEN 'unparseable-date'
       WHEN p."qty_v" IS NULL OR p."price_v" IS NULL OR p."od" IS NULL OR p."order_code" IS NULL THEN 'missing-value'
+      WHEN NOT (abs(p."qty_v") <= ${n(MAX_LINE_MAGNITUDE)} AND abs(p."price_v") <= ${n(MAX_LINE_MAGNITUDE)}) THEN 'out-of-range-value'
     END AS "excluded0"
   FROM "parsed" p LEFT JOIN "normalised" n ON p."raw_id" = n."raw_id"
-), ${o.asOf ? '' : `"p99" AS (
-  SELECT ${day('"od"')} AS "p99" FROM "ruled" WHERE "excluded0" IS NULL AND ${plausible('"od"')} ORDER BY "od"
-  LIMIT 1 OFFSET (SELECT floor(0.99 * (count(*) - 1)) FROM "ruled" WHERE "excluded0" IS NULL AND ${plausible('"od"')})
+), ${o.asOf ? '' : `"day_counts" AS (
+  SELECT ${day('"od"')} AS "d", count(*) AS "n" FROM "ruled" WHERE "excluded0" IS NULL AND "od" >= ${n(lo)} AND "od" < ${n(hi)} GROUP BY ALL
+), "day_gaps" AS (
+  SELECT "d", "d" - lag("d") OVER (ORDER BY "d") AS "gap", lag("d") OVER (ORDER BY "d") AS "prev",
+    sum("n") OVER (ORDER BY "d" DESC ROWS UNBOUNDED PRECEDING) / (SELECT sum("n") FROM "day_counts") AS "share",
+    sum("n") OVER (ORDER BY "d" DESC ROWS UNBOUNDED PRECEDING) AS "beyond"
+  FROM "day_counts"
+), "min_gap" AS (
+  -- max(31 days, 10 x the median gap between order days (the lower middle one))
+  SELECT greatest(${AS_OF_MIN_GAP_DAYS}, ${AS_OF_GAP_FACTOR} * coalesce((SELECT "gap" FROM "day_gaps" WHERE "gap" IS NOT NULL ORDER BY "gap"
+    LIMIT 1 OFFSET (SELECT (count("gap") - 1) // 2 FROM "day_gaps")), 0)) AS "min_gap"
+), "cut" AS (
+  -- The earliest day after a long gap whose lines from there on are few enough (see as-of.ts).
+  SELECT "d", "prev", "gap", "beyond" FROM "day_gaps"
+  WHERE "prev" IS NOT NULL AND "share" <= ${AS_OF_DETACHED_SHARE_AFTER_A_YEAR} AND "gap" > (SELECT "min_gap" FROM "min_gap")
+    AND ("share" <= ${AS_OF_DETACHED_SHARE} OR "gap" > 365)
+  ORDER BY "d" LIMIT 1
 ), `}"as_of" AS (
-  SELECT ${o.asOf ? `${n(Date.parse(`${o.asOf}T00:00:00Z`))}` : `coalesce((
-    SELECT max(${day('"od"')}) FROM "ruled" WHERE "excluded0" IS NULL AND ${plausible('"od"')}
-      AND ${day('"od"')} BETWEEN (SELECT "p99" FROM "p99") AND (SELECT "p99" FROM "p99") + 31), 0) * ${n(DAY)}`} AS "as_of"
+  SELECT ${o.asOf ? `${n(Date.parse(`${o.asOf}T00:00:00Z`))} AS "as_of", NULL AS "cut_day", NULL AS "gap", NULL AS "beyond", NULL AS "last_day"` : `coalesce((SELECT "prev" FROM "cut"), (SELECT max("d") FROM "day_counts"), 0) * ${n(DAY)} AS "as_of",
+    (SELECT "d" FROM "cut") AS "cut_day", (SELECT "gap" FROM "cut") AS "gap", (SELECT "beyond" FROM "cut") AS "beyond", (SELECT max("d") FROM "day_counts") AS "last_day"`}
 ), "dated" AS (
   SELECT *, CASE WHEN "excluded0" IS NOT NULL THEN "excluded0"
       WHEN NOT ${plausible('"od"')} OR NOT ${plausible('"sd"')} OR NOT ${plausible('"pd"')} THEN 'implausible-date'
@@ -178,7 +194,7 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
   FROM "dated"
 ), "keyed" AS MATERIALIZED (
   SELECT *, CASE WHEN "excluded2" IS NOT NULL THEN "excluded2"
-      WHEN "line_v" IS NOT NULL AND row_number() OVER (PARTITION BY "order_code", "line_v", "excluded2" IS NULL ORDER BY "_row") > 1 THEN 'duplicate-key'
+      WHEN "line_v" IS NOT NULL AND row_number() OVER (PARTITION BY "cid", "order_code", "line_v", "excluded2" IS NULL ORDER BY "_row") > 1 THEN 'duplicate-key'
     END AS "excluded"
   FROM "priced"
 )`,
@@ -186,9 +202,9 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
     `"kept" AS (
   SELECT "_row", "cid", "order_code", "od", "sd", "pd", "is_return", "region_code", "carrier_code", "price_v" AS "p",
     abs("qty_v") AS "q_abs", CASE WHEN "is_return" THEN abs("qty_v") ELSE "qty_v" END AS "q",
-    CASE WHEN "cost_v" >= 0 THEN "cost_v" END AS "c",
-    CASE WHEN "freight_v" >= 0 THEN "freight_v" END AS "f0",
-    CASE WHEN "is_return" OR "ret_v" IS NULL OR "ret_v" < 0 THEN 0 ELSE least("ret_v", abs("qty_v")) END AS "r"
+    CASE WHEN "cost_v" BETWEEN 0 AND ${n(MAX_LINE_MAGNITUDE)} THEN "cost_v" END AS "c",
+    CASE WHEN "freight_v" BETWEEN 0 AND ${n(MAX_LINE_MAGNITUDE)} THEN "freight_v" END AS "f0",
+    CASE WHEN "is_return" OR "ret_v" IS NULL OR "ret_v" < 0 OR "ret_v" > ${n(MAX_LINE_MAGNITUDE)} THEN 0 ELSE least("ret_v", abs("qty_v")) END AS "r"
   FROM "keyed" WHERE "excluded" IS NULL
 ), "banded" AS MATERIALIZED (SELECT *, ${band} AS "band" FROM "kept"),
 "m1" AS (SELECT "region_code", "carrier_code", "band", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
@@ -211,9 +227,9 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
   SELECT ${monthOf('"min_od"')} AS "first_month",
     greatest(1, ${monthOf('"as_of"')} - ${monthOf('"min_od"')} + 1) AS "months", "as_of" FROM "window"
 ), "orders" AS MATERIALIZED (
-  SELECT "order_code", arg_min("cid", "_row") AS "cid", ${monthOf('arg_min("od", "_row")')} - (SELECT "first_month" FROM "months") AS "m",
+  SELECT "order_code", "cid", ${monthOf('arg_min("od", "_row")')} - (SELECT "first_month" FROM "months") AS "m",
     CASE WHEN bool_or(${day('"sd"')} > ${day('"pd"')}) THEN 2 WHEN bool_or("sd" IS NOT NULL AND "pd" IS NOT NULL) THEN 1 ELSE 0 END AS "due"
-  FROM "lines" WHERE NOT "is_return" GROUP BY "order_code"
+  FROM "lines" WHERE NOT "is_return" GROUP BY "order_code", "cid"
 ), "per_order" AS (
   SELECT "cid", count(*) AS "orders", count(*) FILTER (WHERE "due" > 0) AS "with_due", count(*) FILTER (WHERE "due" = 1) AS "on_time",
     count(DISTINCT "m") AS "active_months"
@@ -256,7 +272,8 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
     (coalesce(o."orders", 0) * ${n(r.order)} + s."lines" * ${n(r.line)} + s."return_lines" * ${n(r.returnLine)} + s."freight") / nullif(s."revenue", 0) * 100 AS "cts_pct",
     s."gm" - (coalesce(o."orders", 0) * ${n(r.order)} + s."lines" * ${n(r.line)} + s."return_lines" * ${n(r.returnLine)} + s."freight") AS "net_profit",
     s."freight_imputed" / nullif(s."freight", 0) AS "freight_imputed_share",
-    s."return_lines", s."returned_units" / nullif(s."units", 0) AS "returns_rate",
+    s."return_lines", least(s."returned_units", s."units") / nullif(s."units", 0) AS "returns_rate",
+    greatest(0, s."returned_units" - s."units") AS "returns_before_window",
     CASE WHEN coalesce(v."mu", 0) > 0 THEN sqrt(v."ss" / (SELECT "months" FROM "months")) / v."mu" END AS "demand_cv",
     s."lead_days" / nullif(s."lead_lines", 0) AS "lead_time_days",
     o."on_time" / nullif(o."with_due", 0) AS "on_time_rate"
@@ -276,6 +293,7 @@ export function orderFeatureOptions(spec: DataImportSpec, columns: readonly stri
   const off = QUALITY_RULES.filter((r) => !q.enabled[r]);
   if (off.length) throw new Error(`the SQL features apply every quality rule; switched off here: ${off.join(', ')} (use the JavaScript engine)`);
   if (f.level !== 'customer') throw new Error('the SQL features are per customer; the roll-up to parent accounts needs the JavaScript engine');
+  if (columns.includes('product_code')) throw new Error('the SQL features do not route non-product lines (postage, discounts, fees) yet; a file with a product_code column needs the JavaScript engine');
   const id = q.customerId;
   if (!(id.trim && id.upperCase && id.repad)) throw new Error('the SQL features normalise customer ids fully (trim, upper case, re-pad); partial normalisation needs the JavaScript engine');
   return {
@@ -297,7 +315,8 @@ export function orderFeatureOptions(spec: DataImportSpec, columns: readonly stri
  * order the engine scans the table (exact duplicates and repeated keys keep the first).
  */
 export function orderFeaturesSql(dl: Dialect, table: string, spec: DataImportSpec): string {
-  const fields = [...CANONICAL_FIELDS];
+  // Non-product routing (by product_code) is not written in SQL: the view reads every line as a product line.
+  const fields = CANONICAL_FIELDS.filter((f) => f !== 'product_code');
   const numbered = `(SELECT row_number() OVER () - 1 AS "_row", * FROM ${dl.table(table)})`;
   const ctes = orderFeatureCtes(dl, `${numbered}`, orderFeatureOptions(spec, fields));
   return `WITH ${ctes.join(',\n')}\nSELECT * FROM "features"`;

@@ -159,7 +159,8 @@ describe('tierbook cluster --json', () => {
 
     it('--labels gives the notebook ids: cluster() on the same prepared matrix', async () => {
       const rows = ['id,x,y'];
-      for (let i = 0; i < 60; i++) rows.push(`c${i},${(i * 37) % 11},${(i * 17) % 7}`);
+      // Non-integer values: whole numbers with few distinct values are read as category codes.
+      for (let i = 0; i < 60; i++) rows.push(`c${i},${((i * 37) % 11) + 0.25 * (i % 4)},${((i * 17) % 7) + 0.1 * (i % 3)}`);
       const text = rows.join('\n');
       const path = await file('ids.csv', text);
       const r = (await tierbook('cluster', path, '--features', 'x,y', '--k', '4', '--seed', '3', '--labels', '--json')).json();
