@@ -188,15 +188,18 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
     END AS "excluded1",
     ${prefix ? `starts_with("order_code", ${dl.text(prefix)}) AND (SELECT count(DISTINCT "order_code") FILTER (WHERE starts_with("order_code", ${dl.text(prefix)})) <= count(DISTINCT "order_code") / 2 FROM "parsed")` : 'false'} AS "cancelled"
   FROM "ruled"
-), "priced" AS (
+), "priced" AS MATERIALIZED (
   SELECT *, "excluded1" IS NULL AND ("qty_v" < 0 OR "cancelled") AS "is_return",
     CASE WHEN "excluded1" IS NOT NULL THEN "excluded1" WHEN "qty_v" = 0 THEN 'zero-qty' WHEN "price_v" <= 0 THEN 'nonpositive-price' END AS "excluded2"
   FROM "dated"
+), "key_firsts" AS (
+  -- (customer, order, line) keys on more than one kept row, and the first of those rows.
+  SELECT "cid", "order_code", "line_v", min("_row") AS "first" FROM "priced"
+  WHERE "excluded2" IS NULL AND "line_v" IS NOT NULL GROUP BY ALL HAVING count(*) > 1
 ), "keyed" AS MATERIALIZED (
-  SELECT *, CASE WHEN "excluded2" IS NOT NULL THEN "excluded2"
-      WHEN "line_v" IS NOT NULL AND row_number() OVER (PARTITION BY "cid", "order_code", "line_v", "excluded2" IS NULL ORDER BY "_row") > 1 THEN 'duplicate-key'
-    END AS "excluded"
-  FROM "priced"
+  SELECT p.*, CASE WHEN p."excluded2" IS NOT NULL THEN p."excluded2" WHEN p."_row" <> k."first" THEN 'duplicate-key' END AS "excluded"
+  FROM "priced" p LEFT JOIN "key_firsts" k
+    ON p."cid" = k."cid" AND p."order_code" = k."order_code" AND p."line_v" = k."line_v" -- excluded rows matching keep their reason (CASE order)
 )`,
     // 4. Kept lines: optional values cleaned, returned units capped, freight imputed by group medians.
     `"kept" AS (
@@ -206,19 +209,23 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
     CASE WHEN "freight_v" BETWEEN 0 AND ${n(MAX_LINE_MAGNITUDE)} THEN "freight_v" END AS "f0",
     CASE WHEN "is_return" OR "ret_v" IS NULL OR "ret_v" < 0 OR "ret_v" > ${n(MAX_LINE_MAGNITUDE)} THEN 0 ELSE least("ret_v", abs("qty_v")) END AS "r"
   FROM "keyed" WHERE "excluded" IS NULL
-), "banded" AS MATERIALIZED (SELECT *, ${band} AS "band" FROM "kept"),
-"m1" AS (SELECT "region_code", "carrier_code", "band", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
-"m2" AS (SELECT "region_code", "carrier_code", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
-"m3" AS (SELECT "region_code", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
+), "banded" AS MATERIALIZED (
+  -- Group keys as (is missing, text) pairs: equal-joinable (hash joins), with a missing region or carrier a group of its own.
+  SELECT *, ${band} AS "band", "region_code" IS NULL AS "rk0", coalesce("region_code", '') AS "rk", "carrier_code" IS NULL AS "ck0", coalesce("carrier_code", '') AS "ck"
+  FROM "kept"
+),
+"m1" AS (SELECT "rk0", "rk", "ck0", "ck", "band", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
+"m2" AS (SELECT "rk0", "rk", "ck0", "ck", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
+"m3" AS (SELECT "rk0", "rk", ${groupMedian('"f0"')} AS "m" FROM "banded" GROUP BY ALL),
 "m4" AS (SELECT ${groupMedian('"f0"')} AS "m" FROM "banded"),
 "lines" AS MATERIALIZED (
   SELECT b.*, ${has('shipping_cost') ? 'coalesce(b."f0", m1."m", m2."m", m3."m", (SELECT "m" FROM "m4"))' : 'NULL'} AS "f",
     ${has('shipping_cost') ? 'b."f0" IS NULL AND coalesce(m1."m", m2."m", m3."m", (SELECT "m" FROM "m4")) IS NOT NULL' : 'false'} AS "f_imputed",
     ${has('shipping_cost') ? 'CASE WHEN b."f0" IS NOT NULL THEN 0 WHEN m1."m" IS NOT NULL THEN 1 WHEN m2."m" IS NOT NULL THEN 2 WHEN m3."m" IS NOT NULL THEN 3 WHEN (SELECT "m" FROM "m4") IS NOT NULL THEN 4 ELSE 5 END' : 'NULL'} AS "f_level"
   FROM "banded" b
-  LEFT JOIN "m1" ON b."region_code" IS NOT DISTINCT FROM m1."region_code" AND b."carrier_code" IS NOT DISTINCT FROM m1."carrier_code" AND b."band" = m1."band"
-  LEFT JOIN "m2" ON b."region_code" IS NOT DISTINCT FROM m2."region_code" AND b."carrier_code" IS NOT DISTINCT FROM m2."carrier_code"
-  LEFT JOIN "m3" ON b."region_code" IS NOT DISTINCT FROM m3."region_code"
+  LEFT JOIN "m1" ON b."rk0" = m1."rk0" AND b."rk" = m1."rk" AND b."ck0" = m1."ck0" AND b."ck" = m1."ck" AND b."band" = m1."band"
+  LEFT JOIN "m2" ON b."rk0" = m2."rk0" AND b."rk" = m2."rk" AND b."ck0" = m2."ck0" AND b."ck" = m2."ck"
+  LEFT JOIN "m3" ON b."rk0" = m3."rk0" AND b."rk" = m3."rk"
 )`,
     // 5. Per order: the customer of its first sales line, that line's month, and lateness.
     `"window" AS (
