@@ -2,6 +2,7 @@
 export * from './errors.ts';
 
 export * from './read/delimited.ts';
+export * from './read/block-scan.ts';
 export * from './read/number-parse.ts';
 export * from './map/header-match.ts';
 export * from './read/header-check.ts';

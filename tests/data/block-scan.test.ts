@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldBounds, scanBounds, scanDelimited, type FieldSink } from '../../src/data/read/delimited.ts';
+import { scanDelimited, type FieldSink } from '../../src/data/read/delimited.ts';
+import { fieldBounds, scanBounds } from '../../src/data/read/block-scan.ts';
 import { readDelimited } from '../../src/data/read/read-delimited.ts';
 
 const WIDTH = 4;

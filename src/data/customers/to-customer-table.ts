@@ -7,9 +7,12 @@ import { screenUnusableValues } from './unclusterable.ts';
 import { DataError, MAX_EXAMPLES, decimalHint, formatCount, type DataIssue, type IssueExample } from '../errors.ts';
 import { listNames } from '../map/header-match.ts';
 
-/** Whole-number columns with at most this many distinct values are codes (Channel, Region), not measures... */
-export const MAX_CODE_VALUES = 10;
-/** ...in a table of at least this many rows with a value, where a measure would take more values. */
+/**
+ * Columns of whole numbers from 0 to this, hence at most 11 distinct values, are codes (Channel
+ * 1-2, Region 1-3 in UCI Wholesale), not measures: levels numbered 1..k or 0..k-1...
+ */
+export const MAX_CODE = 10;
+/** ...in a table of at least this many rows with a value, where a measure would spread wider. */
 export const MIN_ROWS_FOR_CODES = 20;
 
 /** Options of `toCustomerTable`, as users and configs write them. */
@@ -33,17 +36,14 @@ export function normalizeCustomerTableSpec(spec: CustomerTableSpec = {}): Custom
 
 const issue = (code: string, severity: DataIssue['severity'], message: string, file: string, column: string, count: number, examples: IssueExample[] = []): DataIssue => ({ code, severity, message, file, column, count, examples });
 
-/** Whether a number column holds category codes: whole numbers taking few distinct values over many rows. */
+/** Whether a number column holds category codes: whole numbers from 0 to MAX_CODE over many rows. */
 export function isCodeColumn(col: NumberColumn, rows: readonly number[]): boolean {
-  const seen = new Set<number>();
   let present = 0;
   for (const r of rows) {
     const v = col.values[r];
     if (Number.isNaN(v)) continue;
-    if (!Number.isInteger(v)) return false;
+    if (!(Number.isInteger(v) && v >= 0 && v <= MAX_CODE)) return false;
     present++;
-    seen.add(v);
-    if (seen.size > MAX_CODE_VALUES) return false;
   }
   return present >= MIN_ROWS_FOR_CODES;
 }
@@ -108,7 +108,7 @@ export function toCustomerTable(table: LoadedTable, spec: CustomerTableSpec = {}
   }
   if (codes.length) {
     const counts = codes.map((h) => new Set(categorical[h].filter((v) => v !== '')).size);
-    issues.push(issue('category-codes', 'info', `${file}: ${listNames(codes)} hold${codes.length === 1 ? 's' : ''} only ${counts.join(' and ')} different whole number${codes.length === 1 && counts[0] === 1 ? '' : 's'}, so ${codes.length === 1 ? 'it is' : 'they are'} read as categories (codes), not numeric features. To cluster on ${codes.length === 1 ? 'it' : 'them'} as numbers, keep ${codes.length === 1 ? 'it' : 'them'} numeric in the import options.`, file, codes[0], codes.length));
+    issues.push(issue('category-codes', 'info', `${file}: ${listNames(codes)} hold${codes.length === 1 ? 's' : ''} only ${counts.join(' and ')} different whole number${codes.length === 1 && counts[0] === 1 ? '' : 's'} from 0 to ${MAX_CODE}, so ${codes.length === 1 ? 'it is' : 'they are'} read as categories (codes), not numeric features. To cluster on ${codes.length === 1 ? 'it' : 'them'} as numbers, keep ${codes.length === 1 ? 'it' : 'them'} numeric in the import options.`, file, codes[0], codes.length));
   }
 
   const screened = screenUnusableValues(file, ids, columns, numericColumns);

@@ -55,10 +55,10 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
   const z = () => new Float64Array(groups);
   // Line sums are accumulated row-wise (one block of F values per group): lines arrive in date
   // order, so groups are hit at random and a block keeps each line's updates in one cache line or two.
-  const F = 16;
+  const F = 12;
   const [LINES, UNITS, REV, GM, NOCOST, FREIGHT, IMPUTED, RLINES, RUNITS, LAST, LEAD, LEADN] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-  /** Non-product bucket k (1-based, as in lines.nonProduct) sums at NONPRODUCT + k - 1. */
-  const NONPRODUCT = 12;
+  /** Σ qty × unit_price per group and non-product bucket k (1-based, as in lines.nonProduct) at g * 4 + k - 1; only with product codes. */
+  const buckets = new Float64Array(lines.nonProduct ? groups * 4 : 0);
   const acc = new Float64Array(groups * F);
   for (let g = 0; g < groups; g++) acc[g * F + LAST] = -Infinity;
   const monthly = new Float64Array(groups * months);
@@ -74,7 +74,7 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     const p = unitPrice[i];
     if (nonProduct && nonProduct[i]) {
       // Postage, discounts, fees, adjustments: their own buckets, nothing else.
-      acc[b + NONPRODUCT + nonProduct[i] - 1] += q * p;
+      buckets[g * 4 + nonProduct[i] - 1] += q * p;
       continue;
     }
     const c = unitCost ? unitCost[i] : NaN;
@@ -137,7 +137,11 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
     orders: z(), lines: field(LINES), units: field(UNITS), revenue: field(REV), grossMargin: field(GM), costMissing: field(NOCOST), freight: field(FREIGHT),
     freightImputed: field(IMPUTED), returnLines: field(RLINES), returnedUnits: field(RUNITS), lastOrder: field(LAST), leadDays: field(LEAD), leadLines: field(LEADN),
     ordersWithDue: z(), ordersOnTime: z(), activeMonths: z(), monthly,
-    nonProduct: [0, 1, 2, 3].map((k) => field(NONPRODUCT + k)),
+    nonProduct: [0, 1, 2, 3].map((k) => {
+      const out = new Float64Array(groups);
+      if (buckets.length) for (let g = 0; g < groups; g++) out[g] = buckets[g * 4 + k];
+      return out;
+    }),
   };
   const active = new Uint8Array(groups * months);
   for (let o = 0; o < slots.size; o++) {

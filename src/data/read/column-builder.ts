@@ -3,7 +3,7 @@
  * no intermediate strings for numbers and dates) or with JavaScript values (JSON, Arrow, Parquet).
  */
 import type { Column, ColumnType, InvalidCells } from './columns.ts';
-import type { FieldBounds } from './delimited.ts';
+import type { FieldBounds } from './block-scan.ts';
 import { parseDateRange, lastDate, type DateLayout, type DateOrder } from './date-parse.ts';
 import { isMissingRange, parseNumberRange, type DecimalSeparator } from './number-parse.ts';
 

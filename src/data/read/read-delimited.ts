@@ -2,7 +2,8 @@
 import { DateBuilder, NumberBuilder, TextBuilder } from './column-builder.ts';
 import type { Column, ColumnType, LoadedTable } from './columns.ts';
 import { detectDateOrder, type DateOrder } from './date-parse.ts';
-import { detectDelimiter, fieldBounds, readRecords, scanBounds, scanDelimited, stripBom, unescapeQuotes, usesClassicMacLineEnds, type FieldSink } from './delimited.ts';
+import { detectDelimiter, readRecords, scanDelimited, stripBom, unescapeQuotes, usesClassicMacLineEnds, type FieldSink } from './delimited.ts';
+import { fieldBounds, scanBounds } from './block-scan.ts';
 import { DataError, MAX_EXAMPLES, formatCount, type DataIssue, type IssueExample } from '../errors.ts';
 import { checkHeader } from './header-check.ts';
 import { inferTextType, resolveTypes, type TypeSpec } from './infer-types.ts';

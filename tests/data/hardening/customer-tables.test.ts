@@ -21,7 +21,7 @@ describe('8.11: low-cardinality whole-number columns are categories unless kept 
     const r = await importData(enc(WHOLESALE), 'wholesale.csv');
     expect(r.customers.numericColumns).toEqual(['Fresh', 'Milk', 'Grocery', 'Frozen', 'Detergents_Paper', 'Delicassen']);
     expect(r.customers.categorical.Channel.slice(0, 3)).toEqual(['1', '2', '1']);
-    expect(r.issues.find((i) => i.code === 'category-codes')?.message).toBe('wholesale.csv: "Channel" and "Region" hold only 2 and 3 different whole numbers, so they are read as categories (codes), not numeric features. To cluster on them as numbers, keep them numeric in the import options.');
+    expect(r.issues.find((i) => i.code === 'category-codes')?.message).toBe('wholesale.csv: "Channel" and "Region" hold only 2 and 3 different whole numbers from 0 to 10, so they are read as categories (codes), not numeric features. To cluster on them as numbers, keep them numeric in the import options.');
   });
 
   it('8.11: keepNumeric opts a code column back in; a small table or a measure is never taken for codes', async () => {
@@ -112,5 +112,15 @@ describe('8.7: infinite and huge values never reach clustering silently', () => 
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('8.11: what counts as a code column', () => {
+  it('8.11: whole numbers from 0 to 10 over 20+ rows are codes; a measure with few values (revenue 100..400) is not', async () => {
+    const rows = ['customer_id,revenue,orders,score'];
+    for (let i = 0; i < 40; i++) rows.push(`C${i},${100 + (i % 7) * 50},${1 + (i % 3)},${(i % 11) + 0.5}`);
+    const r = await importData(enc(rows.join('\n')), 'c.csv');
+    expect(r.customers.numericColumns).toEqual(['revenue', 'score']);
+    expect(Object.keys(r.customers.categorical)).toEqual(['orders']);
   });
 });

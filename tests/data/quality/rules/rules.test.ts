@@ -7,6 +7,8 @@ import { excludeDuplicateKeys } from '../../../../src/data/quality/rules/duplica
 import { excludeExactDuplicates } from '../../../../src/data/quality/rules/exact-duplicates.ts';
 import { cleanOptionalValues } from '../../../../src/data/quality/rules/optional-values.ts';
 import { excludeNonpositivePrices } from '../../../../src/data/quality/rules/price.ts';
+import { routeNonProductLines } from '../../../../src/data/quality/rules/non-product.ts';
+import { NON_PRODUCT } from '../../../../src/data/quality/ledger.ts';
 import { excludeMissingRequired } from '../../../../src/data/quality/rules/required-values.ts';
 import { cancellationMarks, routeReturns } from '../../../../src/data/quality/rules/returns.ts';
 import { imputeMissingShipping } from '../../../../src/data/quality/rules/shipping-cost.ts';
@@ -59,6 +61,16 @@ describe('each quality rule alone', () => {
     const g = ruleFixture(H, ['C1,1,C1,2024-01-02,,N,X,2,10,6,5,0', 'C2,1,C1,2024-01-02,,N,X,2,10,6,5,0']);
     expect(cancellationMarks(g.fields, g.ledger, g.options)).toBeUndefined();
     expect(g.ledger.notes[0]).toContain('Most order ids start with "C"');
+  });
+
+  it('non-product routes listed product codes to their buckets, matching trimmed and case-insensitively', () => {
+    const HP = 'order_id,customer_id,order_date,qty,unit_price,product_code';
+    const f = ruleFixture(HP, ['SO1,C1,2024-01-02,1,10,A1', 'SO1,C1,2024-01-02,1,5, post ', 'CSO2,C1,2024-01-03,-1,3,D', 'SO3,C1,2024-01-04,1,2,CRUK'], { nonProduct: { fee: ['cruk'] } });
+    const bucket = new Uint8Array(4);
+    routeNonProductLines(f.fields, f.ledger, f.options, bucket);
+    expect([...bucket]).toEqual([0, 1, 2, 3]);
+    expect(f.ledger.outcome().repaired['non-product']).toBe(3);
+    expect(Array.from(f.ledger.status)).toEqual([0, NON_PRODUCT, NON_PRODUCT, NON_PRODUCT]);
   });
 
   it('price excludes zero quantities and non-positive prices', () => {
