@@ -22,9 +22,10 @@ Usage:
                            javascript). duckdb reads the file itself (CSV, gzip or Parquet,
                            multi-threaded, past memory) with the same quality rules, rates
                            and formulas, then the notebook continues on the customer table.
-                           It needs every quality rule on and per-customer features; reads
-                           numbers with a decimal point; no example rows in quality.json and
-                           no category columns (abc/xyz class, region, channel) in features.csv
+                           It needs every quality rule on, per-customer features and no
+                           product_code column; reads numbers with a decimal point; no example
+                           rows in quality.json and no category columns (abc/xyz class, region,
+                           channel) in features.csv
 
   tierbook cluster <file> --features <a,b,c> --json [options]
       Clusters a customer table for one k or a range and prints one JSON object:
