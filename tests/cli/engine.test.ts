@@ -40,7 +40,11 @@ describe('tierbook run --engine duckdb', () => {
   });
 
   it('refuses what it cannot do, with one clear line', async () => {
+    const withCodes = join(dir, 'with-product-code.csv');
+    const [head, ...body] = sampleOrdersCsv().split('\n').slice(0, 200);
+    await writeFile(withCodes, [`${head},product_code`, ...body.filter((l) => l).map((l) => `${l},SKU1`)].join('\n'));
     const cases: [string[], RegExp][] = [
+      [['run', 'segmentation', '--engine', 'duckdb', '--data', withCodes, '--out', join(dir, 'y')], /non-product lines .* needs the JavaScript engine/],
       [['run', 'segmentation', '--engine', 'duckdb', '--out', dir], /--engine duckdb needs --data/],
       [['run', 'segmentation', '--engine', 'spark', '--data', join(dir, 'sample-orders.csv'), '--out', dir], /invalid --engine: "spark" \(expected javascript or duckdb\)/],
       [['run', 'segmentation', '--engine', 'duckdb', '--data', join(dir, 'nope.csv'), '--out', dir], /cannot read .*nope.csv: no such file/],
