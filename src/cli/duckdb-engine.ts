@@ -7,7 +7,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { tmpdir, totalmem } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DataImportSpec } from '../data/import-spec.ts';
 import { detectMapping, requireOrderFields } from '../data/map/column-mapping.ts';
@@ -29,6 +30,8 @@ import type { ImportResult, TaskArgs, TaskRunner } from '../workers/tasks.ts';
 
 const NUMBER_FIELDS = ['qty', 'unit_price', 'order_line', 'unit_cost', 'shipping_cost', 'returned_qty'] as const;
 const DATE_FIELDS = ['order_date', 'ship_date', 'promised_date'] as const;
+/** Share of the machine's memory DuckDB may hold before it spills to disk. */
+const MEMORY_SHARE = 0.25;
 /** Distinct texts per column the JavaScript parsers are asked about (beyond: refuse, see below). */
 const MAX_FIXUPS = 10_000;
 
@@ -98,6 +101,9 @@ export async function duckdbImport(path: string, spec: DataImportSpec): Promise<
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   try {
+    // Past this DuckDB spills to disk instead of growing (its default is 80% of the memory).
+    await con.run(`SET memory_limit = '${Math.floor((totalmem() * MEMORY_SHARE) / 2 ** 20)}MB'`);
+    await con.run(`SET temp_directory = ${lit(join(tmpdir(), 'tierbook-duckdb'))}`);
     await con.run(`CREATE TABLE "raw" AS SELECT * FROM ${reader(path, spec)}`);
     const header = (await rows(con, 'SELECT column_name FROM (DESCRIBE "raw")')).map((r) => String(r.column_name));
     const mapping = detectMapping(header, spec.mapping ?? {}, file);
