@@ -3,7 +3,13 @@
  * summary per bench (sizes, medians, ratio against the plain library path, the target next to
  * each figure) and writes everything with the machine state to bench/results/run-<time>.json.
  *
- *   npm run bench -- [--only analytics,data,robustness,browser] [--quick]
+ *   npm run bench -- [--only analytics,data,robustness,browser,jobs,sql] [--quick] [--versus-python]
+ *
+ * `jobs`: whole processes as a user runs them (start-up, `tierbook cluster`, `tierbook run`, and
+ * `tierbook run --engine duckdb` on 1M and 10M order lines unless `--no-duckdb`).
+ * `--versus-python` adds the jobs bench (when not already chosen) and times the equivalent
+ * pandas + scikit-learn jobs in the same run, alternating runs, with the ratios. It needs a
+ * python3 with pandas, scikit-learn and threadpoolctl (Debian: python3-sklearn python3-pandas).
  *
  * `--quick`: smaller sizes and fewer runs (no 1M-line data, no slow reference cases). The
  * browser benches build the app first when dist/ is missing (`npx vite build`).
@@ -30,9 +36,12 @@ interface BenchOutcome {
 
 const ROOT = join(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
+const versusPython = process.argv.includes('--versus-python');
 const only = (() => {
   const i = process.argv.indexOf('--only');
-  return i >= 0 ? (process.argv[i + 1] ?? '').split(',').filter(Boolean) : undefined;
+  const chosen = i >= 0 ? (process.argv[i + 1] ?? '').split(',').filter(Boolean) : undefined;
+  if (!versusPython) return chosen;
+  return chosen ? [...new Set([...chosen, 'jobs'])] : ['analytics', 'data', 'browser', 'jobs'];
 })();
 const log = (line: string) => console.log(`  ${line}`);
 const ms = (x: number) => (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(2)} ms`);
@@ -97,6 +106,22 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
     const rows = await benchRobustness({ runs: 3, quick, log });
     return { rows, summary: rows.map((r) => row(r.case, r.size, r.medianMs, r.targetMs, `${r.runs} run${r.runs === 1 ? '' : 's'}`)) };
   },
+  async jobs() {
+    const { benchJobs } = await import('./jobs.ts');
+    const rows = benchJobs({ runs: quick ? 3 : 5, quick, versusPython, duckdb: !process.argv.includes('--no-duckdb'), log });
+    const summary = rows.map((r) => ({
+      ...row(r.job, r.size, r.tierbookMs, r.targetMs, r.pythonMs === null ? '' : `pandas + scikit-learn ${ms(r.pythonMs)}: ratio ${r.ratio}`),
+      'vs target': r.ratio === null ? vsTarget(r.tierbookMs, r.targetMs) : `${r.ratio}x`,
+      target: r.targetMs === null ? '' : r.pythonMs === null ? ms(r.targetMs) : 'python',
+      iterations: r.iterations.tierbook === null && r.iterations.python === null ? '' : `${r.iterations.tierbook ?? '-'} / ${r.iterations.python ?? '-'}`,
+    }));
+    return { rows, summary };
+  },
+  async sql() {
+    const { benchSql } = await import('./sql.ts');
+    const rows = await benchSql({ runs: quick ? 2 : 5, customers: quick ? 100_000 : 1_000_000, log });
+    return { rows, summary: rows.map((r) => row(r.case, r.size, r.medianMs, null, r.note)) };
+  },
   async browser() {
     ensureBuild();
     const { benchBrowser } = await load<BrowserModule>('./browser.ts');
@@ -133,7 +158,7 @@ console.log(
 );
 const results: Record<string, unknown> = {};
 const summaries: Record<string, SummaryRow[]> = {};
-for (const name of only ?? Object.keys(benches)) {
+for (const name of only ?? Object.keys(benches).filter((b) => b !== 'jobs')) {
   const run = benches[name];
   if (!run) {
     console.error(`unknown bench: "${name}" (expected ${Object.keys(benches).join(', ')})`);

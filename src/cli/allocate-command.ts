@@ -9,8 +9,6 @@ import { ALLOCATION_RULES, allocateShortage, type Allocation, type TierDemand } 
 import { keyword } from '../analytics/keyword.ts';
 import { tierName } from '../analytics/tiers/tier-names.ts';
 
-export const ALLOCATE_FLAGS = ['supply', 'demand', 'rule'];
-
 function units(name: string, text: string): number {
   const t = text.trim();
   const v = /^\d+$/.test(t) ? Number(t) : NaN;

@@ -11,8 +11,6 @@ import { archiveScored } from '../config/archive.ts';
 import { tierFairness } from '../config/tier-fairness.ts';
 import { csvDocument, csvNumber, csvText } from '../data/csv-write.ts';
 
-export const APPLY_FLAGS = ['out', 'far', 'pseudonym-key', 'archive', 'fairness', 'favourable'];
-
 function tiersCsv(s: ScoredCustomers, ids: readonly string[]): string {
   const rows = ids.map((id, i) => {
     const l = s.labels[i];

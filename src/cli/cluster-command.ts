@@ -4,24 +4,8 @@ import { loadTable, toCustomerTable } from '../data/index.ts';
 import { prepare } from '../analytics/prepare/prepare.ts';
 import { SCALINGS, TRANSFORMS, keyword, type Scaling, type Transform } from '../analytics/prepare/preparation-spec.ts';
 import { pca } from '../analytics/project/pca.ts';
-import { clusterReport, METRICS, type Algorithm, type ClusterReportSpec, type Metric } from './cluster-report.ts';
-
-export const CLUSTER_FLAGS = [
-  'features',
-  'id',
-  'transform',
-  'scale',
-  'weights',
-  'algorithm',
-  'k',
-  'restarts',
-  'seed',
-  'eps',
-  'min-points',
-  'metrics',
-];
-
-const ALGORITHMS: readonly Algorithm[] = ['kmeans', 'ward', 'dbscan'];
+import { ALGORITHMS, DEFAULT_RESTARTS } from '../analytics/cluster/cluster.ts';
+import { clusterReport, METRICS, type ClusterReportSpec, type Metric } from './cluster-report.ts';
 
 function wholeNumber(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const v = Number(text);
@@ -76,7 +60,7 @@ export async function clusterCommand(args: ParsedArgs, io: Io): Promise<number> 
   const weights = parseWeights(flag(args, 'weights') ?? '');
   const algorithm = oneOf('algorithm', flag(args, 'algorithm') ?? 'kmeans', ALGORITHMS);
   const ks = parseKRange(flag(args, 'k') ?? (algorithm === 'dbscan' ? '1' : '2..10'));
-  const restarts = wholeNumber('restarts', flag(args, 'restarts') ?? '10', 1, 1000);
+  const restarts = wholeNumber('restarts', flag(args, 'restarts') ?? String(DEFAULT_RESTARTS), 1, 1000);
   const seed = wholeNumber('seed', flag(args, 'seed') ?? '0', 0);
   const metrics = (flag(args, 'metrics') ?? METRICS.join(','))
     .split(',')
@@ -98,8 +82,18 @@ export async function clusterCommand(args: ParsedArgs, io: Io): Promise<number> 
   }
   const prepared = prepare(table.columns, { features, transform, scaling, weights });
   const projection = pca(prepared.matrix, { components: Math.min(features.length, prepared.matrix.d) });
+  const n = prepared.matrix.n;
+  if (algorithm !== 'dbscan' && ks[ks.length - 1] > n) {
+    throw new UsageError(`invalid --k: ${ks[ks.length - 1]} is more than the ${n} rows to cluster`);
+  }
+  const warnings: string[] = [];
+  if (prepared.params.features.every((f) => f.weight === 0)) {
+    warnings.push('Every feature has weight 0, so all customers are at the same point and no clustering is meaningful: give at least one feature a weight above 0.');
+  }
   const spec: ClusterReportSpec = { algorithm, ks, restarts, seed, eps, minPoints, metrics, labels: Boolean(flag(args, 'labels')) };
   const results = clusterReport(prepared.matrix, spec, table.rowCount, prepared.rows);
+  for (const w of warnings) io.stderr(`tierbook: warning: ${w}\n`);
+  for (const r of results) for (const w of r.warnings) io.stderr(`tierbook: warning: ${algorithm === 'dbscan' ? 'dbscan' : `k = ${r.k}`}: ${w}\n`);
   const output = {
     file: file.name,
     rows: table.rowCount,
@@ -109,6 +103,7 @@ export async function clusterCommand(args: ParsedArgs, io: Io): Promise<number> 
     preparation: { transform, scaling, weights: Object.fromEntries(prepared.params.features.map((f) => [f.name, f.weight])) },
     algorithm,
     pca: { explainedVarianceRatio: projection.explainedVarianceRatio, loadings: projection.loadings },
+    warnings,
     results,
     issues: [...table.issues.map((i) => i.message), ...prepared.issues.map((i) => i.message)],
   };

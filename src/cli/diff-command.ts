@@ -8,8 +8,6 @@ import { customerHistory } from '../config/archive.ts';
 import { migrationReport, type MigrationReport } from '../config/migration-report.ts';
 import { downgradedCsv } from '../analytics/monitor/downgrade-impact.ts';
 
-export const DIFF_FLAGS = ['assignments', 'archive', 'customer', 'data', 'churn', 'out'];
-
 /** Customers listed in the text output before "… and N more". */
 const SHOWN = 20;
 

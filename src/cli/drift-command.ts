@@ -4,8 +4,6 @@ import { readConfigFile, readScoringData } from './config-file.ts';
 import { NO_REFERENCE, driftReport, type DriftReport } from '../config/drift-report.ts';
 import { parseDriftRule, type DriftRule } from '../analytics/monitor/drift-rule.ts';
 
-export const DRIFT_FLAGS = ['rule'];
-
 /** Exit status when the trigger rule fires, so a scheduler can act on it. */
 export const DRIFT_TRIGGERED = 3;
 

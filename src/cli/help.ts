@@ -19,11 +19,24 @@ Usage:
                              --set rules=exact-duplicates,customer-id   (rules left on)
                              --set rateOrder=30  --set level=parent
       --out <dir>          output folder (created if missing)
+      --engine javascript|duckdb
+                           who builds the customer features from order lines (default
+                           javascript). duckdb reads the file itself (CSV, gzip or Parquet,
+                           multi-threaded, past memory) with the same quality rules, rates
+                           and formulas, then the notebook continues on the customer table.
+                           It needs every quality rule on, per-customer features and no
+                           product_code column; reads numbers with a decimal point; no example
+                           rows in quality.json and no category columns (abc/xyz class, region,
+                           channel) in features.csv
 
   tierbook cluster <file> --features <a,b,c> --json [options]
       Clusters a customer table for one k or a range and prints one JSON object:
       rows, features, pca {explainedVarianceRatio, loadings} of the prepared matrix, and
-      results [{k, inertia, silhouette, calinskiHarabasz, daviesBouldin, sizes, labels?}].
+      results [{k, clusters, inertia, silhouette, calinskiHarabasz, daviesBouldin, sizes,
+      iterations, converged, warnings, labels?}]. Cluster ids are the notebook's (numbered by
+      size, largest first). A score that is undefined (fewer than 2 non-empty clusters) is null;
+      warnings (empty clusters, not converged, k above the distinct points, degenerate DBSCAN)
+      are also printed on stderr.
       --features <a,b,c>         numeric columns to cluster on (required)
       --id <column>              the customer id column (default: detected)
       --transform none|log1p     per-feature transform before scaling (default none)
@@ -31,7 +44,7 @@ Usage:
       --weights a=2,b=0.5        feature weights; the scaled column is multiplied by sqrt(weight)
       --algorithm kmeans|ward|dbscan      (default kmeans)
       --k 4 | --k 2..8           number of clusters, or a range (default 2..10)
-      --restarts <n>             k-means++ starts, the lowest inertia is kept (default 10)
+      --restarts <n>             k-means++ starts, the lowest inertia is kept (default 4, as the notebook)
       --seed <n>                 random seed (default 0)
       --eps <x> --min-points <m> DBSCAN radius (prepared space) and core size (default 5)
       --metrics inertia,silhouette,ch,db  which metrics to compute (default all; the
@@ -104,6 +117,20 @@ Usage:
       to the largest fractions, ties to the higher priority), so allocations sum exactly.
 
 ${STABILITY_HELP}
+  tierbook sql <config.json> --dialect duckdb|postgres|bigquery|snowflake|spark [options]
+      Prints a CREATE VIEW that scores customers with the config's frozen preparation
+      (transforms, outlier bounds, imputation, scaling, weights) and centroids: one row per
+      customer with prepared_<feature> columns, nearest_cluster, cluster (as in
+      assignments.csv, from 1; NULL when not clustered) and tier (when the config has a
+      tier map).
+      --source <table>           the customer-features table (default customer_features):
+                                 the id column and one column per feature, raw values
+      --view <name>              the view's name (default tierbook_segments)
+      --from-order-lines <table> compute the customer features in the view from an order-lines
+                                 table instead (DuckDB only so far): every canonical column
+                                 (order_id, order_line, customer_id, order_date, ..., as text),
+                                 with the config's quality rules, rates and dates
+
   tierbook --help       this text
 
 Common flags:

@@ -1,4 +1,4 @@
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RECORDED_PACKAGES } from '../host-packages.ts';
@@ -16,10 +16,25 @@ export async function readDataFile(path: string): Promise<{ name: string; bytes:
   try {
     return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error);
-    throw new Error(`cannot read ${path}: ${reason}`, { cause: error });
+    throw readError(path, error);
   }
+}
+
+/** A file's name for a reader that opens it itself (bytes left empty), after checking it can be read. */
+export async function namedFile(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    return { name: basename(path), bytes: new Uint8Array(0) };
+  } catch (error) {
+    throw readError(path, error);
+  }
+}
+
+function readError(path: string, error: unknown): Error {
+  const code = (error as { code?: string }).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error);
+  return new Error(`cannot read ${path}: ${reason}`, { cause: error });
 }
 
 export async function writeOutputs(dir: string, files: Record<string, string>): Promise<string[]> {

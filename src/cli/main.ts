@@ -1,73 +1,48 @@
-import { UsageError, flag, parseArgs } from './args.ts';
+import { UsageError, flag, parseArgs, type ParsedArgs } from './args.ts';
 import type { Io } from './io.ts';
-import { runCommand } from './run-command.ts';
 import { HELP } from './help.ts';
-import { CLUSTER_FLAGS, clusterCommand } from './cluster-command.ts';
-import { VERIFY_FLAGS, verifyCommand } from './verify-command.ts';
-import { DIFF_FLAGS, diffCommand } from './diff-command.ts';
-import { APPLY_FLAGS, applyCommand } from './apply-command.ts';
-import { DRIFT_FLAGS, driftCommand } from './drift-command.ts';
 
-/** Governance commands: name -> known flags and the command. */
-const GOVERNANCE = {
-  verify: [VERIFY_FLAGS, verifyCommand],
-  diff: [DIFF_FLAGS, diffCommand],
-  apply: [APPLY_FLAGS, applyCommand],
-  drift: [DRIFT_FLAGS, driftCommand],
-} as const;
-import { ALLOCATE_FLAGS, allocateCommand } from './allocate-command.ts';
+/** A command: its flags and its code, imported when run so `tierbook --help` loads none of the analytics or data code. */
+interface Command {
+  readonly flags: readonly string[];
+  load(): Promise<(args: ParsedArgs, io: Io) => Promise<number>>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  run: { flags: ['data', 'set', 'out', 'map', 'engine'], load: async () => (await import('./run-command.ts')).runCommand },
+  cluster: { flags: ['features', 'id', 'transform', 'scale', 'weights', 'algorithm', 'k', 'restarts', 'seed', 'eps', 'min-points', 'metrics'], load: async () => (await import('./cluster-command.ts')).clusterCommand },
+  sql: { flags: ['dialect', 'source', 'view', 'from-order-lines'], load: async () => (await import('./sql-command.ts')).sqlCommand },
+  stability: {
+    flags: ['features', 'id', 'transform', 'scale', 'weights', 'algorithm', 'k', 'restarts', 'seed', 'eps', 'min-points', 'replicates', 'steps', 'holdout'],
+    load: async () => (await import('./stability-command.ts')).stabilityCommand,
+  },
+  allocate: { flags: ['supply', 'demand', 'rule'], load: async () => (await import('./allocate-command.ts')).allocateCommand },
+  verify: { flags: ['trusted-key', 'archive', 'assignments'], load: async () => (await import('./verify-command.ts')).verifyCommand },
+  diff: { flags: ['assignments', 'archive', 'customer', 'data', 'churn', 'out'], load: async () => (await import('./diff-command.ts')).diffCommand },
+  apply: {
+    flags: ['out', 'far', 'pseudonym-key', 'archive', 'fairness', 'favourable'],
+    load: async () => (await import('./apply-command.ts')).applyCommand,
+  },
+  drift: { flags: ['rule'], load: async () => (await import('./drift-command.ts')).driftCommand },
+};
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
   const debug = argv.includes('--debug');
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.stdout(HELP);
       return 0;
     }
-    switch (command) {
-      case 'run': {
-        const args = parseArgs(rest, ['data', 'set', 'out', 'map']);
-        if (flag(args, 'help')) {
-          io.stdout(HELP);
-          return 0;
-        }
-        return await runCommand(args, io);
-      }
-      case 'cluster': {
-        const args = parseArgs(rest, CLUSTER_FLAGS);
-        if (flag(args, 'help')) {
-          io.stdout(HELP);
-          return 0;
-        }
-        return await clusterCommand(args, io);
-      }
-      case 'allocate': {
-        const args = parseArgs(rest, ALLOCATE_FLAGS);
-        if (flag(args, 'help')) {
-          io.stdout(HELP);
-          return 0;
-        }
-        return await allocateCommand(args, io);
-      }
-      case 'verify':
-      case 'diff':
-      case 'apply':
-      case 'drift': {
-        const [known, run] = GOVERNANCE[command];
-        const args = parseArgs(rest, known);
-        if (flag(args, 'help')) {
-          io.stdout(HELP);
-          return 0;
-        }
-        return await run(args, io);
-      }
-      case 'stability':
-        return await (await import('./stability-command.ts')).stabilityMain(rest, io);
-      default:
-        throw new UsageError(`unknown command "${command}" (commands: run, cluster, stability, allocate, verify, diff, apply, drift; see tierbook --help)`);
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see tierbook --help)`);
+    const args = parseArgs(rest, command.flags);
+    if (flag(args, 'help')) {
+      io.stdout(HELP);
+      return 0;
     }
+    return await (await command.load())(args, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`tierbook: ${message}\n`);

@@ -7,7 +7,9 @@ import type { Assignments } from '../../cells/export.ts';
 import type { Host, Loaded } from '../../cells/data.ts';
 import { customerTableToCsv } from '../data/index.ts';
 import { qualitySummary } from './quality-summary.ts';
-import { inlineRunner } from '../workers/tasks.ts';
+import { nodeTaskRunner } from './node-tasks.ts';
+import { duckdbRunner } from './duckdb-engine.ts';
+import { namedFile } from './io.ts';
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
 export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -19,19 +21,24 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   const out = flag(args, 'out');
   if (out === undefined) throw new UsageError('run needs --out <dir> for its outputs');
   const dataPath = flag(args, 'data');
-  const dataFile = dataPath === undefined ? null : await readDataFile(dataPath);
+  const engine = flag(args, 'engine') ?? 'javascript';
+  if (engine !== 'javascript' && engine !== 'duckdb') throw new UsageError(`invalid --engine: "${engine}" (expected javascript or duckdb)`);
+  if (engine === 'duckdb' && dataPath === undefined) throw new UsageError('--engine duckdb needs --data <order-lines file> (CSV or Parquet)');
+  // DuckDB reads the file itself (it may not fit in memory): the notebook gets its name only.
+  const dataFile = dataPath === undefined ? null : engine === 'duckdb' ? await namedFile(dataPath) : await readDataFile(dataPath);
   const { version, packages } = await packageVersions();
+  const tasks = nodeTaskRunner();
   const host: Host = {
     packages,
     version,
-    tasks: inlineRunner,
+    tasks: engine === 'duckdb' ? duckdbRunner(dataPath as string, tasks) : tasks,
   };
   const map = flag(args, 'map');
   const result = await runHeadless(notebook, {
     inputs: { host, dataFile },
     assignments: [...(map === undefined ? [] : [`columnMap=${map}`]), ...(args.flags.get('set') ?? [])],
     cells: ['config', 'assignments', 'imported'],
-  });
+  }).finally(() => tasks.close());
   if (result.failures.length > 0) {
     const { cell, message } = result.failures[0];
     throw new Error(`${dataFile?.name ?? 'sample'}: cell "${cell}" failed: ${message}`);

@@ -1,6 +1,5 @@
-import { UsageError, flag, parseArgs, type ParsedArgs } from './args.ts';
+import { UsageError, flag, type ParsedArgs } from './args.ts';
 import { parseKRange, parseWeights } from './cluster-command.ts';
-import { HELP } from './help.ts';
 import { readDataFile, type Io } from './io.ts';
 import { loadTable, toCustomerTable } from '../data/index.ts';
 import { ALGORITHMS, DEFAULT_RESTARTS, type ClusterSpec } from '../analytics/cluster/cluster.ts';
@@ -10,24 +9,6 @@ import { SCALINGS, TRANSFORMS } from '../analytics/prepare/preparation-spec.ts';
 import type { ClusterStability } from '../analytics/stability/bootstrap.ts';
 import { NO_ALTERNATIVE } from '../analytics/stability/confidence.ts';
 import { robustness } from '../analytics/stability/robustness.ts';
-
-/** Flags of `tierbook stability`: the preparation and algorithm flags of `tierbook cluster`, and its own. */
-export const STABILITY_FLAGS = [
-  'features',
-  'id',
-  'transform',
-  'scale',
-  'weights',
-  'algorithm',
-  'k',
-  'restarts',
-  'seed',
-  'eps',
-  'min-points',
-  'replicates',
-  'steps',
-  'holdout',
-];
 
 /** A numeric flag: its value, the fallback when absent, or a usage error saying what was expected. */
 function numberFlag(args: ParsedArgs, name: string, fallback: number, ok: (v: number) => boolean, expected: string): number {
@@ -169,12 +150,3 @@ function customersOf(
   return out;
 }
 
-/** Entry point from `tierbook stability ...` (the arguments after the command name). */
-export async function stabilityMain(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, STABILITY_FLAGS);
-  if (flag(args, 'help')) {
-    io.stdout(HELP);
-    return 0;
-  }
-  return stabilityCommand(args, io);
-}

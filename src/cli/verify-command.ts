@@ -5,8 +5,6 @@ import { FileArchive } from './archive-dir.ts';
 import { verifyConfig } from '../config/verify.ts';
 import { archiveApproved } from '../config/archive.ts';
 
-export const VERIFY_FLAGS = ['trusted-key', 'archive', 'assignments'];
-
 /**
  * `tierbook verify config.json [--trusted-key <fingerprint> ...] [--json] [--archive dir --assignments file]`:
  * exit 0 for an intact config (approved, or an unsigned draft), 1 otherwise, 2 when the file

@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { tierbook } from './tierbook.ts';
+import { cluster } from '../../src/analytics/cluster/cluster.ts';
+import { prepare } from '../../src/analytics/prepare/prepare.ts';
+import { loadTable, toCustomerTable } from '../../src/data/index.ts';
 
-async function tierbook(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) };
-}
 
 async function file(name: string, text: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'tierbook-cluster-'));
@@ -108,5 +105,70 @@ describe('tierbook cluster --json', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stdout).toBe('');
     }
+  });
+
+  // Issue 8 point 14: degenerate results say so (JSON `warnings` per k and stderr); scores that
+  // are undefined for fewer than two non-empty clusters are null, as scikit-learn refuses them.
+  describe('issue 8.14: degenerate results pass as results', () => {
+    it('all weights 0: says so, and silhouette, CH and DB are null (never 0)', async () => {
+      const r = await tierbook('cluster', await file('rect.csv', RECT), '--features', 'a,b', '--k', '3', '--weights', 'a=0,b=0', '--json');
+      expect(r.code).toBe(0);
+      const out = r.json();
+      expect(out.warnings.join(' ')).toMatch(/Every feature has weight 0/);
+      const [res] = out.results;
+      expect(res.sizes).toEqual([4, 0, 0]);
+      expect(res.clusters).toBe(1);
+      expect(res.silhouette).toBeNull();
+      expect(res.calinskiHarabasz).toBeNull();
+      expect(res.daviesBouldin).toBeNull();
+      expect(res.warnings.join(' ')).toMatch(/k = 3 is more than the 1 distinct point in the prepared data: 2 clusters are empty/);
+      expect(r.stderr).toMatch(/^tierbook: warning: Every feature has weight 0/m);
+      expect(r.stderr).toMatch(/^tierbook: warning: k = 3: .*need at least 2 non-empty clusters/m);
+    });
+
+    it('k above the number of distinct points says so and stops instead of reseeding forever', async () => {
+      const path = await file('dup.csv', 'id,a,b\np1,0,0\np2,0,0\np3,10,1\np4,10,1\n');
+      const r = await tierbook('cluster', path, '--features', 'a,b', '--k', '3', '--scale', 'none', '--json');
+      const [res] = r.json().results;
+      expect(res.sizes).toEqual([2, 2, 0]);
+      expect(res.converged).toBe(true);
+      expect(res.warnings).toEqual(['k = 3 is more than the 2 distinct points in the prepared data: 1 cluster is empty.']);
+      expect(r.stderr).toBe('tierbook: warning: k = 3: k = 3 is more than the 2 distinct points in the prepared data: 1 cluster is empty.\n');
+      // Two non-empty clusters of zero spread: the scores are defined (scikit-learn: CH = 1, DB = 0, silhouette 1).
+      expect(res.silhouette).toBe(1);
+    });
+
+    it('DBSCAN with 95%+ of customers in one cluster, or 95%+ noise, says so', async () => {
+      const rows = ['id,x'];
+      for (let i = 0; i < 40; i++) rows.push(`c${i},${i * 0.01}`);
+      const tight = await file('tight.csv', rows.join('\n'));
+      const one = await tierbook('cluster', tight, '--features', 'x', '--scale', 'none', '--algorithm', 'dbscan', '--eps', '1', '--min-points', '3', '--json');
+      const [a] = one.json().results;
+      expect(a.sizes).toEqual([40]);
+      expect(a.warnings.join(' ')).toMatch(/100% of customers are in one cluster/);
+      expect(a.silhouette).toBeNull();
+      const spread = ['id,x'];
+      for (let i = 0; i < 40; i++) spread.push(`c${i},${i * 10}`);
+      spread.push('c40,390.5'); // one pair: a cluster of 2, and 39 of 41 customers (95.1%) are noise
+      const sparse = await tierbook('cluster', await file('sparse.csv', spread.join('\n')), '--features', 'x', '--scale', 'none', '--algorithm', 'dbscan', '--eps', '1', '--min-points', '2', '--json');
+      const [b] = sparse.json().results;
+      expect(b.noise).toBe(39);
+      expect(b.warnings.join(' ')).toMatch(/95% of customers are noise/);
+      expect(sparse.stderr).toMatch(/^tierbook: warning: dbscan: .*noise/m);
+    });
+
+    it('--labels gives the notebook ids: cluster() on the same prepared matrix', async () => {
+      const rows = ['id,x,y'];
+      // Non-integer values: whole numbers with few distinct values are read as category codes.
+      for (let i = 0; i < 60; i++) rows.push(`c${i},${((i * 37) % 11) + 0.25 * (i % 4)},${((i * 17) % 7) + 0.1 * (i % 3)}`);
+      const text = rows.join('\n');
+      const path = await file('ids.csv', text);
+      const r = (await tierbook('cluster', path, '--features', 'x,y', '--k', '4', '--seed', '3', '--labels', '--json')).json();
+      const table = toCustomerTable(await loadTable(new TextEncoder().encode(text), { fileName: 'ids.csv' }), {});
+      const prepared = prepare(table.columns, { features: ['x', 'y'], transform: 'none', scaling: 'zscore', weights: {} });
+      const expected = cluster(prepared.matrix, { algorithm: 'kmeans', k: 4, seed: 3 });
+      expect(r.results[0].labels).toEqual([...expected.labels]);
+      expect(r.results[0].sizes).toEqual(expected.sizes);
+    });
   });
 });

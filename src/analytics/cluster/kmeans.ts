@@ -5,6 +5,16 @@ import { assignNearest } from './assign.ts';
 import type { Matrix } from '../matrix.ts';
 import { createRandom, deriveSeed } from '../random.ts';
 
+/**
+ * The stopping rule of every k-means run (the README states it; a config can record it): stop
+ * when no centre moved more than `tolerance` in squared Euclidean distance (prepared units) in
+ * the last step, which includes the step where no label changed (the centres then repeat
+ * exactly), or after `maxIterations`. scikit-learn's default (`tol=1e-4` on the summed squared
+ * shift, relative to the mean feature variance) stops earlier; at the same bound (tol = 1e-6
+ * on z-scored data) the two stop at the same kind of fixed point.
+ */
+export const KMEANS_CONVERGENCE = { rule: 'max-centre-shift-squared', tolerance: 1e-6, maxIterations: 300 } as const;
+
 /** k-means options; only `k` is required. */
 export interface KMeansSpec {
   /** Number of clusters, 1..n. */
@@ -63,7 +73,7 @@ function wholeNumber(name: string, value: number, min: number, max = Infinity): 
 export function normalizeKMeans(m: Matrix, spec: KMeansSpec): NormalizedKMeans {
   const k = wholeNumber('k', spec.k, 1, Math.max(1, m.n));
   if (m.n === 0) throw new Error('invalid matrix: no rows to cluster');
-  const tolerance = spec.tolerance ?? 1e-6;
+  const tolerance = spec.tolerance ?? KMEANS_CONVERGENCE.tolerance;
   if (!(tolerance >= 0)) throw new Error(`invalid tolerance: ${tolerance} (expected a number >= 0)`);
   let init: Float64Array | null = null;
   const given = spec.init ?? 'kmeans++';
@@ -83,7 +93,7 @@ export function normalizeKMeans(m: Matrix, spec: KMeansSpec): NormalizedKMeans {
     k,
     seed: spec.seed ?? 0,
     restarts: wholeNumber('restarts', spec.restarts ?? 1, 1),
-    maxIterations: wholeNumber('maxIterations', spec.maxIterations ?? 300, 1),
+    maxIterations: wholeNumber('maxIterations', spec.maxIterations ?? KMEANS_CONVERGENCE.maxIterations, 1),
     tolerance,
     init,
   };
@@ -132,6 +142,13 @@ export function bestOfStarts(
     issues.push({
       code: 'empty-cluster',
       message: `A cluster became empty ${best.reseeds} times and was restarted at the farthest customer.`,
+    });
+  }
+  const empty = sizes.filter((x) => x === 0).length;
+  if (empty > 0) {
+    issues.push({
+      code: 'fewer-clusters',
+      message: `${empty} of the ${s.k} clusters ${empty === 1 ? 'is' : 'are'} empty: there are fewer distinct customers than k in the prepared data.`,
     });
   }
   if (!best.converged) {

@@ -98,14 +98,22 @@ export function lloyd(
     }
     if (!summed) accumulate(data, n, d, labels, next, counts);
     let reseeded = false;
+    let searched = false;
     for (let c = 0; c < k; c++) {
       if (counts[c] > 0) {
         for (let t = 0, q = c * d; t < d; t++, q++) next[q] /= counts[c];
         continue;
       }
-      if (!reseeded) exactOwnDistances(m, centers, labels, best);
+      if (!searched) exactOwnDistances(m, centers, labels, best);
+      searched = true;
       let far = 0;
       for (let i = 1; i < n; i++) if (best[i] > best[far]) far = i;
+      if (!(best[far] > 0)) {
+        // Every row sits on its centre (fewer distinct rows than k): a reseed could only
+        // duplicate a centre, so the cluster stays empty at its old centre.
+        for (let t = 0, q = c * d; t < d; t++, q++) next[q] = centers[q];
+        continue;
+      }
       for (let t = 0; t < d; t++) next[c * d + t] = data[far * d + t];
       best[far] = -1;
       reseeds++;

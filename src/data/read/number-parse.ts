@@ -1,6 +1,11 @@
 /**
  * Number and missing-value parsing for text cells, with a decimal point or a decimal comma.
  * The fast path reads digits straight from the source text without allocating a string.
+ *
+ * Every result equals `Number()` of the same text (with the decimal separator made a point and
+ * thousands separators removed): the fast path is exact (see `parseNumberRange`) and everything
+ * else goes to `Number()` itself. Values beyond the double range (`1e999`) are not numbers here,
+ * like `Infinity`: a file that holds them has a problem to report, not a value to compute with.
  */
 
 /** Decimal separator of numbers in a text file. */
@@ -59,11 +64,28 @@ export function parseNumberRange(text: string, start: number, end: number, decim
       break;
     }
   }
-  if (i === end && digits > 0 && digits <= 15 && scale <= 22) {
-    const v = scale ? mantissa / POW10[scale] : mantissa;
-    return neg ? -v : v;
+  if (i === end && digits > 0) {
+    // Clinger's fast path: an integer mantissa below 2^53 is exact in a double, and so is
+    // 10^scale for scale <= 22, so the one division is correctly rounded: the same double as
+    // Number(). The check on the computed mantissa is safe because rounding is monotone: a true
+    // mantissa of 2^53 or more never computes to less than 2^53.
+    if (mantissa < TWO_53 && scale <= 22) {
+      const v = scale ? mantissa / POW10[scale] : mantissa;
+      return neg ? -v : v;
+    }
+    // Longer decimals (17-digit doubles as written by most tools): the scan has already checked
+    // the syntax (sign, digits, at most one separator), so Number() reads them without a regex.
+    const s = text.slice(start, end);
+    return finite(Number(decimal === '.' ? s : s.replace(',', '.')));
   }
   return parseNumberSlow(text.slice(start, end), decimal);
+}
+
+const TWO_53 = 2 ** 53;
+
+/** `Number()`, except that an overflow to ±Infinity is not a number (NaN), like the text `Infinity`. */
+function finite(v: number): number {
+  return v === Infinity || v === -Infinity ? NaN : v;
 }
 
 const THOUSANDS_DOT = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -73,12 +95,12 @@ const PLAIN_COMMA = /^[-+]?(\d+,?\d*|,\d+)([eE][-+]?\d+)?$/;
 
 function parseNumberSlow(s: string, decimal: DecimalSeparator): number {
   if (decimal === '.') {
-    if (PLAIN_DOT.test(s)) return Number(s);
-    if (THOUSANDS_DOT.test(s)) return Number(s.replaceAll(',', ''));
+    if (PLAIN_DOT.test(s)) return finite(Number(s));
+    if (THOUSANDS_DOT.test(s)) return finite(Number(s.replaceAll(',', '')));
     return NaN;
   }
-  if (PLAIN_COMMA.test(s)) return Number(s.replace(',', '.'));
-  if (THOUSANDS_COMMA.test(s)) return Number(s.replaceAll('.', '').replace(',', '.'));
+  if (PLAIN_COMMA.test(s)) return finite(Number(s.replace(',', '.')));
+  if (THOUSANDS_COMMA.test(s)) return finite(Number(s.replaceAll('.', '').replace(',', '.')));
   return NaN;
 }
 

@@ -1,0 +1,37 @@
+/**
+ * Entry of a Node worker thread that runs analytics tasks for the command: the same tasks and
+ * message protocol as the browser's Web Worker (src/workers/analytics.worker.ts), over
+ * `worker_threads`. Built to build/cli/task-worker.js beside the command.
+ */
+import { parentPort } from 'node:worker_threads';
+import { TASKS, type TaskContext } from '../workers/tasks.ts';
+import type { TaskReply, TaskRequest } from '../workers/protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('task-worker.ts runs as a worker thread');
+
+/** The buffers of the typed arrays in a result, moved to the main thread instead of copied. */
+function transferables(value: unknown, out: ArrayBuffer[] = [], depth = 0): ArrayBuffer[] {
+  if (depth > 6 || value === null || typeof value !== 'object') return out;
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer && !out.includes(value.buffer)) out.push(value.buffer);
+    return out;
+  }
+  if (value instanceof Map) value = [...value.values()];
+  for (const item of Array.isArray(value) ? value : Object.values(value as object)) transferables(item, out, depth + 1);
+  return out;
+}
+
+port.on('message', async ({ id, task, args }: TaskRequest) => {
+  const post = (reply: TaskReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+  try {
+    const fn = TASKS[task] as (ctx: TaskContext, ...a: unknown[]) => unknown;
+    if (!fn) throw new Error(`unknown task "${task}"`);
+    // The command shows no progress; cancelling terminates the worker, so the signal never fires.
+    const context: TaskContext = { signal: new AbortController().signal, onProgress: () => {} };
+    const value = await fn(context, ...args);
+    post({ id, type: 'result', value }, transferables(value));
+  } catch (error) {
+    post({ id, type: 'error', message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' });
+  }
+});
