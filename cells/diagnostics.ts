@@ -1,5 +1,8 @@
-import { cell, select, slider } from '../src/runtime/index.ts';
+import { cell, sampled, select, slider, snap, type Suggestion } from '../src/runtime/index.ts';
 import type { SweepResult } from '../src/analytics/choose-k/sweep.ts';
+import { suggestK } from '../src/analytics/choose-k/suggest.ts';
+import { suggestEps } from '../src/analytics/cluster/k-distance.ts';
+import { ALGORITHMS, DEFAULT_RESTARTS, type Algorithm } from '../src/analytics/cluster/cluster.ts';
 import { sampledSilhouette } from '../src/analytics/metrics/silhouette-sampled.ts';
 import type { SilhouetteResult } from '../src/analytics/metrics/silhouette.ts';
 import { adjustedRandIndex } from '../src/analytics/agreement/ari.ts';
@@ -10,7 +13,7 @@ import { kDistancePlot } from '../src/ui/charts/k-distance-plot.ts';
 import { contingencyChart } from '../src/ui/charts/contingency-chart.ts';
 import { host } from './data.ts';
 import { prepared } from './prepare.ts';
-import { algorithm, clustering, eps, k, minPoints, runAlgorithm, seed, type Algorithm } from './cluster.ts';
+import { algorithm, clustering, eps, k, minPoints, seed } from './cluster.ts';
 import { textBlock } from './view-helpers.ts';
 
 /** Up to this many customers the silhouette is exact (O(n²)); above, a stratified sample. */
@@ -30,8 +33,7 @@ export const sweep = cell({
   name: 'sweep',
   title: 'k sweep',
   hidden: true,
-  schedule: 'settled',
-  inputs: { prepared, seed, host },
+  inputs: { prepared: sampled(prepared), seed: sampled(seed), host },
   run: ({ prepared, seed, host }, { signal, progress }): Promise<SweepResult> =>
     host.tasks.run(
       'sweep',
@@ -39,6 +41,7 @@ export const sweep = cell({
         prepared.matrix,
         { kMin: 2, kMax: 10, restarts: 3, seed, silhouetteExactMax: SILHOUETTE_EXACT_MAX, silhouetteSampleSize: SILHOUETTE_SAMPLE },
       ],
+      // Background lane: the sweep never queues in front of the clustering behind the chart.
       { signal, onProgress: (f) => progress(f, 'k sweep'), lane: 'background' },
     ),
 });
@@ -49,7 +52,7 @@ export const chooseK = cell({
   title: 'Choosing k',
   // Not on `prepared`: that would redraw four panels on every step of a drag.
   inputs: { sweep, k, maxTiers },
-  run: ({ sweep, k, maxTiers }) => ({ sweep, k, maxTiers, customers: sweep.points[0]?.labels.length ?? 0 }),
+  run: ({ sweep, k, maxTiers }) => ({ sweep, k, maxTiers, customers: sweep.points[0]?.labels.length ?? 0, suggested: suggestK(sweep) }),
   view: ({ sweep, k, maxTiers, customers }, { document, width }) =>
     kMetricsChart(
       sweep.points.map((p) => ({
@@ -62,13 +65,24 @@ export const chooseK = cell({
       })),
       { knee: sweep.kneeK ?? undefined, selectedK: k, maxTiers, customers, width: Math.min(width, 1000), document },
     ),
+  suggest: ({ k: current, suggested }) => {
+    const offers = [
+      { value: suggested.knee, reason: 'the knee of the inertia curve' },
+      { value: suggested.silhouette, reason: 'the highest silhouette' },
+    ];
+    const out: Suggestion<number>[] = [];
+    for (const offer of offers) {
+      if (offer.value === null || offer.value === current || out.some((o) => o.value === offer.value)) continue;
+      out.push({ input: k, value: offer.value, label: `Use k = ${offer.value}`, reason: offer.reason });
+    }
+    return out;
+  },
 });
 
 export const silhouetteOfClustering = cell({
   name: 'silhouette',
   title: 'Silhouette per customer',
-  schedule: 'settled',
-  inputs: { prepared, clustering, host },
+  inputs: { prepared: sampled(prepared), clustering, host },
   run: async ({ prepared, clustering, host }, { signal }): Promise<SilhouetteResult & { total: number; labels: Int32Array }> => {
     const m = prepared.matrix;
     const result =
@@ -91,26 +105,40 @@ export const silhouetteOfClustering = cell({
     ),
 });
 
+/** The k-distance curve of the settled matrix and the eps at its knee; only for DBSCAN. */
+export const kDistanceCurve = cell({
+  name: 'kDistanceCurve',
+  title: 'k-distance curve',
+  hidden: true,
+  inputs: { prepared: sampled(prepared), minPoints: sampled(minPoints), algorithm: sampled(algorithm), host },
+  run: async ({ prepared, minPoints, algorithm, host }, { signal }) => {
+    if (algorithm !== 'dbscan') return null;
+    const distances = await host.tasks.run('kDistance', [prepared.matrix, minPoints], { signal, lane: 'background' });
+    return { distances, k: minPoints, suggested: suggestEps(distances) };
+  },
+});
+
+/** The chart follows the eps slider live; the curve waits for a release. */
 export const kDistance = cell({
   name: 'kDistance',
   title: 'DBSCAN: k-distance plot',
-  schedule: 'settled',
-  inputs: { prepared, minPoints, algorithm, eps, host },
-  run: async ({ prepared, minPoints, algorithm, eps, host }, { signal }) => {
-    if (algorithm !== 'dbscan') return null;
-    const distances = await host.tasks.run('kDistance', [prepared.matrix, minPoints], { signal, lane: 'background' });
-    return { distances, k: minPoints, eps };
-  },
+  inputs: { curve: kDistanceCurve, eps },
+  run: ({ curve, eps }) => (curve === null ? null : { ...curve, eps }),
   view: (d, { document, width }) =>
     d === null
       ? textBlock(document, ['Choose DBSCAN as the algorithm to see the k-distance plot that helps set eps.'])
       : kDistancePlot(d, { width: Math.min(width, 900), document }),
+  suggest: (d) => {
+    if (d === null || d.suggested === null) return [];
+    const value = snap(eps, d.suggested.eps);
+    return value === d.eps ? [] : [{ input: eps, value, label: `Use eps = ${value}`, reason: 'the knee of the k-distance curve' }];
+  },
 });
 
 export const compareWith = select({
   name: 'compareWith',
   title: 'Compare with',
-  options: ['ward', 'kmeans', 'dbscan'] as const,
+  options: ALGORITHMS,
   value: 'ward',
   description: 'A second algorithm on the same prepared data and k (k-means: the next seed); their agreement is the Adjusted Rand Index.',
 });
@@ -126,25 +154,26 @@ export interface Comparison {
 
 const NAMES: Record<Algorithm, string> = { kmeans: 'k-means', ward: 'Ward', dbscan: 'DBSCAN' };
 
+/**
+ * A second clustering of the same data, compared with the first. On demand: it is a full
+ * clustering of every customer (Ward or DBSCAN), people read it once per configuration rather
+ * than per slider move, and it would otherwise compete with the k sweep after every change.
+ */
 export const comparison = cell({
   name: 'comparison',
   title: 'Compare two clusterings',
-  schedule: 'settled',
+  trigger: 'demand',
+  description: 'Runs when you ask: press Run after choosing the algorithm to compare with.',
   inputs: { prepared, clustering, compareWith, k, seed, eps, minPoints, host },
-  run: async (v, { signal }): Promise<Comparison> => {
-    const other = await runAlgorithm(
-      v.host.tasks,
-      v.prepared.matrix,
-      { algorithm: v.compareWith, k: v.k, seed: v.compareWith === v.clustering.algorithm ? v.seed + 1 : v.seed, eps: v.eps, minPoints: v.minPoints },
-      signal,
-      'background',
-    );
+  run: async (v, { signal, lane }): Promise<Comparison> => {
+    const same = v.compareWith === v.clustering.algorithm;
+    const spec = { algorithm: v.compareWith, k: v.k, seed: same ? v.seed + 1 : v.seed, restarts: DEFAULT_RESTARTS, eps: v.eps, minPoints: v.minPoints };
+    const other = await v.host.tasks.run('cluster', [v.prepared.matrix, spec], { signal, lane });
     const table = contingency(v.clustering.labels, other.labels);
     const name = (l: number) => (l < 0 ? 'noise' : `${l + 1}`);
-    const b = v.compareWith === v.clustering.algorithm ? `${NAMES[v.compareWith]} (seed ${v.seed + 1})` : NAMES[v.compareWith];
     return {
       a: NAMES[v.clustering.algorithm],
-      b,
+      b: same ? `${NAMES[v.compareWith]} (seed ${v.seed + 1})` : NAMES[v.compareWith],
       ari: adjustedRandIndex(v.clustering.labels, other.labels),
       rowLabels: table.rowLabels.map(name),
       columnLabels: table.columnLabels.map(name),

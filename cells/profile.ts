@@ -1,4 +1,4 @@
-import { cell } from '../src/runtime/index.ts';
+import { cell, sampled } from '../src/runtime/index.ts';
 import { profileClusters, type ClusterProfile } from '../src/analytics/profile/cluster-profile.ts';
 import { table } from './data.ts';
 import { prepared } from './prepare.ts';
@@ -9,8 +9,7 @@ const BUSINESS = ['revenue', 'gross_margin_pct', 'cts', 'cts_pct', 'net_profit']
 export const profiles = cell({
   name: 'profiles',
   title: 'Cluster profiles',
-  schedule: 'settled',
-  inputs: { table, prepared, clustering },
+  inputs: { table: sampled(table), prepared: sampled(prepared), clustering },
   run: ({ table, prepared, clustering }): ClusterProfile[] => {
     // The business view always: revenue, margin and cost-to-serve, whether or not they were clustered on.
     const business = BUSINESS.filter((f) => table.numericColumns.includes(f) && !prepared.features.includes(f));

@@ -96,19 +96,3 @@ export function optionsOf(
   if (!Array.isArray(value)) return { ready: false, reason: `Options from ${node.title} are not a list.` };
   return { ready: true, options: value.map(String) };
 }
-
-/**
- * The failed cell at the root of a blocked chain. Engines may name the nearest blocked upstream
- * cell rather than the one that failed; following the chain finds the cell the user must fix.
- */
-export function rootBlocker(engine: NotebookEngine, name: string): string | undefined {
-  let current = engine.state(name).blockedBy;
-  const seen = new Set([name]);
-  while (current && !seen.has(current)) {
-    seen.add(current);
-    const next = engine.state(current);
-    if (next.status !== 'blocked' || !next.blockedBy) break;
-    current = next.blockedBy;
-  }
-  return current;
-}

@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CellNode } from '../runtime/node.ts';
-import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
+import type { AnyNode, CellNode, Suggestion } from '../runtime/node.ts';
+import type { CellState, InputPhase, NotebookEngine } from '../runtime/state.ts';
+import type { Upstream } from './cell-notes.ts';
 import type { TbEvents } from './fire.ts';
 import { summarize } from './format.ts';
-import { blocks, proseId, rootBlocker, tocEntries, visibleCells, type Block } from './notebook-model.ts';
+import { blocks, proseId, tocEntries, visibleCells, type Block } from './notebook-model.ts';
 import { notebookStyles } from './notebook-styles.ts';
 import { renderControl, type ControlHost } from './render-control.ts';
 import { anchorId, statusLook } from './status.ts';
@@ -149,6 +150,8 @@ export class TbNotebook extends LitElement {
     this.subscribed = engine;
     this.views.clear();
     this.problems.clear();
+    // Stored or linked values the engine refused at start: shown once, at their inputs.
+    for (const r of engine.refused) this.problems.set(r.name, `${r.reason}; the default is used instead.`);
     this.unsubscribers = [
       engine.onState((name, state) => {
         if (state.status === 'error' && state.error && state.error.cell === name) {
@@ -247,14 +250,30 @@ export class TbNotebook extends LitElement {
     }
   }
 
-  private renderCell(cell: CellNode<unknown>, titles: Map<string, CellNode<unknown>>) {
+  /** The cell a state points at (the failed one, the on-demand one), by lookup: no graph walk. */
+  private upstreamOf(state: CellState, visible: Map<string, CellNode<unknown>>): Upstream | undefined {
+    const name = state.blockedBy ?? state.waitingFor ?? state.stale?.cell;
+    if (!name) return undefined;
+    const node: AnyNode | undefined = this.engine?.node(name);
+    return { title: node?.title ?? name, href: visible.has(name) ? `#${anchorId(name)}` : '' };
+  }
+
+  /** One-click fixes: the cell's own suggestions beside its value, or those its failure carries. */
+  private suggestionsOf(cell: CellNode<unknown>, state: CellState): readonly Suggestion[] {
+    if (state.status === 'error' || state.status === 'blocked') return state.error?.suggestions ?? [];
+    if (state.status !== 'ok' || !state.hasValue || !cell.suggest) return [];
+    try {
+      return cell.suggest(state.value);
+    } catch {
+      return [];
+    }
+  }
+
+  private renderCell(cell: CellNode<unknown>, visible: Map<string, CellNode<unknown>>) {
     const engine = this.engine!;
     const state = engine.state(cell.name);
     const content = this.views.content(cell, state, this.viewWidth, this.ownerDocument);
-    const blocker = state.status === 'blocked' ? rootBlocker(engine, cell.name) : undefined;
-    const blockerCell = blocker ? titles.get(blocker) : undefined;
-    const blockerNode = blocker ? engine.nodes.find((n) => n.name === blocker) : undefined;
-    const blockerError = blocker ? engine.state(blocker).error?.message : undefined;
+    const suggestions = this.suggestionsOf(cell, state);
     return html`<tb-cell-frame
       id=${anchorId(cell.name)}
       .name=${cell.name}
@@ -263,10 +282,15 @@ export class TbNotebook extends LitElement {
       .state=${state}
       .collapsed=${this.collapsed.has(cell.name)}
       cancellable
-      .blockedByTitle=${blockerNode?.title ?? blocker ?? ''}
-      .blockedByHref=${blockerCell ? `#${anchorId(blockerCell.name)}` : ''}
-      .blockedByMessage=${blockerError ?? ''}
+      .onDemand=${cell.trigger === 'demand'}
+      .upstream=${this.upstreamOf(state, visible)}
+      .suggestions=${suggestions}
       @tb-cancel=${() => engine.cancel(cell.name)}
+      @tb-run=${() => void engine.run(cell)}
+      @tb-suggest=${(e: CustomEvent<TbEvents['tb-suggest']>) => {
+        const s = suggestions[e.detail.index];
+        if (s) this.setInput(s.input.name, s.value, 'commit');
+      }}
       @tb-toggle=${(e: CustomEvent<TbEvents['tb-toggle']>) => {
         if (e.detail.collapsed) this.collapsed.add(cell.name);
         else this.collapsed.delete(cell.name);

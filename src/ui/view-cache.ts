@@ -20,6 +20,8 @@ interface Entry {
  */
 export class ViewCache {
   private entries = new Map<string, Entry>();
+  /** Each view's display-only memory (`ViewContext.memory`), kept across calls. */
+  private memories = new Map<string, Record<string, unknown>>();
 
   /** How many times views were actually called; for tests and diagnostics. */
   calls = 0;
@@ -35,8 +37,10 @@ export class ViewCache {
     if (cached && cached.version === state.version && cached.width === width) return cached.content;
     this.calls++;
     let content: ViewContent;
+    let memory = this.memories.get(cell.name);
+    if (!memory) this.memories.set(cell.name, (memory = {}));
     try {
-      content = wrap(cell.view(state.value, { document, width }), document);
+      content = wrap(cell.view(state.value, { document, width, memory }), document);
     } catch (error) {
       content = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
@@ -46,6 +50,7 @@ export class ViewCache {
 
   clear(): void {
     this.entries.clear();
+    this.memories.clear();
   }
 }
 

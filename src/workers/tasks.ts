@@ -21,6 +21,13 @@ export interface ImportResult {
   readonly bytes: number;
 }
 
+/** An import with where it came from: the notebook's `imported` value. */
+export interface Loaded extends ImportResult {
+  /** The file name (the sample's generated name for the bundled data). */
+  readonly source: string;
+  readonly sample: boolean;
+}
+
 /** Reads a file (or generates the bundled sample when `bytes` is null) into customers + quality report. */
 async function importTask(ctx: TaskContext, bytes: Uint8Array | null, fileName: string, spec: DataImportSpec): Promise<ImportResult> {
   let data = bytes;

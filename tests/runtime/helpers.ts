@@ -2,7 +2,14 @@ import type { NotebookEngine } from '../../src/runtime/index.ts';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until no shown cell is pending or running (checked twice, a tick apart). */
+/** Calls per name, for counting runs of cells. */
+export function counting() {
+  const calls: Record<string, number> = {};
+  const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
+  return { calls, count };
+}
+
+/** Waits until no cell is pending or running (checked three times, a few ms apart). */
 export async function idle(engine: NotebookEngine, timeoutMs = 5000): Promise<void> {
   const start = Date.now();
   let quietChecks = 0;

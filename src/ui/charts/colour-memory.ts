@@ -1,0 +1,78 @@
+import { hungarian } from '../../analytics/agreement/hungarian.ts';
+
+/**
+ * Colour continuity for a chart that is redrawn as controls move: each cluster gets the colour
+ * slot of the cluster it overlaps most in the last drawing (matched one-to-one by the customers
+ * they share), so colours stay with the customers while cluster numbers stay canonical. Display
+ * only: it lives in the view's memory and never reaches a cell, an export or a table.
+ */
+
+interface Drawn {
+  readonly ids: readonly string[];
+  /** Colour slot of each point, as drawn last. */
+  readonly slots: Int32Array;
+}
+
+const KEY = 'colours';
+
+/** The previous slots aligned to `ids` (by position when the ids are the same, else by id); null for other data. */
+function previousSlots(drawn: Drawn, ids: readonly string[]): Int32Array | null {
+  const n = ids.length;
+  if (drawn.ids === ids || (drawn.ids.length === n && ids.every((id, i) => drawn.ids[i] === id))) return drawn.slots;
+  const index = new Map(drawn.ids.map((id, i) => [id, drawn.slots[i]]));
+  const out = new Int32Array(n).fill(-1);
+  let found = 0;
+  for (let i = 0; i < n; i++) {
+    const slot = index.get(ids[i]);
+    if (slot !== undefined) {
+      out[i] = slot;
+      found++;
+    }
+  }
+  // Mostly other customers: another file. Start over with the canonical colours.
+  return found * 2 >= n ? out : null;
+}
+
+/**
+ * The colour slot of every cluster id in `labels` (noise, < 0, is not coloured by slot), matched
+ * to what `memory` says was drawn for the same customers last time, and remembers this drawing.
+ * Without a previous drawing a cluster's slot is its id.
+ */
+export function colourSlots(memory: Record<string, unknown> | undefined, ids: readonly string[] | undefined, labels: ArrayLike<number>): Map<number, number> {
+  const clusters = [...new Set(Array.from(labels).filter((l) => l >= 0))].sort((a, b) => a - b);
+  const slots = new Map(clusters.map((c) => [c, c]));
+  const drawn = memory?.[KEY] as Drawn | undefined;
+  const before = drawn && ids ? previousSlots(drawn, ids) : null;
+  if (before) {
+    const oldSlots = [...new Set(Array.from(before).filter((s) => s >= 0))].sort((a, b) => a - b);
+    const column = new Map(oldSlots.map((s, j) => [s, j]));
+    const row = new Map(clusters.map((c, i) => [c, i]));
+    const overlap = clusters.map(() => new Array<number>(oldSlots.length).fill(0));
+    for (let i = 0; i < labels.length; i++) {
+      const r = row.get(labels[i]);
+      const c = column.get(before[i]);
+      if (r !== undefined && c !== undefined) overlap[r][c]++;
+    }
+    const { rowToColumn } = hungarian(overlap);
+    const taken = new Set<number>();
+    clusters.forEach((c, i) => {
+      const j = rowToColumn[i];
+      if (j >= 0 && overlap[i][j] > 0) {
+        slots.set(c, oldSlots[j]);
+        taken.add(oldSlots[j]);
+      } else slots.delete(c);
+    });
+    // Clusters without a partner take the lowest free slots.
+    let next = 0;
+    for (const c of clusters) {
+      if (slots.has(c)) continue;
+      while (taken.has(next)) next++;
+      slots.set(c, next);
+      taken.add(next);
+    }
+  }
+  if (memory && ids) {
+    memory[KEY] = { ids, slots: Int32Array.from(labels, (l) => (l >= 0 ? (slots.get(l) as number) : -1)) } satisfies Drawn;
+  }
+  return slots;
+}
