@@ -53,7 +53,7 @@ export const chooseK = cell({
   // Not on `prepared`: that would redraw four panels on every step of a drag.
   inputs: { sweep, k, maxTiers },
   run: ({ sweep, k, maxTiers }) => ({ sweep, k, maxTiers, customers: sweep.points[0]?.labels.length ?? 0, suggested: suggestK(sweep) }),
-  view: ({ sweep, k, maxTiers, customers }, { document, width }) =>
+  view: ({ sweep, k, maxTiers, customers, suggested }, { document, width }) =>
     kMetricsChart(
       sweep.points.map((p) => ({
         k: p.k,
@@ -63,7 +63,7 @@ export const chooseK = cell({
         daviesBouldin: p.daviesBouldin ?? undefined,
         silhouetteSampleSize: p.silhouetteSampleSize ?? undefined,
       })),
-      { knee: sweep.kneeK ?? undefined, selectedK: k, maxTiers, customers, width: Math.min(width, 1000), document },
+      { picks: suggested, selectedK: k, maxTiers, customers, width: Math.min(width, 1000), document },
     ),
   suggest: ({ k: current, suggested }) => {
     const offers = [

@@ -70,6 +70,8 @@ export function createDemand(o: DemandOptions): Demand {
       o.graph.refresh(name);
       o.states.record(name, await o.graph.read(name));
     };
+    // Running from the click on: settling a drag and reading the inputs are part of the run.
+    o.states.patch(name, { status: 'running', progress: undefined, notice: undefined });
     await o.settle(cell);
     const keys = Object.keys(cell.inputs);
     const outcomes = await Promise.all(o.variablesOf(cell).map((v) => o.graph.read(v)));
@@ -83,7 +85,6 @@ export function createDemand(o: DemandOptions): Demand {
     }
     const values: Record<string, unknown> = {};
     outcomes.forEach((x, i) => x.kind === 'value' && (values[keys[i]] = x.value));
-    o.states.patch(name, { status: 'running', progress: undefined, notice: undefined });
     const start = performance.now();
     let notice: string | undefined;
     try {

@@ -1,8 +1,5 @@
-import { kmeans, type KMeansSpec, type KMeansResult } from '../analytics/cluster/kmeans.ts';
 import { cluster, type ClusterResult, type ClusterSpec } from '../analytics/cluster/cluster.ts';
 import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
-import { ward, type WardSpec, type WardResult } from '../analytics/cluster/ward.ts';
-import { dbscan, type DbscanSpec, type DbscanResult } from '../analytics/cluster/dbscan.ts';
 import { kDistance } from '../analytics/cluster/k-distance.ts';
 import type { Matrix } from '../analytics/matrix.ts';
 import { sweepK, type SweepResult, type SweepSpec } from '../analytics/choose-k/sweep.ts';
@@ -50,11 +47,9 @@ export interface TaskContext {
  * arguments and returns plain data, so the same call runs in a Web Worker or inline (Node).
  */
 export const TASKS = {
+  /** k-means, Ward or DBSCAN with canonical ids: the one clustering dispatch (`cluster.ts`). */
   cluster: (_: TaskContext, m: Matrix, spec: ClusterSpec): ClusterResult => cluster(m, spec),
-  kmeans: (_: TaskContext, m: Matrix, spec: KMeansSpec): KMeansResult => kmeans(m, spec),
   silhouette: (_: TaskContext, m: Matrix, labels: Int32Array): SilhouetteResult => silhouette(m, labels),
-  ward: (_: TaskContext, m: Matrix, spec: WardSpec): WardResult => ward(m, spec),
-  dbscan: (_: TaskContext, m: Matrix, spec: DbscanSpec): DbscanResult => dbscan(m, spec),
   kDistance: (_: TaskContext, m: Matrix, k: number): Float64Array => kDistance(m, k),
   sweep: (ctx: TaskContext, m: Matrix, spec: Omit<SweepSpec, 'onProgress' | 'signal'>): SweepResult =>
     sweepK(m, { ...spec, onProgress: ctx.onProgress, signal: ctx.signal }),

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createEngine, inputsFromQuery, type InputNode, type InputPhase, type NotebookEngine } from '../../src/runtime/index.ts';
+import { inputsFromQuery, type InputNode, type InputPhase, type NotebookEngine } from '../../src/runtime/index.ts';
 import { segmentation } from '../../notebooks/segmentation.ts';
 import { assignments, config } from '../../cells/export.ts';
 import { assignmentsCsv, configToJson } from '../../src/config/segmentation-config.ts';
-import { gaussianBlobs } from '../../src/analytics/blobs.ts';
-import { inlineHost } from '../../src/workers/host.ts';
+import { blobsFile, openSegmentation as open } from './fixtures.ts';
 
 // Issue 7 point 1: every exported result is a function of the inputs only. Two engines that
 // reach the same inputs by different paths export byte-identical configs (but for the export
@@ -23,7 +22,6 @@ async function exports(engine: NotebookEngine): Promise<{ config: string; assign
   };
 }
 
-const open = (initial: Record<string, unknown> = {}) => createEngine(segmentation, { debounceMs: 5, initial: { host: inlineHost, ...initial } });
 
 describe('the issue\'s two paths on the bundled sample (headless)', () => {
   it('k 4 -> 5, w.cts_pct = 2, robust scaling, one at a time, equals the same values set at once and the link', async () => {
@@ -70,14 +68,6 @@ describe('the issue\'s two paths on the bundled sample (headless)', () => {
     expect(y.config).toBe(x.config);
   }, 120_000);
 });
-
-/** A small customer table of four features, as an uploaded CSV. */
-function blobsFile() {
-  const { matrix } = gaussianBlobs({ n: 150, d: 4, centers: 4, seed: 11 });
-  const lines = ['customer_id,a,b,c,d'];
-  for (let i = 0; i < matrix.n; i++) lines.push(`C${i},${Array.from(matrix.data.subarray(i * 4, i * 4 + 4), (x) => (x + 20).toFixed(4)).join(',')}`);
-  return { name: 'blobs.csv', bytes: new TextEncoder().encode(lines.join('\n')) };
-}
 
 type Change = [string, unknown, InputPhase];
 

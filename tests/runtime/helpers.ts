@@ -9,8 +9,16 @@ export function counting() {
   return { calls, count };
 }
 
-/** Waits until no cell is pending or running (checked three times, a few ms apart). */
+/** One turn of the runtime's scheduler: an animation frame where there is one (jsdom), else setImmediate. */
+const frame = (): Promise<void> =>
+  new Promise((resolve) => (globalThis.requestAnimationFrame ? globalThis.requestAnimationFrame(() => resolve()) : setImmediate(resolve)));
+
+/**
+ * Waits until no cell is pending or running (checked three times, a few ms apart). A frame
+ * first: the runtime marks cells pending when it computes, on its next frame after a change.
+ */
 export async function idle(engine: NotebookEngine, timeoutMs = 5000): Promise<void> {
+  await frame();
   const start = Date.now();
   let quietChecks = 0;
   while (quietChecks < 3) {
