@@ -20,6 +20,7 @@ export const dataFile = fileInput({
   name: 'dataFile',
   title: 'Data file',
   accept: '.csv,.tsv,.txt,.json,.arrow,.parquet,.gz',
+  none: 'the sample',
   description:
     'Order lines (aggregated to customers) or a customer table (one row per customer). CSV, TSV, JSON, Arrow or Parquet, optionally gzip-compressed. Without a file, the bundled sample of 5,000 customers and about 200,000 order lines is used. Your file stays in this browser (kept for your next visit, never uploaded) until you choose “Use the sample instead”.',
 });

@@ -168,12 +168,12 @@ export interface FileValue {
 }
 
 /** The data file. Its role is `data`: the host keeps it (the app in the browser's storage). */
-export function fileInput(spec: Common & { accept: string }): InputNode<FileValue | null> {
+export function fileInput(spec: Common & { accept: string; none?: string }): InputNode<FileValue | null> {
   return input<FileValue | null>({
     ...spec,
     defaultValue: null,
     role: 'data',
-    control: { kind: 'file', accept: spec.accept },
+    control: { kind: 'file', accept: spec.accept, none: spec.none },
     parse(text) {
       throw new Error(`invalid ${spec.name}: "${text}" (a file cannot be set from text; use --data)`);
     },
@@ -186,19 +186,30 @@ export function fileInput(spec: Common & { accept: string }): InputNode<FileValu
   });
 }
 
-/** A value the host provides (e.g. where heavy work runs); never shown, saved or set from outside. */
-export function hostValue<T>(spec: Common & { value: T }): InputNode<T> {
+/** An input without a control that no text can set: host values and action state. */
+function hiddenInput<T>(
+  spec: Common & { value: T },
+  role: 'host' | 'state',
+  setBy: string,
+  validate: (value: unknown) => string | undefined,
+  format: (value: T) => string,
+): InputNode<T> {
   return input<T>({
     ...spec,
     defaultValue: spec.value,
-    role: 'host',
+    role,
     control: { kind: 'hidden' },
     parse(text) {
-      throw new Error(`invalid ${spec.name}: "${text}" (set by the host, not from text)`);
+      throw new Error(`invalid ${spec.name}: "${text}" (set by ${setBy}, not from text)`);
     },
-    format: () => '',
-    validate: () => undefined,
+    format,
+    validate,
   });
+}
+
+/** A value the host provides (e.g. where heavy work runs); never shown, saved or set from outside. */
+export function hostValue<T>(spec: Common & { value: T }): InputNode<T> {
+  return hiddenInput(spec, 'host', 'the host', () => undefined, () => '');
 }
 
 /**
@@ -206,20 +217,11 @@ export function hostValue<T>(spec: Common & { value: T }): InputNode<T> {
  * the URL, an export's inputs or `--set`. `check` returns what is wrong with a value, if anything.
  */
 export function stateValue<T>(spec: Common & { value: T; check: (value: unknown) => string | undefined; format?: (value: T) => string }): InputNode<T> {
-  return input<T>({
-    ...spec,
-    defaultValue: spec.value,
-    role: 'state',
-    control: { kind: 'hidden' },
-    parse(text) {
-      throw new Error(`invalid ${spec.name}: "${text}" (set by an action, not from text)`);
-    },
-    format: spec.format ?? (() => ''),
-    validate: (v) => {
-      const reason = spec.check(v);
-      return reason ? `invalid ${spec.name}: ${reason}` : undefined;
-    },
-  });
+  const validate = (v: unknown) => {
+    const reason = spec.check(v);
+    return reason ? `invalid ${spec.name}: ${reason}` : undefined;
+  };
+  return hiddenInput(spec, 'state', 'an action', validate, spec.format ?? (() => ''));
 }
 
 /** One of the names offered by another node (e.g. a numeric column); the cell checks it against the data. */
@@ -237,7 +239,7 @@ export function choice(spec: Common & { options: Node<readonly string[]>; value:
 /**
  * Free text, e.g. a comma-separated list of account ids. `check` validates its form (a date, a
  * mapping) where the value enters, so a bad value is refused at the input, never deep in a cell:
- * it throws or returns `(expected ...)`-style text naming what is wrong.
+ * it throws a message that is either complete (`invalid ...`) or says what was expected.
  */
 export function text(spec: Common & { value?: string; check?: (text: string) => void }): InputNode<string> {
   const problem = (v: unknown): string | undefined => {

@@ -43,7 +43,12 @@ export type ControlSpec =
   | { kind: 'select'; options: readonly string[] | Node<readonly string[]> }
   | { kind: 'multiselect'; options: Node<readonly string[]> }
   | { kind: 'weights'; keys: Node<readonly string[]>; min: number; max: number; step: number }
-  | { kind: 'file'; accept: string }
+  | {
+      kind: 'file';
+      accept: string;
+      /** What is used while no file is chosen, e.g. `the sample` (said beside the picker). */
+      none?: string;
+    }
   | { kind: 'text' }
   | { kind: 'hidden' };
 

@@ -104,7 +104,8 @@ function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | t
         .accept=${spec.accept}
         .fileName=${file.name}
         .size=${file.size}
-        .clearLabel=${node.defaultValue === null ? 'Use the sample instead' : 'Clear'}
+        .clearLabel=${spec.none ? `Use ${spec.none} instead` : 'Clear'}
+        .emptyText=${spec.none ? `No file chosen: ${spec.none} is used.` : 'No file chosen'}
         @tb-file=${(e: CustomEvent<TbFileDetail>) => host.set(node.name, e.detail, 'commit')}
         @tb-clear-file=${() => host.set(node.name, node.defaultValue, 'commit')}
       ></tb-file-picker>`;

@@ -23,6 +23,7 @@ export class TbFilePicker extends LitElement {
     problem: { state: true },
     size: { attribute: false },
     clearLabel: { type: String, attribute: 'clear-label' },
+    emptyText: { type: String, attribute: 'empty-text' },
   };
 
   /** Passed to the native file input, e.g. `.csv,.tsv,.json,.arrow,.parquet`. */
@@ -37,6 +38,8 @@ export class TbFilePicker extends LitElement {
   declare size: number | undefined;
   /** Text of the button that drops the current file; no button when empty. */
   declare clearLabel: string;
+  /** What is said while no file is chosen (default `No file chosen`). */
+  declare emptyText: string;
 
   constructor() {
     super();
@@ -48,6 +51,7 @@ export class TbFilePicker extends LitElement {
     this.problem = '';
     this.size = undefined;
     this.clearLabel = '';
+    this.emptyText = 'No file chosen';
   }
 
   /** Reads `file` and fires `tb-file`; a failed read is shown, never thrown. */
@@ -123,7 +127,7 @@ export class TbFilePicker extends LitElement {
                       ? html` <span class="size">(${formatCount(this.size)} bytes)</span>`
                       : nothing
                   }`
-              : html`<span class="none">No file chosen</span>`
+              : html`<span class="none">${this.emptyText}</span>`
           }
           ${
             this.fileName && this.clearLabel

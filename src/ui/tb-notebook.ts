@@ -251,9 +251,9 @@ export class TbNotebook extends LitElement {
   }
 
   /** The cell a state points at (the failed one, the on-demand one), by lookup: no graph walk. */
-  private upstreamOf(state: CellState, visible: Map<string, CellNode<unknown>>): Upstream | undefined {
+  private upstreamOf(cell: CellNode<unknown>, state: CellState, visible: Map<string, CellNode<unknown>>): Upstream | undefined {
     const name = state.blockedBy ?? state.waitingFor ?? state.stale?.cell;
-    if (!name) return undefined;
+    if (!name || name === cell.name) return undefined;
     const node: AnyNode | undefined = this.engine?.node(name);
     return { title: node?.title ?? name, href: visible.has(name) ? `#${anchorId(name)}` : '' };
   }
@@ -283,7 +283,7 @@ export class TbNotebook extends LitElement {
       .collapsed=${this.collapsed.has(cell.name)}
       cancellable
       .onDemand=${cell.trigger === 'demand'}
-      .upstream=${this.upstreamOf(state, visible)}
+      .upstream=${this.upstreamOf(cell, state, visible)}
       .suggestions=${suggestions}
       @tb-cancel=${() => engine.cancel(cell.name)}
       @tb-run=${() => void engine.run(cell)}
