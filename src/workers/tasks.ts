@@ -1,5 +1,8 @@
 import { cluster, type ClusterResult, type ClusterSpec } from '../analytics/cluster/cluster.ts';
 import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
+import { sampledSilhouette, type SampledSilhouetteSpec } from '../analytics/metrics/silhouette-sampled.ts';
+import { profileClusters, type ClusterProfile } from '../analytics/profile/cluster-profile.ts';
+import type { Columns } from '../analytics/prepare/apply-preparation.ts';
 import { kDistance } from '../analytics/cluster/k-distance.ts';
 import type { Matrix } from '../analytics/matrix.ts';
 import { sweepK, type SweepResult, type SweepSpec } from '../analytics/choose-k/sweep.ts';
@@ -50,6 +53,10 @@ export const TASKS = {
   /** k-means, Ward or DBSCAN with canonical ids: the one clustering dispatch (`cluster.ts`). */
   cluster: (_: TaskContext, m: Matrix, spec: ClusterSpec): ClusterResult => cluster(m, spec),
   silhouette: (_: TaskContext, m: Matrix, labels: Int32Array): SilhouetteResult => silhouette(m, labels),
+  sampledSilhouette: (_: TaskContext, m: Matrix, labels: Int32Array, spec: SampledSilhouetteSpec): SilhouetteResult =>
+    sampledSilhouette(m, labels, spec),
+  profiles: (_: TaskContext, columns: Columns, features: readonly string[], rows: Int32Array, labels: Int32Array, k: number): ClusterProfile[] =>
+    profileClusters(columns, features, rows, labels, k),
   kDistance: (_: TaskContext, m: Matrix, k: number): Float64Array => kDistance(m, k),
   sweep: (ctx: TaskContext, m: Matrix, spec: Omit<SweepSpec, 'onProgress' | 'signal'>): SweepResult =>
     sweepK(m, { ...spec, onProgress: ctx.onProgress, signal: ctx.signal }),
