@@ -121,7 +121,11 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       }
       const run = ++runs;
       const controller = new AbortController();
-      void invalidation.then(() => controller.abort());
+      let invalidated = false;
+      void invalidation.then(() => {
+        invalidated = true;
+        controller.abort();
+      });
       let start = 0;
       const outcome = await evaluate(cell, keys, outcomes, {
         signal: controller.signal,
@@ -138,8 +142,9 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       });
       if (running.get(cell.name) === controller) running.delete(cell.name);
       if (start > 0 && !controller.signal.aborted) states.patch(cell.name, { ms: performance.now() - start });
-      // Lazy cells have no observer: their latest run reports its own outcome.
-      if (lazy.has(cell.name) && run === runs) states.record(cell.name, outcome);
+      // Lazy cells have no observer: their latest run reports its own outcome (unless the runtime
+      // dropped it for newer inputs; a run cancelled by the person does report).
+      if (lazy.has(cell.name) && run === runs && !invalidated) states.record(cell.name, outcome);
       return outcome;
     };
   };

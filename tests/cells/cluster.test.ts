@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clustering, previewLabels, type Clustering } from '../../cells/cluster.ts';
+import { clustering, previewLabels } from '../../cells/cluster.ts';
 import { prepare } from '../../src/analytics/prepare/prepare.ts';
 import { gaussianBlobs } from '../../src/analytics/blobs.ts';
 import { column } from '../../src/analytics/matrix.ts';
@@ -19,8 +19,8 @@ const settings = { algorithm: 'kmeans' as const, k: 3, seed: 1, eps: 1, minPoint
 
 describe('clustering cell', () => {
   it('is reproducible and numbers clusters canonically (by size, largest first)', async () => {
-    const a = (await clustering.run({ ...settings, prepared: data() }, context)) as Clustering;
-    const b = (await clustering.run({ ...settings, prepared: data() }, context)) as Clustering;
+    const a = (await clustering.run({ ...settings, prepared: data() }, context));
+    const b = (await clustering.run({ ...settings, prepared: data() }, context));
     expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
     expect(a.sizes[0]).toBeGreaterThanOrEqual(a.sizes[1]);
     expect(a.sizes[1]).toBeGreaterThanOrEqual(a.sizes[2]);
@@ -28,9 +28,9 @@ describe('clustering cell', () => {
   });
 
   it('gives the same ids whatever ran before: a different seed in between changes nothing', async () => {
-    const direct = (await clustering.run({ ...settings, prepared: data() }, context)) as Clustering;
+    const direct = (await clustering.run({ ...settings, prepared: data() }, context));
     await clustering.run({ ...settings, seed: 99, prepared: data() }, context);
-    const after = (await clustering.run({ ...settings, prepared: data() }, context)) as Clustering;
+    const after = (await clustering.run({ ...settings, prepared: data() }, context));
     expect(Array.from(after.labels)).toEqual(Array.from(direct.labels));
     expect(toArrays(after.centroids.data)).toEqual(toArrays(direct.centroids.data));
   });
@@ -41,15 +41,15 @@ const toArrays = (x: Float64Array) => Array.from(x);
 describe('live preview', () => {
   it('shows the settled labels for the matrix the clustering ran on', async () => {
     const prepared = data();
-    const settled = (await clustering.run({ ...settings, prepared }, context)) as Clustering;
-    const preview = previewLabels.run({ prepared, clustering: settled }, context) as { labels: Int32Array; warm: boolean };
+    const settled = (await clustering.run({ ...settings, prepared }, context));
+    const preview = await previewLabels.run({ prepared, clustering: settled }, context);
     expect(preview.warm).toBe(false);
     expect(preview.labels).toBe(settled.labels);
   });
 
   it('warm-starts from the settled centroids on a changed matrix: cluster c starts at centroid c, so ids match', async () => {
-    const settled = (await clustering.run({ ...settings, prepared: data() }, context)) as Clustering;
-    const preview = previewLabels.run({ prepared: data(1.2), clustering: settled }, context) as { labels: Int32Array; warm: boolean };
+    const settled = (await clustering.run({ ...settings, prepared: data() }, context));
+    const preview = await previewLabels.run({ prepared: data(1.2), clustering: settled }, context);
     expect(preview.warm).toBe(true);
     let same = 0;
     preview.labels.forEach((l, i) => (same += l === settled.labels[i] ? 1 : 0));

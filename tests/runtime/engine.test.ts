@@ -268,6 +268,38 @@ describe('engine: sampled edges', () => {
   });
 });
 
+describe('engine: runs dropped for newer inputs', () => {
+  it('never shows a hidden cell as failed when its run was dropped because its inputs changed', async () => {
+    const k = slider({ name: 'k', min: 0, max: 10, value: 1 });
+    const sweep = cell({
+      name: 'sweep',
+      hidden: true,
+      inputs: { k },
+      run: ({ k }, { signal }) =>
+        new Promise<number>((resolve, reject) => {
+          const timer = setTimeout(() => resolve(k), 60);
+          signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            const error = new Error('aborted');
+            error.name = 'AbortError';
+            reject(error);
+          });
+        }),
+    });
+    const chart = cell({ name: 'chart', inputs: { sweep }, run: ({ sweep }) => sweep * 10 });
+    const engine = createEngine({ id: 't', title: 't', items: [k, sweep, chart] });
+    const seen: string[] = [];
+    engine.onState((name, s) => name === 'sweep' && seen.push(s.status));
+    await sleep(20);
+    engine.setInput(k, 2);
+    await idle(engine);
+    expect(engine.state(chart).value).toBe(20);
+    expect(seen).not.toContain('error');
+    expect(engine.state(sweep)).toMatchObject({ status: 'ok', value: 2 });
+    engine.dispose();
+  });
+});
+
 describe('engine: cancel', () => {
   it('aborts a running cell, shows it as cancelled, and runs again on the next change', async () => {
     const k = slider({ name: 'k', min: 0, max: 10, value: 1 });

@@ -35,11 +35,11 @@ describe('input persistence', () => {
     const reloaded = createEngine(nb, { store: webStorageStore(storage) });
     await idle(reloaded);
     expect(reloaded.getInput('k')).toBe(7);
-    expect(reloaded.state('summary').value).toBe('7:zscore:{"margin":2}');
+    expect(reloaded.state(summary).value).toBe('7:zscore:{"margin":2}');
 
     await reloaded.reset();
     await idle(reloaded);
-    expect(reloaded.state('summary').value).toBe('4:zscore:{}');
+    expect(reloaded.state(summary).value).toBe('4:zscore:{}');
     expect(storage.map.get('tierbook:persist:inputs')).toContain('"k":4');
     reloaded.dispose();
 
@@ -70,7 +70,7 @@ describe('input persistence', () => {
     expect(errors).toEqual([]);
     const engine = createEngine(nb, { store: webStorageStore(storage), initial: values });
     await idle(engine);
-    expect(engine.state('summary').value).toBe('5:minmax:{"margin":2,"revenue":0.5}');
+    expect(engine.state(summary).value).toBe('5:minmax:{"margin":2,"revenue":0.5}');
     engine.dispose();
   });
 });
@@ -124,7 +124,7 @@ describe('reset', () => {
     const engine = createEngine({ id: 'r', title: 'r', items: [service, k, uses] }, { initial: { service: 'real-service', k: 9 } });
     await engine.reset();
     await idle(engine);
-    expect(engine.state('uses').value).toBe('real-service:4');
+    expect(engine.state(uses).value).toBe('real-service:4');
     engine.dispose();
   });
 });
