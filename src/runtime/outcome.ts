@@ -103,7 +103,7 @@ export function changesBetween(
     const node = inputs.get(name);
     const text = (v: unknown) => {
       if (v === MIXED) return '(mixed)';
-      const formatted = node && node.role !== 'host' && node.role !== 'state' ? safeFormat(node, v) : undefined;
+      const formatted = node && node.role !== 'host' ? safeFormat(node, v) : undefined;
       if (formatted === undefined) return describeValue(v);
       return formatted === '' ? '(none)' : formatted;
     };

@@ -37,6 +37,19 @@ describe('Import config (an engine action)', () => {
     engine.dispose();
   });
 
+  it('reset is an action too: it forgets the reference, and the check says what changed', async () => {
+    const engine = openBlobs();
+    await engine.act(importConfig, { text: configToJson(exported), fileName: 'seg.json' });
+    const result = await engine.reset();
+    expect(result.changed).toEqual(expect.arrayContaining(['k', 'reference']));
+    expect(engine.getInput(reference)).toBeNull();
+    await idle(engine);
+    expect(engine.state(referenceCheck).stale?.changes).toEqual(
+      expect.arrayContaining([{ input: 'reference', title: 'Imported config', before: 'seg.json', after: '(none)' }]),
+    );
+    engine.dispose();
+  });
+
   it('issue 8 point 2: a crafted config with "host": {} is imported without ever applying it', async () => {
     const engine = openBlobs();
     const result = await engine.act(importConfig, { text: text((c) => (c.inputs.host = {})), fileName: 'crafted.json' });
