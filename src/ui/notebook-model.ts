@@ -1,5 +1,6 @@
-import type { AnyNode, CellNode, InputNode, Node } from '../runtime/node.ts';
-import type { NotebookEngine, Notebook, Prose } from '../runtime/state.ts';
+import type { AnyNode, CellNode, InputNode, Node, Suggestion } from '../runtime/node.ts';
+import type { CellState, NotebookEngine, Notebook, Prose } from '../runtime/state.ts';
+import type { Upstream } from './cell-notes.ts';
 import { anchorId } from './status.ts';
 
 /** One visual block of the notebook page. Consecutive inputs share one controls panel. */
@@ -95,4 +96,27 @@ export function optionsOf(
   }
   if (!Array.isArray(value)) return { ready: false, reason: `Options from ${node.title} are not a list.` };
   return { ready: true, options: value.map(String) };
+}
+
+/** The cell a state points at (the failed one, the on-demand one), by lookup: no graph walk. */
+export function upstreamOf(
+  engine: NotebookEngine,
+  cell: CellNode<unknown>,
+  state: CellState,
+  visible: ReadonlyMap<string, CellNode<unknown>>,
+): Upstream | undefined {
+  const name = state.blockedBy ?? state.waitingFor ?? state.stale?.cell;
+  if (!name || name === cell.name) return undefined;
+  return { title: engine.node(name)?.title ?? name, href: visible.has(name) ? `#${anchorId(name)}` : '' };
+}
+
+/** One-click fixes: the cell's own suggestions beside its value, or those its failure carries. */
+export function suggestionsOf(cell: CellNode<unknown>, state: CellState): readonly Suggestion[] {
+  if (state.status === 'error' || state.status === 'blocked') return state.error?.suggestions ?? [];
+  if (state.status !== 'ok' || !state.hasValue || !cell.suggest) return [];
+  try {
+    return cell.suggest(state.value);
+  } catch {
+    return [];
+  }
 }

@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AnyNode, CellNode, Suggestion } from '../runtime/node.ts';
-import type { CellState, InputPhase, NotebookEngine } from '../runtime/state.ts';
-import type { Upstream } from './cell-notes.ts';
+import type { CellNode } from '../runtime/node.ts';
+import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
 import type { TbEvents } from './fire.ts';
 import { summarize } from './format.ts';
-import { blocks, proseId, tocEntries, visibleCells, type Block } from './notebook-model.ts';
+import { blocks, proseId, suggestionsOf, tocEntries, upstreamOf, visibleCells, type Block } from './notebook-model.ts';
 import { notebookStyles } from './notebook-styles.ts';
 import { renderControl, type ControlHost } from './render-control.ts';
 import { anchorId, statusLook } from './status.ts';
@@ -250,30 +249,11 @@ export class TbNotebook extends LitElement {
     }
   }
 
-  /** The cell a state points at (the failed one, the on-demand one), by lookup: no graph walk. */
-  private upstreamOf(cell: CellNode<unknown>, state: CellState, visible: Map<string, CellNode<unknown>>): Upstream | undefined {
-    const name = state.blockedBy ?? state.waitingFor ?? state.stale?.cell;
-    if (!name || name === cell.name) return undefined;
-    const node: AnyNode | undefined = this.engine?.node(name);
-    return { title: node?.title ?? name, href: visible.has(name) ? `#${anchorId(name)}` : '' };
-  }
-
-  /** One-click fixes: the cell's own suggestions beside its value, or those its failure carries. */
-  private suggestionsOf(cell: CellNode<unknown>, state: CellState): readonly Suggestion[] {
-    if (state.status === 'error' || state.status === 'blocked') return state.error?.suggestions ?? [];
-    if (state.status !== 'ok' || !state.hasValue || !cell.suggest) return [];
-    try {
-      return cell.suggest(state.value);
-    } catch {
-      return [];
-    }
-  }
-
   private renderCell(cell: CellNode<unknown>, visible: Map<string, CellNode<unknown>>) {
     const engine = this.engine!;
     const state = engine.state(cell.name);
     const content = this.views.content(cell, state, this.viewWidth, this.ownerDocument);
-    const suggestions = this.suggestionsOf(cell, state);
+    const suggestions = suggestionsOf(cell, state);
     return html`<tb-cell-frame
       id=${anchorId(cell.name)}
       .name=${cell.name}
@@ -283,7 +263,7 @@ export class TbNotebook extends LitElement {
       .collapsed=${this.collapsed.has(cell.name)}
       cancellable
       .onDemand=${cell.trigger === 'demand'}
-      .upstream=${this.upstreamOf(cell, state, visible)}
+      .upstream=${upstreamOf(engine, cell, state, visible)}
       .suggestions=${suggestions}
       @tb-cancel=${() => engine.cancel(cell.name)}
       @tb-run=${() => void engine.run(cell)}
