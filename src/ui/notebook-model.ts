@@ -98,6 +98,12 @@ export function optionsOf(
   return { ready: true, options: value.map(String) };
 }
 
+// Frames get these as properties: the same objects for the same answer, so a page render after
+// an unrelated state change does not update every frame (it did, on every step of a drag).
+const NO_SUGGESTIONS: readonly Suggestion[] = [];
+const upstreams = new WeakMap<NotebookEngine, Map<string, Upstream>>();
+const offers = new WeakMap<CellState, readonly Suggestion[]>();
+
 /** The cell a state points at (the failed one, the on-demand one), by lookup: no graph walk. */
 export function upstreamOf(
   engine: NotebookEngine,
@@ -107,16 +113,25 @@ export function upstreamOf(
 ): Upstream | undefined {
   const name = state.blockedBy ?? state.waitingFor ?? state.stale?.cell;
   if (!name || name === cell.name) return undefined;
-  return { title: engine.node(name)?.title ?? name, href: visible.has(name) ? `#${anchorId(name)}` : '' };
+  let known = upstreams.get(engine);
+  if (!known) upstreams.set(engine, (known = new Map()));
+  let found = known.get(name);
+  if (!found) known.set(name, (found = { title: engine.node(name)?.title ?? name, href: visible.has(name) ? `#${anchorId(name)}` : '' }));
+  return found;
 }
 
 /** One-click fixes: the cell's own suggestions beside its value, or those its failure carries. */
 export function suggestionsOf(cell: CellNode<unknown>, state: CellState): readonly Suggestion[] {
-  if (state.status === 'error' || state.status === 'blocked') return state.error?.suggestions ?? [];
-  if (state.status !== 'ok' || !state.hasValue || !cell.suggest) return [];
-  try {
-    return cell.suggest(state.value);
-  } catch {
-    return [];
+  if (state.status === 'error' || state.status === 'blocked') return state.error?.suggestions ?? NO_SUGGESTIONS;
+  if (state.status !== 'ok' || !state.hasValue || !cell.suggest) return NO_SUGGESTIONS;
+  let offered = offers.get(state);
+  if (!offered) {
+    try {
+      offered = cell.suggest(state.value);
+    } catch {
+      offered = NO_SUGGESTIONS;
+    }
+    offers.set(state, offered.length > 0 ? offered : NO_SUGGESTIONS);
   }
+  return offers.get(state) as readonly Suggestion[];
 }

@@ -36,23 +36,27 @@ function previousSlots(drawn: Drawn, ids: readonly string[]): Int32Array | null 
 /**
  * The colour slot of every cluster id in `labels` (noise, < 0, is not coloured by slot), matched
  * to what `memory` says was drawn for the same customers last time, and remembers this drawing.
- * Without a previous drawing a cluster's slot is its id.
+ * Without a previous drawing a cluster's slot is its id. Runs on every drag step: flat typed
+ * arrays, no per-point maps.
  */
 export function colourSlots(memory: Record<string, unknown> | undefined, ids: readonly string[] | undefined, labels: ArrayLike<number>): Map<number, number> {
-  const clusters = [...new Set(Array.from(labels).filter((l) => l >= 0))].sort((a, b) => a - b);
+  const n = labels.length;
+  let top = -1;
+  for (let i = 0; i < n; i++) if (labels[i] > top) top = labels[i];
+  const present = new Uint8Array(top + 1);
+  for (let i = 0; i < n; i++) if (labels[i] >= 0) present[labels[i]] = 1;
+  const clusters = [...present.keys()].filter((c) => present[c] === 1);
   const slots = new Map(clusters.map((c) => [c, c]));
   const drawn = memory?.[KEY] as Drawn | undefined;
   const before = drawn && ids ? previousSlots(drawn, ids) : null;
-  if (before) {
-    const oldSlots = [...new Set(Array.from(before).filter((s) => s >= 0))].sort((a, b) => a - b);
-    const column = new Map(oldSlots.map((s, j) => [s, j]));
-    const row = new Map(clusters.map((c, i) => [c, i]));
-    const overlap = clusters.map(() => new Array<number>(oldSlots.length).fill(0));
-    for (let i = 0; i < labels.length; i++) {
-      const r = row.get(labels[i]);
-      const c = column.get(before[i]);
-      if (r !== undefined && c !== undefined) overlap[r][c]++;
-    }
+  if (before && clusters.length > 0) {
+    let topSlot = -1;
+    for (let i = 0; i < n; i++) if (before[i] > topSlot) topSlot = before[i];
+    const width = topSlot + 1;
+    const counts = new Int32Array((top + 1) * Math.max(width, 1));
+    for (let i = 0; i < n; i++) if (labels[i] >= 0 && before[i] >= 0) counts[labels[i] * width + before[i]]++;
+    const oldSlots = Array.from({ length: width }, (_, j) => j).filter((j) => clusters.some((c) => counts[c * width + j] > 0));
+    const overlap = clusters.map((c) => oldSlots.map((j) => counts[c * width + j]));
     const { rowToColumn } = hungarian(overlap);
     const taken = new Set<number>();
     clusters.forEach((c, i) => {
@@ -72,7 +76,11 @@ export function colourSlots(memory: Record<string, unknown> | undefined, ids: re
     }
   }
   if (memory && ids) {
-    memory[KEY] = { ids, slots: Int32Array.from(labels, (l) => (l >= 0 ? (slots.get(l) as number) : -1)) } satisfies Drawn;
+    const slotOf = new Int32Array(top + 1).fill(-1);
+    for (const [c, slot] of slots) slotOf[c] = slot;
+    const drawnSlots = new Int32Array(n);
+    for (let i = 0; i < n; i++) drawnSlots[i] = labels[i] >= 0 ? slotOf[labels[i]] : -1;
+    memory[KEY] = { ids, slots: drawnSlots } satisfies Drawn;
   }
   return slots;
 }
