@@ -46,9 +46,12 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
   const latchedEdge = (edge: Edge): boolean => liveMode && edge.sampled;
   const latched = new Set<string>();
   for (const cell of cells) for (const edge of edgesOf(cell)) if (latchedEdge(edge)) latched.add(edge.node.name);
+  // The record of every setting reads them settled: it is for exports, not for a drag.
+  const recordsInputs = cells.some((c) => c.name === NOTEBOOK_INPUTS);
+  if (recordsInputs && liveMode) for (const s of settings) latched.add(s.name);
   const variablesOf = (cell: CellNode<unknown>): string[] =>
     cell.name === NOTEBOOK_INPUTS
-      ? settings.map((s) => s.name)
+      ? settings.map((s) => (liveMode ? latchName(s.name) : s.name))
       : edgesOf(cell).map((e) => (latchedEdge(e) ? latchName(e.node.name) : e.node.name));
 
   // Observed cells stay computed: visible ones, the option lists of controls, and latch sources.

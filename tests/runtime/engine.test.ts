@@ -364,6 +364,24 @@ describe('engine: notebookInputs', () => {
     expect(engine.state(record).value).toEqual({ k: 4, other: 1 });
     engine.dispose();
   });
+
+  it('records settled values only: a drag does not recompute it, its release does once', async () => {
+    const { calls, count } = counting();
+    const k = slider({ name: 'k', min: 2, max: 10, value: 4 });
+    const record = cell({ name: 'record', inputs: { notebookInputs }, run: ({ notebookInputs }) => (count('record'), notebookInputs) });
+    const engine = createEngine({ id: 't', title: 't', items: [k, record] }, { debounceMs: 10_000 });
+    await idle(engine);
+    engine.setInput(k, 5, 'live');
+    engine.setInput(k, 6, 'live');
+    await idle(engine);
+    expect(calls.record).toBe(1);
+    expect(engine.state(record).value).toEqual({ k: 4 });
+    engine.setInput(k, 6, 'commit');
+    await idle(engine);
+    expect(calls.record).toBe(2);
+    expect(engine.state(record).value).toEqual({ k: 6 });
+    engine.dispose();
+  });
 });
 
 describe('engine: lazy hidden cells', () => {
