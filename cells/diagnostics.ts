@@ -65,16 +65,14 @@ export const chooseK = cell({
       { picks: suggested, selectedK: k, maxTiers, customers, width: Math.min(width, 1000), document },
     ),
   suggest: ({ k: current, suggested }) => {
-    const offers = [
-      { value: suggested.knee, reason: 'the knee of the inertia curve' },
-      { value: suggested.silhouette, reason: 'the highest silhouette' },
-    ];
-    const out: Suggestion<number>[] = [];
-    for (const offer of offers) {
-      if (offer.value === null || offer.value === current || out.some((o) => o.value === offer.value)) continue;
-      out.push({ input: k, value: offer.value, label: `Use k = ${offer.value}`, reason: offer.reason });
+    const reasons = new Map<number, string[]>();
+    for (const [value, reason] of [
+      [suggested.knee, 'the knee of the inertia curve'],
+      [suggested.silhouette, 'the highest silhouette'],
+    ] as const) {
+      if (value !== null && value !== current) reasons.set(value, [...(reasons.get(value) ?? []), reason]);
     }
-    return out;
+    return [...reasons].map(([value, why]): Suggestion<number> => ({ input: k, value, label: `Use k = ${value}`, reason: why.join(' and ') }));
   },
 });
 

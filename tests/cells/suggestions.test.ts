@@ -43,6 +43,11 @@ describe('one-click suggestions', () => {
     engine.dispose();
   });
 
+  it('offers one button when the knee and the silhouette agree, naming both reasons', () => {
+    const value = { k: 3, suggested: { knee: 5, silhouette: 5, calinskiHarabasz: 5, daviesBouldin: 4 } } as unknown as Parameters<NonNullable<typeof chooseK.suggest>>[0];
+    expect(chooseK.suggest?.(value).map((o) => [o.value, o.label, o.reason])).toEqual([[5, 'Use k = 5', 'the knee of the inertia curve and the highest silhouette']]);
+  });
+
   it('snaps values to a slider grid and range', () => {
     expect(snap(eps, 0.8734)).toBe(0.85);
     expect(snap(eps, 0.001)).toBe(0.05);
