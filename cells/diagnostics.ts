@@ -10,6 +10,7 @@ import { kMetricsChart } from '../src/ui/charts/k-metrics-chart.ts';
 import { silhouettePlot } from '../src/ui/charts/silhouette-plot.ts';
 import { kDistancePlot } from '../src/ui/charts/k-distance-plot.ts';
 import { contingencyChart } from '../src/ui/charts/contingency-chart.ts';
+import { rememberedSlots } from '../src/ui/charts/colour-memory.ts';
 import { host } from './data.ts';
 import { prepared } from './prepare.ts';
 import { algorithm, clustering, eps, k, minPoints, seed } from './cluster.ts';
@@ -91,7 +92,8 @@ export const silhouetteOfClustering = cell({
     // values[i] belongs to prepared row rows[i]
     return { ...result, total: m.n, labels: Int32Array.from(result.rows, (r) => clustering.labels[r]) };
   },
-  view: (s, { document, width }) =>
+  // In the colours the scatter drew the same clusters in (display only).
+  view: (s, { document, width, memory }) =>
     silhouettePlot(
       {
         values: s.values,
@@ -100,7 +102,7 @@ export const silhouetteOfClustering = cell({
         sampleSize: s.exact ? undefined : s.sampleSize,
         total: s.total,
       },
-      { width: Math.min(width, 900), document },
+      { width: Math.min(width, 900), document, slots: rememberedSlots(memory) },
     ),
 });
 

@@ -9,7 +9,7 @@ import type { AnyNode, CellNode, InputNode, Node } from './node.ts';
 import { createStateStore } from './observe.ts';
 import { evaluate, isSettled, mergeProvenance, type Outcome } from './outcome.ts';
 import { isStored, resolveInitialInputs, type InputStore } from './persist.ts';
-import { createScheduler } from './schedule.ts';
+import { createScheduler, sameValue } from './schedule.ts';
 import type { CellState, InputListener, InputPhase, Notebook, NotebookEngine } from './state.ts';
 
 export interface EngineOptions {
@@ -195,7 +195,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
 
   /** Applies checked values as one change and tells input listeners. */
   const apply = (values: ReadonlyMap<string, unknown>, phase: InputPhase): string[] => {
-    const changed = [...values].filter(([name, value]) => scheduler.live.get(name) !== value).map(([name]) => name);
+    const changed = [...values].filter(([name, value]) => !sameValue(scheduler.live.get(name), value)).map(([name]) => name);
     scheduler.set(values, phase);
     for (const name of changed) for (const listener of inputListeners) listener(name, values.get(name));
     return inputs.filter((i) => changed.includes(i.name)).map((i) => i.name);

@@ -116,8 +116,9 @@ export interface ViewContext {
   /** Width available to the view, in CSS pixels. */
   readonly width: number;
   /**
-   * Display-only memory of this cell's view between calls (e.g. the colours it last drew, so
-   * clusters keep their colour while a slider moves). Never read by cells; starts empty.
+   * Display-only memory the notebook's views keep between calls (e.g. the colours the scatter
+   * last drew, so clusters keep their colour while a slider moves and other charts match them).
+   * Shared by the page's views, so use a key of your own. Never read by cells; starts empty.
    */
   readonly memory: Record<string, unknown>;
 }

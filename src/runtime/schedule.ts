@@ -2,6 +2,21 @@ import type { VariableGraph } from './define.ts';
 import { inputOutcome, isSettled, type Outcome } from './outcome.ts';
 import type { InputPhase } from './state.ts';
 
+const plain = (v: unknown): boolean => v === null || typeof v !== 'object';
+
+/**
+ * Whether two input values are the same setting: identical, or small lists and records of plain
+ * values with the same content (the weight sliders send a new object on every event; the same
+ * weights again must not recompute anything). Anything else (a file's bytes) by identity only.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (plain(a) || plain(b) || ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) return false;
+  const values = (x: object) => (Array.isArray(x) ? x : Object.values(x));
+  if (!values(a as object).every(plain) || !values(b as object).every(plain)) return false;
+  return Array.isArray(a) === Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * Live and committed input values, and the latches of sampled edges.
  *
@@ -102,7 +117,8 @@ export function createScheduler(o: ScheduleOptions): Scheduler {
     committed,
     set(values, phase) {
       for (const [name, value] of values) {
-        if (live.get(name) === value) continue;
+        // An equal value keeps the object in force, so results computed from it stay settled.
+        if (sameValue(live.get(name), value)) continue;
         live.set(name, value);
         const outcome = inputOutcome(name, value);
         o.graph.input(name, outcome);

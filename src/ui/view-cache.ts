@@ -20,8 +20,8 @@ interface Entry {
  */
 export class ViewCache {
   private entries = new Map<string, Entry>();
-  /** Each view's display-only memory (`ViewContext.memory`), kept across calls. */
-  private memories = new Map<string, Record<string, unknown>>();
+  /** The views' display-only memory (`ViewContext.memory`), shared by the page's views. */
+  private memory: Record<string, unknown> = {};
 
   /** How many times views were actually called; for tests and diagnostics. */
   calls = 0;
@@ -37,10 +37,8 @@ export class ViewCache {
     if (cached && cached.version === state.version && cached.width === width) return cached.content;
     this.calls++;
     let content: ViewContent;
-    let memory = this.memories.get(cell.name);
-    if (!memory) this.memories.set(cell.name, (memory = {}));
     try {
-      content = wrap(cell.view(state.value, { document, width, memory }), document);
+      content = wrap(cell.view(state.value, { document, width, memory: this.memory }), document);
     } catch (error) {
       content = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
@@ -50,7 +48,7 @@ export class ViewCache {
 
   clear(): void {
     this.entries.clear();
-    this.memories.clear();
+    this.memory = {};
   }
 }
 

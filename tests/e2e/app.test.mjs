@@ -15,17 +15,18 @@ after(async () => {
   await env?.close();
 });
 
-/** The fill colour of every drawn dot, by customer id. */
+/** The colour each customer is drawn in: its cluster (engine) and that cluster's legend swatch. */
 async function dotColours(page) {
   return page.evaluate(() => {
+    const swatches = {};
+    const frame = document.querySelector('tb-notebook').shadowRoot.querySelector('#cell-scatter');
+    for (const el of frame.querySelectorAll('[class$="-swatch"]')) swatches[el.textContent.trim()] = el.querySelector('svg')?.getAttribute('fill');
+    const engine = window.tierbook.engine;
+    const labels = engine.state('clustering').value.labels;
+    const prepared = engine.state('prepared').value;
+    const ids = engine.state('table').value.ids;
     const out = {};
-    const find = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.shadowRoot) find(el.shadowRoot);
-        if (el.tagName.toLowerCase() === 'circle' && el.hasAttribute('data-id')) out[el.getAttribute('data-id')] = el.getAttribute('fill');
-      }
-    };
-    find(document);
+    prepared.rows.forEach((row, i) => (out[ids[row]] = swatches[`Cluster ${labels[i] + 1}`]));
     return out;
   });
 }
@@ -84,9 +85,16 @@ describe('segmentation notebook in Chromium', () => {
     assert.deepEqual([...sizes].sort((a, b) => b - a), sizes);
     // The view keeps colours with the customers: most customers keep the colour they had.
     const coloursAfter = await dotColours(page);
+    for (const colours of [coloursBefore, coloursAfter]) assert.ok(Object.values(colours).every((c) => /^#[0-9a-f]{6}$/.test(c)), 'every customer has a drawn colour');
+    // The silhouette plot draws the clusters in the scatter's colours.
+    const fills = await page.evaluate(() => {
+      const frame = document.querySelector('tb-notebook').shadowRoot.querySelector('#cell-silhouette');
+      return [...new Set([...frame.querySelectorAll('g.tb-silhouette-bars rect')].map((b) => b.getAttribute('fill')))].sort();
+    });
+    assert.deepEqual(fills, [...new Set(Object.values(coloursAfter))].sort());
     const shared = Object.keys(coloursAfter).filter((id) => id in coloursBefore);
     const kept = shared.filter((id) => coloursAfter[id] === coloursBefore[id]).length;
-    assert.ok(shared.length > 500 && kept / shared.length > 0.8, `${kept} of ${shared.length} customers kept their colour`);
+    assert.ok(shared.length === 5000 && kept / shared.length > 0.8, `${kept} of ${shared.length} customers kept their colour`);
     assertClean(problems);
     await context.close();
   });

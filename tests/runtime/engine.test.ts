@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cell, createEngine, fileInput, hostValue, notebookInputs, sampled, slider, type Notebook } from '../../src/runtime/index.ts';
+import { cell, createEngine, fileInput, hostValue, notebookInputs, sampled, slider, weights, type Notebook } from '../../src/runtime/index.ts';
 import { counting, idle, sleep } from './helpers.ts';
 
 describe('engine: recomputation', () => {
@@ -237,6 +237,25 @@ describe('engine: sampled edges', () => {
     engine.setInput(rate, 2);
     await idle(engine);
     expect(seen).toEqual(['1/1', '2/2', '3/3', '3/3']);
+    engine.dispose();
+  });
+
+  it('treats the same weights sent again as a new object as no change (a release after a paused drag)', async () => {
+    const { calls, count } = counting();
+    const keys = cell({ name: 'keys', hidden: true, inputs: {}, run: () => ['a', 'b'] as readonly string[] });
+    const w = weights({ name: 'w', keys });
+    const prepared = cell({ name: 'prepared', inputs: { w }, run: ({ w }) => (count('prepared'), w) });
+    const clustering = cell({ name: 'clustering', inputs: { prepared: sampled(prepared) }, run: ({ prepared }) => (count('clustering'), prepared) });
+    const engine = createEngine({ id: 't', title: 't', items: [w, prepared, clustering] }, { debounceMs: 20 });
+    await idle(engine);
+    engine.setInput(w, { a: 1, b: 2 }, 'live');
+    await sleep(60); // the pause commits the drag
+    await idle(engine);
+    const before = { ...calls };
+    engine.setInput(w, { b: 2, a: 1 }, 'commit'); // the release: equal weights, a new object
+    await idle(engine);
+    expect(calls).toEqual(before);
+    expect(engine.state(clustering).value).toEqual({ b: 2 });
     engine.dispose();
   });
 

@@ -191,6 +191,12 @@ describe('silhouettePlot', () => {
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
   });
 
+  it('draws clusters in the colours another chart gave them when asked', () => {
+    const slots = new Map([[0, 2], [1, 0], [2, 1]]);
+    const fills = new Set([...silhouettePlot(silhouetteData(20), { slots }).querySelectorAll('g.tb-silhouette-bars rect')].map((b) => b.getAttribute('fill')));
+    expect([...fills]).toEqual([clusterColor(2), clusterColor(0), clusterColor(1)]);
+  });
+
   it('shows negative silhouettes left of zero and counts them in the caption', () => {
     const fig = silhouettePlot(silhouetteData(20));
     expect(negativeBars(fig)).toHaveLength(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourSlots } from '../../src/ui/charts/colour-memory.ts';
+import { colourSlots, rememberedSlots } from '../../src/ui/charts/colour-memory.ts';
 
 const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -17,6 +17,8 @@ describe('colourSlots (display-only colour continuity)', () => {
     expect(slots.get(1)).toBe(0); // a, b kept the colour they had
     expect(slots.get(0)).toBe(1);
     expect(slots.get(2)).toBe(2);
+    expect(rememberedSlots(memory)).toBe(slots); // for the other charts of the same clusters
+    expect(rememberedSlots({})).toBeUndefined();
   });
 
   it('gives a new cluster the lowest free colour and follows customers by id when the rows move', () => {

@@ -11,6 +11,8 @@ interface Drawn {
   readonly ids: readonly string[];
   /** Colour slot of each point, as drawn last. */
   readonly slots: Int32Array;
+  /** Colour slot of each cluster id, as drawn last. */
+  readonly byCluster: ReadonlyMap<number, number>;
 }
 
 const KEY = 'colours';
@@ -80,7 +82,15 @@ export function colourSlots(memory: Record<string, unknown> | undefined, ids: re
     for (const [c, slot] of slots) slotOf[c] = slot;
     const drawnSlots = new Int32Array(n);
     for (let i = 0; i < n; i++) drawnSlots[i] = labels[i] >= 0 ? slotOf[labels[i]] : -1;
-    memory[KEY] = { ids, slots: drawnSlots } satisfies Drawn;
+    memory[KEY] = { ids, slots: drawnSlots, byCluster: slots } satisfies Drawn;
   }
   return slots;
+}
+
+/**
+ * The colour slot of each cluster id in the last drawing remembered in `memory`, so another view
+ * of the same clusters (the silhouette plot) draws them in the same colours; undefined before any.
+ */
+export function rememberedSlots(memory: Record<string, unknown> | undefined): ReadonlyMap<number, number> | undefined {
+  return (memory?.[KEY] as Drawn | undefined)?.byCluster;
 }

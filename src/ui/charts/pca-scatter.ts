@@ -207,14 +207,11 @@ export function pcaScatter(
     color: { type: 'categorical', domain: color.domain, range: color.range, legend: true },
     marks,
   });
-  // Plain attributes per dot let browser tests and styles find clusters and customers without
-  // knowing Plot's DOM (a layer draws its points in order).
-  for (const [cluster, points] of byCluster) {
-    figure.querySelectorAll(`g.${clusterClass(cluster)} circle`).forEach((circle, i) => {
+  // A plain attribute per dot lets browser tests and styles count clusters without knowing Plot's DOM.
+  for (const cluster of byCluster.keys()) {
+    for (const circle of figure.querySelectorAll(`g.${clusterClass(cluster)} circle`)) {
       circle.setAttribute('data-cluster', String(cluster));
-      const id = points[i]?.id;
-      if (id !== undefined) circle.setAttribute('data-id', id);
-    });
+    }
   }
   return figure;
 }
