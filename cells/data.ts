@@ -1,33 +1,28 @@
-import { cell, fileInput, hostValue, multiselect, select, slider, text } from '../src/runtime/index.ts';
+import { cell, fileInput, hostValue, multiselect, sampled, select, slider, text } from '../src/runtime/index.ts';
 import type { CustomerTable } from '../src/data/customers/customer-table.ts';
 import { parseMappingSpec } from '../src/data/map/column-mapping.ts';
 import type { DataImportSpec } from '../src/data/import-spec.ts';
 import { QUALITY_RULES, RULE_INFO, type QualityRuleId } from '../src/data/quality/quality-options.ts';
 import { FEATURE_DICTIONARY } from '../src/data/features/feature-dictionary.ts';
 import type { CustomerFeatures } from '../src/data/features/customer-features.ts';
-import { inlineRunner, SAMPLE_ORDERS_NAME, type ImportResult, type TaskRunner } from '../src/workers/tasks.ts';
+import { SAMPLE_ORDERS_NAME, type Loaded } from '../src/workers/tasks.ts';
+import { inlineHost, type Host } from '../src/workers/host.ts';
+
+export type { Loaded };
 import { whaleCurveChart } from '../src/ui/charts/whale-curve-chart.ts';
 import { dictionaryView, issuesView, mappingView, qualityReportView } from '../src/ui/views/index.ts';
 import { textBlock } from './view-helpers.ts';
 import { keywordPairs } from './keyword-pairs.ts';
 
-/** What the environment (browser app or CLI) provides to a notebook. */
-export interface Host {
-  /** Exact versions of the packages doing the work, recorded in exports. */
-  readonly packages: Readonly<Record<string, string>>;
-  readonly version: string;
-  /** Where heavy work runs: Web Workers in the browser, this thread in Node. */
-  readonly tasks: TaskRunner;
-}
-
-export const host = hostValue<Host>({ name: 'host', value: { packages: {}, version: '0.0.0', tasks: inlineRunner } });
+export const host = hostValue<Host>({ name: 'host', value: inlineHost });
 
 export const dataFile = fileInput({
   name: 'dataFile',
   title: 'Data file',
   accept: '.csv,.tsv,.txt,.json,.arrow,.parquet,.gz',
+  none: 'the sample',
   description:
-    'Order lines (aggregated to customers) or a customer table (one row per customer). CSV, TSV, JSON, Arrow or Parquet, optionally gzip-compressed. Without a file, the bundled sample of 5,000 customers and about 200,000 order lines is used.',
+    'Order lines (aggregated to customers) or a customer table (one row per customer). CSV, TSV, JSON, Arrow or Parquet, optionally gzip-compressed. Without a file, the bundled sample of 5,000 customers and about 200,000 order lines is used. Your file stays in this browser (kept for your next visit, never uploaded) until you choose “Use the sample instead”.',
 });
 
 export const inputKind = select({
@@ -42,6 +37,7 @@ export const columnMap = text({
   name: 'columnMap',
   title: 'Column mapping',
   description: 'Overrides of the detected mapping, e.g. customer_id=CustomerID,order_id=InvoiceNo. Leave empty to use what is detected below.',
+  check: parseMappingSpec,
 });
 
 export const delimiter = select({
@@ -68,25 +64,35 @@ export const dateOrder = select({
   description: 'For numeric dates like 03/04/2024: day-month-year or month-day-year; auto decides per column from the values.',
 });
 
-export const columnTypes = text({
-  name: 'columnTypes',
-  title: 'Column types',
-  description: 'Override the inferred type of a column, e.g. CustomerID=text,Quantity=number,Shipped=date.',
-});
-
-const DELIMITERS = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' } as const;
-
 /** Parses `column=type,...` (types: number, text, date), naming the part at fault. */
 export function parseColumnTypes(textValue: string): Record<string, 'number' | 'text' | 'date'> {
   return keywordPairs(textValue, ['number', 'text', 'date'] as const, 'column types', 'column=number, column=text or column=date');
 }
 
+export const columnTypes = text({
+  name: 'columnTypes',
+  title: 'Column types',
+  description: 'Override the inferred type of a column, e.g. CustomerID=text,Quantity=number,Shipped=date.',
+  check: parseColumnTypes,
+});
+
+const DELIMITERS = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' } as const;
+
 export const minYear = slider({ name: 'minYear', title: 'Earliest plausible year', min: 1900, max: 2100, value: 1990, description: 'Order dates before it are quarantined as out of range.' });
 export const maxYear = slider({ name: 'maxYear', title: 'Latest plausible year', min: 1900, max: 2100, value: 2090, description: 'Dates after it are quarantined as out of range.' });
+/** An as-of date: empty (derived from the data) or a real calendar day as YYYY-MM-DD. */
+function checkAsOf(value: string): void {
+  const t = value.trim();
+  const [y, m, d] = t.split('-').map(Number);
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(t) && new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) === t;
+  if (t !== '' && !real) throw new Error('expected YYYY-MM-DD, e.g. 2024-12-31, or empty');
+}
+
 export const asOf = text({
   name: 'asOf',
   title: 'As-of date',
   description: 'YYYY-MM-DD: later order dates count as future dates, and recency is measured from it. Empty: derived from the data.',
+  check: checkAsOf,
 });
 export const cancellationPrefix = text({
   name: 'cancellationPrefix',
@@ -102,13 +108,6 @@ export const minGroupSize = slider({
   value: 5,
   description: 'A missing shipping cost takes the median of the most specific group with at least this many known costs.',
 });
-
-function checkDate(text: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
-    throw new Error(`invalid as-of date: "${text}" (expected YYYY-MM-DD, e.g. 2024-12-31)`);
-  }
-  return text;
-}
 
 const switchable = QUALITY_RULES.filter((r) => RULE_INFO[r].switchable);
 
@@ -172,7 +171,7 @@ export const importSpec = cell({
     ...(v.columnMap.trim() ? { mapping: parseMappingSpec(v.columnMap) } : {}),
     quality: {
       disabled: switchable.filter((r) => !v.rules.includes(r)) as QualityRuleId[],
-      dates: { minYear: v.minYear, maxYear: v.maxYear, ...(v.asOf.trim() ? { asOf: checkDate(v.asOf.trim()) } : {}) },
+      dates: { minYear: v.minYear, maxYear: v.maxYear, ...(v.asOf.trim() ? { asOf: v.asOf.trim() } : {}) },
       returns: { cancellationPrefix: v.cancellationPrefix.trim() },
       shipping: { minGroupSize: v.minGroupSize },
     },
@@ -180,16 +179,11 @@ export const importSpec = cell({
   }),
 });
 
-export interface Loaded extends ImportResult {
-  readonly source: string;
-  readonly sample: boolean;
-}
-
 export const imported = cell({
   name: 'imported',
   title: 'Data',
-  schedule: 'settled',
-  inputs: { dataFile, importSpec, host },
+  // The rates and year sliders feed the spec: the file is read again once they are released.
+  inputs: { dataFile, importSpec: sampled(importSpec), host },
   run: async ({ dataFile, importSpec, host }, { signal, progress }): Promise<Loaded> => {
     const name = dataFile?.name ?? SAMPLE_ORDERS_NAME;
     const result = await host.tasks.run('importData', [dataFile?.bytes ?? null, name, importSpec], {

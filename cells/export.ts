@@ -1,4 +1,4 @@
-import { cell, notebookInputs } from '../src/runtime/index.ts';
+import { cell, notebookInputs, sampled } from '../src/runtime/index.ts';
 import {
   STRATEGIC,
   CONFIG_KIND,
@@ -8,7 +8,7 @@ import {
   type SegmentationConfig,
 } from '../src/config/segmentation-config.ts';
 import { fingerprint, host, imported, importSpec, table } from './data.ts';
-import { activeFeatures, prepared, strategic } from './prepare.ts';
+import { activeFeatures, prepared } from './prepare.ts';
 import { clustering, eps, minPoints } from './cluster.ts';
 import { projection } from './project.ts';
 import { toRows } from '../src/analytics/matrix.ts';
@@ -20,14 +20,18 @@ export interface Assignments {
   readonly labels: Int32Array;
 }
 
+// The two cells below are hidden and read by nobody on the page: they compute when an export or
+// the command reads them, never after every change. Their inputs are sampled, so a read during a
+// drag sees the released values.
+
 export const assignments = cell({
   name: 'assignments',
   title: 'Assignments',
   hidden: true,
-  inputs: { table, prepared, clustering, strategic },
-  run: ({ table, prepared, clustering, strategic }): Assignments => {
+  inputs: { table: sampled(table), prepared: sampled(prepared), clustering },
+  run: ({ table, prepared, clustering }): Assignments => {
     const labels = new Int32Array(table.rowCount).fill(-1);
-    for (const row of strategic.rows) labels[row] = STRATEGIC;
+    for (const row of prepared.isolatedRows) labels[row] = STRATEGIC;
     prepared.rows.forEach((row, i) => (labels[row] = clustering.labels[i]));
     return { idColumn: table.idColumn, ids: table.ids, labels };
   },
@@ -37,22 +41,20 @@ export const config = cell({
   name: 'config',
   title: 'Segmentation config',
   hidden: true,
-  schedule: 'settled',
   inputs: {
     host,
     imported,
-    importSpec,
+    importSpec: sampled(importSpec),
     fingerprint,
-    table,
-    prepared,
+    table: sampled(table),
+    prepared: sampled(prepared),
     clustering,
-    projection,
+    projection: sampled(projection),
     assignments,
-    activeFeatures,
-    strategic,
-    eps,
-    minPoints,
-    notebookInputs,
+    activeFeatures: sampled(activeFeatures),
+    eps: sampled(eps),
+    minPoints: sampled(minPoints),
+    notebookInputs: sampled(notebookInputs),
   },
   run: async (v): Promise<SegmentationConfig> =>
     loadConfig({
@@ -95,7 +97,7 @@ export const config = cell({
         inertia: v.clustering.inertia,
         sizes: v.clustering.sizes,
       },
-      strategic: v.strategic.rows.map((r) => v.table.ids[r]),
+      strategic: Array.from(v.prepared.isolatedRows, (r) => v.table.ids[r]),
       pca: { explainedVarianceRatio: v.projection.explainedVarianceRatio },
       assignmentsHash: await hashAssignments(v.assignments.ids, v.assignments.labels),
     }),

@@ -1,14 +1,13 @@
-import { cell, choice, multiselect, select, slider, text, weights as weightsInput } from '../src/runtime/index.ts';
+import { cell, choice, multiselect, select, slider, SuggestingError, text, weights as weightsInput } from '../src/runtime/index.ts';
 import { prepare, type Prepared } from '../src/analytics/prepare/prepare.ts';
 import { OUTLIER_POLICIES, SCALINGS, TRANSFORMS } from '../src/analytics/prepare/preparation-spec.ts';
+import { orList } from '../src/analytics/keyword.ts';
 import { numericColumns, table } from './data.ts';
 import { textBlock } from './view-helpers.ts';
 import { keywordPairs } from './keyword-pairs.ts';
 
 /** Features of the bundled sample chosen when a notebook opens for the first time. */
 export const DEFAULT_FEATURES = ['revenue', 'order_frequency', 'gross_margin_pct', 'cts_pct', 'returns_rate'];
-/** With no chosen feature in the data, this many numeric columns are used, in file order. */
-const FALLBACK_FEATURES = 6;
 
 export const features = multiselect({
   name: 'features',
@@ -35,17 +34,27 @@ export const transform = select({
     'signed-log1p = sign(x) · ln(1 + |x|) tames skewed money and volume columns before scaling and keeps losses negative (it equals log1p = ln(1 + x) on values ≥ 0); log1p clips negatives to 0.',
 });
 
-/** The chosen features that exist in the data; all numeric columns (up to six) when none do. */
+const list = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/**
+ * The chosen features, checked against the data. A feature the data lacks is an error naming it
+ * (never a silent switch to other columns), with a one-click fix keeping the ones it has.
+ */
 export const activeFeatures = cell({
   name: 'activeFeatures',
-  title: 'Active features',
+  title: 'Features',
   hidden: true,
   inputs: { features, numericColumns },
-  run: ({ features, numericColumns }): readonly string[] => {
-    const present = features.filter((f) => numericColumns.includes(f));
-    if (present.length > 0) return present;
-    if (numericColumns.length === 0) throw new Error('the data has no numeric column to cluster on');
-    return numericColumns.slice(0, FALLBACK_FEATURES);
+  run: ({ features: chosen, numericColumns }): readonly string[] => {
+    if (numericColumns.length === 0) throw new Error('The data has no numeric column to cluster on.');
+    const missing = chosen.filter((f) => !numericColumns.includes(f));
+    if (missing.length === 0) return chosen;
+    const present = chosen.filter((f) => numericColumns.includes(f));
+    const what = missing.length === 1 ? `Feature ${list(missing)} is` : `Features ${list(missing)} are`;
+    throw new SuggestingError(
+      `${what} not a numeric column of this data. Choose among: ${numericColumns.join(', ')}.`,
+      present.length > 0 ? [{ input: features, value: present, label: `Keep ${present.join(', ')}`, reason: 'the chosen features this data has' }] : [],
+    );
   },
 });
 
@@ -59,16 +68,17 @@ export const weights = weightsInput({
   description: 'A weight w multiplies the feature’s share of the squared distance (column × √w).',
 });
 
+/** Parses `feature=<transform>,...`, naming the part at fault. */
+export function parseTransforms(textValue: string): Record<string, (typeof TRANSFORMS)[number]> {
+  return keywordPairs(textValue, TRANSFORMS, 'per-feature transforms', orList(TRANSFORMS.map((t) => `feature=${t}`)));
+}
+
 export const transformOverrides = text({
   name: 'transforms',
   title: 'Per-feature transforms',
   description: 'Exceptions to the transform above, e.g. revenue=log1p,cts_pct=none.',
+  check: parseTransforms,
 });
-
-/** Parses `feature=none|log1p|signed-log1p,...`, naming the part at fault. */
-export function parseTransforms(textValue: string): Record<string, (typeof TRANSFORMS)[number]> {
-  return keywordPairs(textValue, TRANSFORMS, 'per-feature transforms', 'feature=none, feature=log1p or feature=signed-log1p');
-}
 
 export const outlierPolicy = select({
   name: 'outliers',
@@ -106,19 +116,19 @@ export const strategicTop = slider({
 
 export const strategicBy = choice({ name: 'strategicBy', title: 'Largest by', options: numericColumns, value: 'revenue' });
 
-/** Rows set aside as the Strategic segment, and ids that named no customer. */
+/** The named Strategic accounts found in the data (rows), and ids that named no customer. */
 export interface Strategic {
   readonly rows: readonly number[];
   readonly unknownIds: readonly string[];
-  readonly topBy: string | null;
 }
 
+/** Resolves the listed account ids to rows (ids compare without case); top-N is `prepare`'s. */
 export const strategic = cell({
   name: 'strategicRows',
   title: 'Strategic accounts',
   hidden: true,
-  inputs: { table, strategicIds, strategicTop, strategicBy },
-  run: ({ table, strategicIds, strategicTop, strategicBy }): Strategic => {
+  inputs: { table, strategicIds },
+  run: ({ table, strategicIds }): Strategic => {
     const wanted = strategicIds.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const index = new Map(table.ids.map((id, row) => [id.toUpperCase(), row]));
     const rows = new Set<number>();
@@ -128,33 +138,49 @@ export const strategic = cell({
       if (row === undefined) unknownIds.push(id);
       else rows.add(row);
     }
-    const by = table.numericColumns.includes(strategicBy) ? strategicBy : (table.numericColumns[0] ?? null);
-    if (strategicTop > 0 && by) {
-      const col = table.columns[by];
-      const order = Array.from({ length: table.rowCount }, (_, i) => i).filter((i) => Number.isFinite(col[i]));
-      order.sort((a, b) => col[b] - col[a] || a - b);
-      for (const r of order.slice(0, strategicTop)) rows.add(r);
-    }
-    return { rows: [...rows].sort((a, b) => a - b), unknownIds, topBy: strategicTop > 0 ? by : null };
+    return { rows: [...rows].sort((a, b) => a - b), unknownIds };
   },
 });
 
 export const prepared = cell({
   name: 'prepared',
   title: 'Prepared matrix',
-  inputs: { table, activeFeatures, scaling, transform, transformOverrides, weights, outlierPolicy, outlierPercentile, strategic },
+  inputs: {
+    table,
+    activeFeatures,
+    scaling,
+    transform,
+    transformOverrides,
+    weights,
+    outlierPolicy,
+    outlierPercentile,
+    strategic,
+    strategicTop,
+    strategicBy,
+  },
   run: (v): Prepared => {
     const used = Object.fromEntries(Object.entries(v.weights).filter(([f]) => v.activeFeatures.includes(f)));
     const upper = v.outlierPercentile / 100;
     const overrides = parseTransforms(v.transformOverrides);
-    return prepare(v.table.columns, {
+    if (v.strategicTop > 0 && !v.table.numericColumns.includes(v.strategicBy)) {
+      throw new Error(`Strategic accounts: "${v.strategicBy}" is not a numeric column of this data; choose "Largest by" among: ${v.table.numericColumns.join(', ')}.`);
+    }
+    const result = prepare(v.table.columns, {
       features: v.activeFeatures.map((f) => (overrides[f] ? { name: f, transform: overrides[f] } : f)),
       scaling: v.scaling,
       transform: v.transform,
       weights: used,
       outliers: { policy: v.outlierPolicy, lower: Math.max(0, 1 - upper), upper },
       isolateRows: v.strategic.rows,
+      isolateTop: { feature: v.strategicBy, n: v.strategicTop },
     });
+    const unknown = v.strategic.unknownIds;
+    if (unknown.length === 0) return result;
+    const issue = {
+      code: 'unknown-strategic-ids',
+      message: `${unknown.length} Strategic account id${unknown.length === 1 ? ' names' : 's name'} no customer of this data: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}.`,
+    };
+    return { ...result, issues: [issue, ...result.issues] };
   },
   view: (p, { document }) =>
     textBlock(document, [

@@ -1,7 +1,7 @@
-import { cell } from '../src/runtime/index.ts';
+import { cell, sampled } from '../src/runtime/index.ts';
 import { pca, type PcaResult } from '../src/analytics/project/pca.ts';
 import { prepared } from './prepare.ts';
-import { clustering, previewLabels } from './cluster.ts';
+import { previewLabels } from './cluster.ts';
 import { table } from './data.ts';
 import { pcaScatter } from '../src/ui/charts/pca-scatter.ts';
 import { explainedVarianceChart } from '../src/ui/charts/explained-variance-chart.ts';
@@ -11,7 +11,8 @@ export const projection = cell({
   title: 'PCA projection',
   hidden: true,
   inputs: { prepared },
-  run: ({ prepared }): PcaResult => pca(prepared.matrix, { components: 2 }),
+  // One feature gives one component: the scatter then lays customers out on PC1 alone.
+  run: ({ prepared }): PcaResult => pca(prepared.matrix, { components: Math.min(2, prepared.matrix.d) }),
 });
 
 /** Points drawn at most in the scatter (a stratified sample above it). */
@@ -31,18 +32,18 @@ export interface ScatterData {
 export const scatter = cell({
   name: 'scatter',
   title: 'Clusters in PCA space',
-  inputs: { projection, clustering, previewLabels, prepared, table },
-  run: ({ projection, clustering, previewLabels, prepared, table }): ScatterData => {
+  inputs: { projection, previewLabels, prepared, table },
+  run: ({ projection, previewLabels, prepared, table }): ScatterData => {
     const n = prepared.matrix.n;
     const x = new Float64Array(n);
     const y = new Float64Array(n);
     const c = projection.components;
     for (let i = 0; i < n; i++) {
       x[i] = projection.scores[i * c];
-      y[i] = projection.scores[i * c + 1] ?? 0;
+      y[i] = c > 1 ? projection.scores[i * c + 1] : 0;
     }
-    // During a drag the preview (warm-started from the settled centroids) colours the points.
-    const labels = previewLabels.labels.length === n ? previewLabels.labels : clustering.labels.length === n ? clustering.labels : new Int32Array(n).fill(-1);
+    // The settled clustering, or during a drag the preview warm-started from its centroids.
+    const labels = previewLabels.labels.length === n ? previewLabels.labels : new Int32Array(n).fill(-1);
     const cx = new Map<number, { sx: number; sy: number; n: number }>();
     for (let i = 0; i < n; i++) {
       const acc = cx.get(labels[i]) ?? { sx: 0, sy: 0, n: 0 };
@@ -67,14 +68,16 @@ export const scatter = cell({
   },
   // 2,500 points keep a drag at 50,000 customers near 100 ms in Chromium (SVG layout dominates);
   // the stratified sample keeps every cluster visible and all centroids are drawn.
-  view: (s, { document, width }) => pcaScatter(s, { width: Math.min(width, 900), height: 480, document, maxPoints: SCATTER_POINTS }),
+  // The view keeps colours steady across changes (display only; ids stay canonical).
+  view: (s, { document, width, memory }) =>
+    pcaScatter(s, { width: Math.min(width, 900), height: 480, document, maxPoints: SCATTER_POINTS, memory }),
 });
 
 export const variance = cell({
   name: 'variance',
   title: 'Explained variance',
-  schedule: 'settled', // a second chart redrawn on every drag step would slow the scatter that matters
-  inputs: { projection },
+  // Sampled: a second chart redrawn on every drag step would slow the scatter that matters.
+  inputs: { projection: sampled(projection) },
   run: ({ projection }) => projection.explainedVarianceRatio,
   view: (ratios, { document, width }) => explainedVarianceChart(ratios, { width: Math.min(width, 600), document }),
 });

@@ -41,6 +41,7 @@ import { algorithm, clustering, eps, k, minPoints, seed } from '../cells/cluster
 import { scatter, variance } from '../cells/project.ts';
 import { profiles } from '../cells/profile.ts';
 import { assignments, config } from '../cells/export.ts';
+import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
@@ -120,7 +121,7 @@ export const segmentation: Notebook = {
       kind: 'prose',
       id: 'cluster',
       title: '5. Clusters',
-      text: 'k-means runs several seeded k-means++ starts and keeps the tightest result, so the same inputs always give the same clusters. Cluster numbers follow size (1 = largest) and keep their colour when you move a control.',
+      text: 'k-means runs several seeded k-means++ starts and keeps the tightest result, so the same inputs always give the same clusters. Cluster numbers follow size (1 = largest; equal sizes: the cluster holding the earlier customer first), whichever way you reached the settings, so a link, an export and the command number them alike. Colours stay with the clusters you were looking at while you move a control.',
     },
     algorithm,
     k,
@@ -137,11 +138,22 @@ export const segmentation: Notebook = {
       kind: 'prose',
       id: 'compare',
       title: '6. Compare',
-      text: 'Does another algorithm find the same segments? The Adjusted Rand Index is 1 for identical partitions and about 0 for chance agreement; 0.80 and above counts as good.',
+      text: 'Does another algorithm find the same segments? The Adjusted Rand Index is 1 for identical partitions and about 0 for chance agreement; 0.80 and above counts as good. The comparison is a second full clustering, so it runs when you press Run; when you change a setting afterwards it stays, marked with what changed.',
     },
     compareWith,
     comparison,
+    {
+      kind: 'prose',
+      id: 'reference',
+      title: '7. Imported config',
+      text: 'Import config (at the top) applies a saved config’s settings at once and keeps the config as a reference. The check below compares everything it claims (preparation, model, sizes, counts, the assignments) with what this notebook recomputes, and names each part that differs.',
+    },
+    reference,
+    referenceCheck,
     assignments,
     config,
   ],
 };
+
+/** What the browser app wires to its toolbar and storage: exports, the import action, the data file. */
+export const segmentationApp = { config, assignments, importConfig, referenceCheck, dataFile } as const;

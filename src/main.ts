@@ -1,10 +1,10 @@
 import './app/app.css';
 import './ui/index.ts';
-import { collectNodes, createEngine, inputsFromQuery, queryFromInputs, webStorageStore } from './runtime/index.ts';
-import type { InputNode } from './runtime/node.ts';
-import { segmentation } from '../notebooks/segmentation.ts';
-import type { Host } from '../cells/data.ts';
+import { collectNodes, createEngine, inputsFromQuery, queryFromInputs, webStorageStore, type FileValue, type InputNode } from './runtime/index.ts';
+import { segmentation, segmentationApp } from '../notebooks/segmentation.ts';
+import type { Host } from './workers/host.ts';
 import { createToolbar } from './app/toolbar.ts';
+import { indexedDbFileStore, readDataNote, restore, writeDataNote, type KeptFile } from './app/file-store.ts';
 import { laneRunner } from './workers/worker-runner.ts';
 
 const host: Host = {
@@ -14,22 +14,60 @@ const host: Host = {
 };
 
 const notebook = segmentation;
+const { dataFile } = segmentationApp;
 const inputs = collectNodes(notebook).filter((n): n is InputNode<unknown> => n.kind === 'input');
+const store = webStorageStore(localStorage);
+const files = indexedDbFileStore(indexedDB);
+
+// The uploaded file and the settings made for it come back together.
+let kept: KeptFile | null = null;
+let problem: string | undefined;
+try {
+  kept = await files.load(notebook.id);
+} catch (error) {
+  problem = error instanceof Error ? error.message : String(error);
+}
+const restored = restore(kept, readDataNote(localStorage, notebook.id), problem);
+if (!restored.useSettings) {
+  store.clear(notebook.id);
+  writeDataNote(localStorage, notebook.id, null);
+}
+
 // Precedence: defaults < saved in this browser < the link's parameters.
 const fromUrl = inputsFromQuery(inputs, location.search);
-const engine = createEngine(notebook, { store: webStorageStore(localStorage), initial: { ...fromUrl.values, host } });
+const file: FileValue | null = restored.file ? { name: restored.file.name, bytes: restored.file.bytes } : null;
+const engine = createEngine(notebook, { store, initial: { ...fromUrl.values, host, [dataFile.name]: file } });
 
-// Keep the address bar a shareable link to the current view.
-engine.onInput(() => {
+engine.onInput((name, value) => {
+  // Keep the address bar a shareable link to the current view.
   const current = Object.fromEntries(inputs.map((i) => [i.name, engine.getInput(i.name)]));
   const query = queryFromInputs(inputs, current);
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  // Keep the chosen file in this browser, with a note of which file the settings are for.
+  if (name !== dataFile.name) return;
+  const chosen = value as FileValue | null;
+  writeDataNote(localStorage, notebook.id, chosen ? { name: chosen.name, size: chosen.bytes.byteLength } : null);
+  const saving = chosen ? files.save(notebook.id, chosen) : files.clear(notebook.id);
+  saving.catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    page.dispatchEvent(new CustomEvent('tb-notice', { detail: `${chosen?.name ?? 'The file'} could not be kept for your next visit (${reason}).` }));
+  });
 });
 
 const page = document.createElement('tb-notebook');
 page.engine = engine;
-page.append(
-  createToolbar(document, engine, location, fromUrl.errors.length > 0 ? `Link parameter ignored: ${fromUrl.errors.join('; ')}` : undefined),
-);
+const warnings = [
+  ...(restored.message ? [restored.message] : []),
+  ...(fromUrl.errors.length > 0 ? [`Link parameter ignored: ${fromUrl.errors.join('; ')}`] : []),
+];
+const toolbar = createToolbar(document, engine, location, segmentationApp, warnings.join(' ') || undefined);
+page.addEventListener('tb-notice', (e) => {
+  const output = toolbar.querySelector('output');
+  if (output) {
+    output.textContent = String((e as CustomEvent<string>).detail);
+    output.dataset.tone = 'warn';
+  }
+});
+page.append(toolbar);
 document.querySelector('#app')?.append(page);
 (window as unknown as { tierbook: unknown }).tierbook = { engine };

@@ -3,7 +3,10 @@
 /** Throws `invalid <name>: "<value>" (expected a, b or c)` unless `value` is one of `allowed`. */
 export function keyword<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
-  const list =
-    allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : allowed[0];
-  throw new Error(`invalid ${name}: ${JSON.stringify(value)} (expected ${list})`);
+  throw new Error(`invalid ${name}: ${JSON.stringify(value)} (expected ${orList(allowed)})`);
+}
+
+/** `a`, `a or b`, `a, b or c`: the choices of a message. */
+export function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : (items[0] ?? '');
 }

@@ -1,15 +1,23 @@
-import type { NotebookEngine } from '../runtime/index.ts';
-import { assignmentsCsv, configToJson, parseConfigText, type SegmentationConfig } from '../config/segmentation-config.ts';
+import type { Action, InputNode, Node, NotebookEngine } from '../runtime/index.ts';
+import { assignmentsCsv, configToJson, type SegmentationConfig } from '../config/segmentation-config.ts';
+import { describeCheck, type ReferenceCheck } from '../config/reference.ts';
 import { queryFromInputs } from '../runtime/url.ts';
-import type { Assignments } from '../../cells/export.ts';
-import type { InputNode } from '../runtime/node.ts';
 import { download } from './download.ts';
+
+/** The notebook nodes and actions the toolbar works with (the app wires them in). */
+export interface ToolbarNodes {
+  readonly config: Node<SegmentationConfig>;
+  readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string }>;
+  readonly importConfig: Action<{ readonly text: string; readonly fileName: string }>;
+  readonly referenceCheck: Node<{ readonly rows: number; readonly check: ReferenceCheck } | null>;
+}
 
 /** The notebook's actions: export, import, share, reset. Messages are text, never HTML. */
 export function createToolbar(
   document: Document,
   engine: NotebookEngine,
   location: Location,
+  nodes: ToolbarNodes,
   warning?: string,
 ): HTMLElement {
   const bar = document.createElement('div');
@@ -43,7 +51,7 @@ export function createToolbar(
   button(
     'Export config',
     async () => {
-      const config = (await engine.value('config')) as SegmentationConfig;
+      const config = await engine.value(nodes.config);
       download(document, `segmentation-config-k${config.model.k}.json`, configToJson(config), 'application/json');
       say(`Exported config for ${config.data.rows.toLocaleString('en-US')} customers, k = ${config.model.k}.`);
     },
@@ -52,7 +60,7 @@ export function createToolbar(
   button(
     'Download assignments',
     async () => {
-      const a = (await engine.value('assignments')) as Assignments;
+      const a = await engine.value(nodes.assignments);
       download(document, 'assignments.csv', assignmentsCsv(a.ids, a.labels, a.idColumn), 'text/csv');
     },
     'export-assignments',
@@ -68,19 +76,11 @@ export function createToolbar(
     picker.value = '';
     if (!file) return;
     try {
-      const config = parseConfigText(await file.text(), file.name);
-      const fingerprint = await engine.value('fingerprint');
-      const known = new Set(inputs.map((i) => i.name));
-      const values = Object.fromEntries(Object.entries(config.inputs).filter(([name]) => known.has(name)));
-      engine.setInputs({ ...values, labelReference: { id: Date.now(), centroids: config.model.centroids } });
-      const current = (await engine.value('config')) as SegmentationConfig;
-      if (fingerprint !== config.data.fingerprint) {
-        say(`Imported ${file.name}; it was made on other data (${config.data.source}), so assignments differ.`, 'warn');
-      } else if (current.assignmentsHash === config.assignmentsHash) {
-        say(`Imported ${file.name}: the same ${config.data.rows.toLocaleString('en-US')} assignments are reproduced.`);
-      } else {
-        say(`Imported ${file.name}, but the assignments differ from the exported ones.`, 'warn');
-      }
+      say(`Importing ${file.name}…`);
+      const result = await engine.act(nodes.importConfig, { text: await file.text(), fileName: file.name });
+      const checked = await engine.value(nodes.referenceCheck);
+      const verdict = checked ? describeCheck(checked.check, checked.rows) : '';
+      say([`Imported ${file.name}.`, verdict, ...result.notes].filter(Boolean).join(' '), checked?.check.reproduced ? 'ok' : 'warn');
     } catch (error) {
       say(error instanceof Error ? error.message : String(error), 'error');
     }
@@ -99,9 +99,9 @@ export function createToolbar(
   );
   button(
     'Reset',
-    () => {
-      engine.reset();
-      say('Inputs reset to their defaults.');
+    async () => {
+      await engine.reset();
+      say('Settings reset to their defaults.');
     },
     'reset-inputs',
   );

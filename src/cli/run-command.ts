@@ -1,22 +1,23 @@
-import { runHeadless } from '../runtime/headless.ts';
+import { collectNodes, createEngine, parseAssignments, type InputNode } from '../runtime/index.ts';
 import { NOTEBOOKS } from '../../notebooks/index.ts';
 import { UsageError, flag, type ParsedArgs } from './args.ts';
 import { readDataFile, writeOutputs, packageVersions, type Io } from './io.ts';
-import { assignmentsCsv, configToJson, type SegmentationConfig } from '../config/segmentation-config.ts';
-import type { Assignments } from '../../cells/export.ts';
-import type { Host, Loaded } from '../../cells/data.ts';
+import { assignmentsCsv, configToJson } from '../config/segmentation-config.ts';
 import { customerTableToCsv } from '../data/index.ts';
 import { qualitySummary } from './quality-summary.ts';
 import { nodeTaskRunner } from './node-tasks.ts';
 import { duckdbRunner } from './duckdb-engine.ts';
 import { namedFile } from './io.ts';
+import type { Host } from '../workers/host.ts';
+import { assignments, config } from '../../cells/export.ts';
+import { imported } from '../../cells/data.ts';
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
 export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [id, ...extra] = args.positionals;
   if (id === undefined) throw new UsageError(`run needs a notebook (notebooks: ${Object.keys(NOTEBOOKS).join(', ')})`);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (flags start with --)`);
-  const notebook = NOTEBOOKS[id];
+  const notebook = Object.hasOwn(NOTEBOOKS, id) ? NOTEBOOKS[id] : undefined;
   if (!notebook) throw new UsageError(`unknown notebook "${id}" (notebooks: ${Object.keys(NOTEBOOKS).join(', ')})`);
   const out = flag(args, 'out');
   if (out === undefined) throw new UsageError('run needs --out <dir> for its outputs');
@@ -34,25 +35,31 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
     tasks: engine === 'duckdb' ? duckdbRunner(dataPath as string, tasks) : tasks,
   };
   const map = flag(args, 'map');
-  const result = await runHeadless(notebook, {
-    inputs: { host, dataFile },
-    assignments: [...(map === undefined ? [] : [`columnMap=${map}`]), ...(args.flags.get('set') ?? [])],
-    cells: ['config', 'assignments', 'imported'],
-  }).finally(() => tasks.close());
-  if (result.failures.length > 0) {
-    const { cell, message } = result.failures[0];
-    throw new Error(`${dataFile?.name ?? 'sample'}: cell "${cell}" failed: ${message}`);
+  const inputs = collectNodes(notebook).filter((n): n is InputNode<unknown> => n.kind === 'input');
+  const settings = parseAssignments(inputs, [...(map === undefined ? [] : [`columnMap=${map}`]), ...(args.flags.get('set') ?? [])]);
+  const run = createEngine(notebook, { live: false, initial: { ...settings, host, dataFile } });
+  try {
+    if (run.refused.length > 0) throw new Error(run.refused[0].reason);
+    const fail = (error: unknown): never => {
+      const cell = (error as { cell?: unknown }).cell;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`${dataFile?.name ?? 'sample'}: ${typeof cell === 'string' ? `cell "${cell}" failed: ` : ''}${message}`, { cause: error });
+    };
+    // One at a time: the first failure is reported, and nothing is left computing behind it.
+    const loaded = await run.value(imported).catch(fail);
+    const c = await run.value(config).catch(fail);
+    const a = await run.value(assignments).catch(fail);
+    const written = await writeOutputs(out, {
+      'config.json': configToJson(c),
+      'assignments.csv': assignmentsCsv(a.ids, a.labels, a.idColumn),
+      'quality.json': `${JSON.stringify(qualitySummary(loaded), null, 2)}\n`,
+      'features.csv': customerTableToCsv(loaded.imported.customers),
+    });
+    io.stdout(`${c.data.rows} customers, k = ${c.model.k}, sizes ${c.model.sizes.join('/')}\n`);
+    for (const path of written) io.stdout(`wrote ${path}\n`);
+    return 0;
+  } finally {
+    run.dispose();
+    await tasks.close();
   }
-  const config = result.values.config as SegmentationConfig;
-  const a = result.values.assignments as Assignments;
-  const loaded = result.values.imported as Loaded;
-  const written = await writeOutputs(out, {
-    'config.json': configToJson(config),
-    'assignments.csv': assignmentsCsv(a.ids, a.labels, a.idColumn),
-    'quality.json': `${JSON.stringify(qualitySummary(loaded), null, 2)}\n`,
-    'features.csv': customerTableToCsv(loaded.imported.customers),
-  });
-  io.stdout(`${config.data.rows} customers, k = ${config.model.k}, sizes ${config.model.sizes.join('/')}\n`);
-  for (const path of written) io.stdout(`wrote ${path}\n`);
-  return 0;
 }

@@ -1,59 +1,101 @@
-import type { CellNode, InputNode, Node, RunContext, Schedule, ValuesOf, ViewContext, ViewResult, ControlSpec } from './node.ts';
-
-export interface CellSpec<I extends Readonly<Record<string, Node<unknown>>>, T> {
-  name: string;
-  title?: string;
-  inputs: I;
-  run: (values: ValuesOf<I>, context: RunContext) => T | Promise<T>;
-  view?: (value: Awaited<T>, context: ViewContext) => ViewResult;
-  schedule?: Schedule;
-  hidden?: boolean;
-  description?: string;
-}
+import { Runtime, type Module } from '@observablehq/runtime';
+import type { Outcome } from './outcome.ts';
 
 /**
- * Declares a cell. `run` receives the values of `inputs` with their types, so wiring a
- * cell to a node of the wrong type fails to compile.
+ * The only code that talks to @observablehq/runtime. Every variable resolves to an `Outcome`
+ * (never rejects), so failures reach dependents as values with their cause and origin.
+ *
+ * Variables: one per input (its live value), one per cell, and one *latch* per node that a
+ * sampled edge reads: the node's last settled outcome, which the scheduler publishes. A latch
+ * runs no code; it is how "read this only when released" is expressed on an edge.
  */
-export function cell<const I extends Readonly<Record<string, Node<unknown>>>, T>(
-  spec: CellSpec<I, T>,
-): CellNode<Awaited<T>> {
-  return {
-    kind: 'cell',
-    name: spec.name,
-    title: spec.title ?? spec.name,
-    inputs: spec.inputs,
-    run: spec.run as CellNode<Awaited<T>>['run'],
-    view: spec.view,
-    schedule: spec.schedule ?? 'live',
-    hidden: spec.hidden ?? false,
-    description: spec.description,
+
+/** The runtime variable holding the settled outcome of `name`. */
+export const latchName = (name: string): string => `settled:${name}`;
+
+export interface CellObserver {
+  /** Upstream changed: this cell will compute again. */
+  pending(): void;
+  fulfilled(outcome: Outcome): void;
+}
+
+export type CellDefinition = (outcomes: Outcome[], invalidation: Promise<void>) => Promise<Outcome> | Outcome;
+
+export interface VariableGraph {
+  /** Defines or redefines an input variable with its (live) outcome. */
+  input(name: string, outcome: Outcome): void;
+  /** Defines a latch; a promise holds dependents until the first settled outcome arrives. */
+  latch(name: string, outcome: Outcome | Promise<Outcome>): void;
+  /**
+   * Defines a cell variable over `deps` (variable names). With an observer the runtime keeps it
+   * computed; without one it is lazy and computes only when something reads it.
+   */
+  cell(name: string, deps: readonly string[], definition: CellDefinition, observer?: CellObserver): void;
+  /** Recomputes a cell with its definition unchanged (e.g. to republish an on-demand result). */
+  refresh(name: string): void;
+  /** The outcome of a variable for the current definitions (computing lazy ones). */
+  read(name: string): Promise<Outcome>;
+  /** Stops everything; reads still waiting resolve with a failure saying the notebook closed. */
+  dispose(): void;
+}
+
+const closed = (name: string): Outcome => ({
+  kind: 'failure',
+  failure: { cell: name, message: 'The notebook was closed before this value was computed.', cause: null },
+  provenance: new Map(),
+});
+
+export function createVariableGraph(): VariableGraph {
+  const runtime = new Runtime();
+  const module: Module = runtime.module();
+  const defined = new Set<string>();
+  const cells = new Map<string, { deps: readonly string[]; fn: (...args: unknown[]) => unknown }>();
+  let reading = 0;
+  let closing = false;
+  const constant = (name: string, value: unknown): void => {
+    if (defined.has(name)) module.redefine(name, [], () => value);
+    else {
+      defined.add(name);
+      module.define(name, [], () => value);
+    }
   };
-}
-
-export interface InputSpec<T> {
-  name: string;
-  title?: string;
-  defaultValue: T;
-  control: ControlSpec;
-  description?: string;
-  persist?: boolean;
-  parse: (text: string) => T;
-  format?: (value: T) => string;
-  validate: (value: unknown) => string | undefined;
-}
-
-export function input<T>(spec: InputSpec<T>): InputNode<T> {
   return {
-    kind: 'input',
-    name: spec.name,
-    title: spec.title ?? spec.name,
-    defaultValue: spec.defaultValue,
-    control: spec.control,
-    description: spec.description,
-    persist: spec.persist ?? true,
-    parse: spec.parse,
-    format: spec.format ?? ((v: T) => (typeof v === 'string' ? v : JSON.stringify(v))),
-    validate: spec.validate,
+    input: (name, outcome) => constant(name, outcome),
+    latch: (name, outcome) => constant(latchName(name), outcome),
+    cell(name, deps, definition, observer) {
+      const fn = (...args: unknown[]) => {
+        const invalidation = args.pop() as Promise<void>;
+        return definition(args as Outcome[], invalidation);
+      };
+      cells.set(name, { deps, fn });
+      const variable = module.variable(
+        observer ? { pending: () => observer.pending(), fulfilled: (o: unknown) => observer.fulfilled(o as Outcome) } : null,
+      );
+      defined.add(name);
+      variable.define(name, [...deps, 'invalidation'], fn);
+    },
+    refresh(name) {
+      const c = cells.get(name);
+      if (c) module.redefine(name, [...c.deps, 'invalidation'], c.fn);
+    },
+    read(name) {
+      if (closing) return Promise.resolve(closed(name));
+      reading++;
+      return (module.value(name) as Promise<Outcome>).finally(() => {
+        reading--;
+        if (closing && reading === 0) runtime.dispose();
+      });
+    },
+    dispose() {
+      if (closing) return;
+      closing = true;
+      if (reading === 0) {
+        runtime.dispose();
+        return;
+      }
+      // The runtime's value() retries forever on a variable disposed mid-computation; settle the
+      // waiting reads first by turning every variable into a constant, then dispose.
+      for (const name of defined) module.redefine(name, [], () => closed(name));
+    },
   };
 }

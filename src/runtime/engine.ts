@@ -1,326 +1,299 @@
-import { Runtime, type Module } from '@observablehq/runtime';
-import type { CellNode, InputNode, RunContext } from './node.ts';
-import type {
-  CellFailure,
-  CellState,
-  InputListener,
-  InputPhase,
-  Notebook,
-  NotebookEngine,
-  StateListener,
-} from './state.ts';
-import { collectNodes } from './graph.ts';
-import { CellError, failureOf } from './errors.ts';
-import { resolveInitialInputs, type InputStore } from './persist.ts';
+import { checkPlan, resetAction, type Action, type ActionResult } from './actions.ts';
+import { createVariableGraph, latchName, type CellDefinition, type CellObserver } from './define.ts';
+import { createDemand } from './demand.ts';
+import { describeValue } from './describe.ts';
+import { CellError } from './errors.ts';
+import { collectNodes, controlDependencies, edgesOf, type Edge } from './graph.ts';
 import { NOTEBOOK_INPUTS } from './inputs.ts';
+import type { AnyNode, CellNode, InputNode, Node } from './node.ts';
+import { createStateStore } from './observe.ts';
+import { evaluate, isSettled, mergeProvenance, type Outcome } from './outcome.ts';
+import { isStored, resolveInitialInputs, type InputStore } from './persist.ts';
+import { createScheduler, sameValue } from './schedule.ts';
+import type { CellState, InputListener, InputPhase, Notebook, NotebookEngine } from './state.ts';
 
 export interface EngineOptions {
-  /** Saves committed input values; omitted in headless runs. */
+  /** Saves committed settings and action state; omitted in headless runs. */
   store?: InputStore;
-  /** Values that win over stored ones (URL parameters, `--set`, an imported config). */
-  initial?: Record<string, unknown>;
-  /** Pause after the last live change before `settled` cells recompute (ms, default 250). */
+  /** Values that win over stored ones (URL parameters, `--set`, the data file, host values). */
+  initial?: Readonly<Record<string, unknown>>;
+  /** Pause after the last live change before a drag counts as released (ms, default 250). */
   debounceMs?: number;
   /**
-   * With `false` every cell follows committed values only (headless runs): no live
-   * duplicates of cheap cells are defined. Default true.
+   * With `false` (headless runs) every change commits at once and sampled edges read their
+   * node directly: there is no drag to wait for. Default true.
    */
   live?: boolean;
 }
 
-const LIVE = '~live';
-const CANCELLED = 'Cancelled. Change any input above to run it again.';
-const EMPTY: CellState = { status: 'pending', hasValue: false, version: 0 };
-
-/** Runtime variable names: `name` holds settled values; `name~live` follows a drag. */
-const liveName = (name: string): string => name + LIVE;
-const nodeName = (variable: string): string =>
-  variable.endsWith(LIVE) ? variable.slice(0, -LIVE.length) : variable;
-
-/** A short text for messages. Never serialises big values: a file's bytes would freeze the page. */
-function formatValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-  if (value === null || value === undefined) return String(value);
-  if (ArrayBuffer.isView(value)) return `<${value.byteLength.toLocaleString('en-US')} bytes>`;
-  if (typeof value === 'object') {
-    const named = (value as { name?: unknown }).name;
-    if (typeof named === 'string') return JSON.stringify(named);
-    const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length > 20 || entries.some(([, v]) => typeof v === 'object' && v !== null)) return `{${entries.length} fields}`;
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  }
-  return String(value);
-}
-
 /**
- * Builds a running notebook: every input and cell becomes an @observablehq/runtime
- * variable, so only cells downstream of a change recompute, promises work, stale async
- * results are dropped, and failures travel as rejected values instead of exceptions.
- * This is the only code that talks to the runtime.
+ * Builds a running notebook on @observablehq/runtime: one variable per input and per cell, so
+ * only cells downstream of a change recompute, promises work, and stale async results are
+ * dropped. Outcomes (values, failures, idle) travel as values; `define.ts` is the only module
+ * that touches the runtime, `schedule.ts` decides when sampled readers see a change,
+ * `demand.ts` runs on-demand cells, `observe.ts` keeps what the shell shows.
  */
 export function createEngine(notebook: Notebook, options: EngineOptions = {}): NotebookEngine {
   const nodes = collectNodes(notebook);
-  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const byName = new Map<string, AnyNode>(nodes.map((n) => [n.name, n]));
   const inputs = nodes.filter((n): n is InputNode<unknown> => n.kind === 'input');
-  const debounceMs = options.debounceMs ?? 250;
+  const inputsByName = new Map(inputs.map((i) => [i.name, i]));
+  const cells = nodes.filter((n): n is CellNode<unknown> => n.kind === 'cell');
+  const settings = inputs.filter((i) => i.role === 'setting');
   const liveMode = options.live ?? true;
 
-  const runtime = new Runtime();
-  const module: Module = runtime.module();
-  const states = new Map<string, CellState>();
-  const stateListeners = new Set<StateListener>();
+  // A sampled edge reads the node's latch (live mode only; headless runs have no drag).
+  const latchedEdge = (edge: Edge): boolean => liveMode && edge.sampled;
+  const latched = new Set<string>();
+  for (const cell of cells) for (const edge of edgesOf(cell)) if (latchedEdge(edge)) latched.add(edge.node.name);
+  // The record of every setting reads them settled: it is for exports, not for a drag.
+  const recordsInputs = cells.some((c) => c.name === NOTEBOOK_INPUTS);
+  if (recordsInputs && liveMode) for (const s of settings) latched.add(s.name);
+  const variablesOf = (cell: CellNode<unknown>): string[] =>
+    cell.name === NOTEBOOK_INPUTS
+      ? settings.map((s) => (liveMode ? latchName(s.name) : s.name))
+      : edgesOf(cell).map((e) => (latchedEdge(e) ? latchName(e.node.name) : e.node.name));
+
+  // Observed cells stay computed: visible ones, the option lists of controls, and latch sources.
+  // The others are lazy: they compute when something needs them or when read.
+  const needed = new Set(inputs.flatMap((i) => controlDependencies(i.control).map((n) => n.name)));
+  const observed = new Set(cells.filter((c) => !c.hidden || needed.has(c.name) || latched.has(c.name)).map((c) => c.name));
+  const lazy = new Set(cells.filter((c) => !observed.has(c.name)).map((c) => c.name));
+
+  const states = createStateStore(lazy);
   const inputListeners = new Set<InputListener>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  let lastChange: string | undefined;
-  /** The abort controller of each variable's run in progress, for `cancel()`. */
+  const graph = createVariableGraph();
   const running = new Map<string, AbortController>();
+  let lastChange: string | undefined;
   let disposed = false;
 
-  const { values: initialValues } = resolveInitialInputs(notebook.id, inputs, options.store, options.initial);
-  const liveValues = new Map<string, unknown>(Object.entries(initialValues));
-  const committed = new Map<string, unknown>(Object.entries(initialValues));
-
-  // Which nodes get a live twin: inputs, and live cells whose inputs include a live node.
-  const hasLive = new Set<string>();
-  if (liveMode) {
-    for (const node of nodes) {
-      if (node.kind === 'input') hasLive.add(node.name);
-      else if (node.schedule === 'live' && Object.values(node.inputs).some((d) => hasLive.has(d.name))) {
-        hasLive.add(node.name);
-      }
-    }
-  }
-  /** The variable the UI shows for a node. */
-  const shown = (name: string): string => (hasLive.has(name) ? liveName(name) : name);
-
-  const emit = (variable: string, next: CellState): void => {
-    states.set(variable, next);
-    const name = nodeName(variable);
-    if (shown(name) !== variable) return;
-    for (const listener of stateListeners) listener(name, next);
+  const resolved = resolveInitialInputs(notebook.id, inputs, options.store, options.initial);
+  const persist = (): void => {
+    if (!options.store) return;
+    options.store.save(notebook.id, Object.fromEntries(scheduler.committed), inputs.filter(isStored));
   };
-  const update = (variable: string, patch: Partial<CellState>): void => {
-    emit(variable, { ...(states.get(variable) ?? EMPTY), ...patch });
+  const committedChanged = (): void => {
+    persist();
+    demand.inputsChanged();
   };
+  const scheduler = createScheduler({
+    graph,
+    initial: resolved.values,
+    latched,
+    live: liveMode,
+    debounceMs: options.debounceMs ?? 250,
+    onCommit: () => committedChanged(),
+  });
+  // A refused stored value is reported once: the store is rewritten without it.
+  if (resolved.rejected.some((r) => r.source === 'stored')) persist();
 
-  /** Runtime dependencies of each cell variable, and whether its latest run threw. */
-  const depsOf = new Map<string, readonly string[]>();
-  const failed = new Map<string, boolean>();
-
-  /**
-   * The failed cell behind a rejection that reached a variable from upstream variable `from`:
-   * the nearest variable at or above `from` whose own run threw. Walking the graph (rather than
-   * reading observed states) also sees through settled twins that nobody observes.
-   */
-  const rootOf = (error: unknown): string | undefined => {
-    const from = (error as { input?: unknown } | null)?.input;
-    if (typeof from !== 'string') return undefined;
+  /** Latched cells upstream of a node (itself included), in dependency order. */
+  const upstreamLatches = (node: AnyNode): string[] => {
     const seen = new Set<string>();
-    const queue = [from];
-    while (queue.length > 0) {
-      const v = queue.shift() as string;
-      if (seen.has(v)) continue;
-      seen.add(v);
-      if (failed.get(v)) return nodeName(v);
-      queue.push(...(depsOf.get(v) ?? []));
-    }
-    return nodeName(from);
+    const visit = (n: AnyNode): void => {
+      if (seen.has(n.name)) return;
+      seen.add(n.name);
+      if (n.kind === 'cell') for (const e of edgesOf(n)) visit(e.node);
+    };
+    visit(node);
+    return cells.filter((c) => seen.has(c.name) && latched.has(c.name)).map((c) => c.name);
   };
+  const settle = (node: AnyNode) => scheduler.settle(upstreamLatches(node), (name) => graph.read(name));
 
-  const observer = (variable: string, observed: boolean) => ({
-    pending() {
-      update(variable, { status: 'pending', progress: undefined });
-    },
-    fulfilled(value: unknown) {
-      const prev = states.get(variable) ?? EMPTY;
-      emit(variable, {
-        ...prev,
-        status: 'ok',
-        value,
-        hasValue: true,
-        error: undefined,
-        blockedBy: undefined,
-        progress: undefined,
-        version: prev.version + 1,
-      });
-    },
-    rejected(error: unknown) {
-      const name = nodeName(variable);
-      if (error instanceof CellError && error.cell === name) {
-        update(variable, { status: 'error', error: failureOf(error), blockedBy: undefined, progress: undefined });
-        return;
-      }
-      failed.set(variable, false); // blocked now: an earlier failure of its own is history
-      const root = rootOf(error);
-      if (root !== undefined && root !== name) {
-        update(variable, { status: 'blocked', blockedBy: root, error: undefined, progress: undefined });
-      } else {
-        const failure: CellFailure = { message: error instanceof Error ? error.message : String(error), cell: name };
-        update(variable, { status: 'error', error: failure, progress: undefined });
-      }
-    },
-    observed,
+  const demand = createDemand({
+    graph,
+    states,
+    inputs: inputsByName,
+    committed: scheduler.committed,
+    variablesOf,
+    settle,
+    trigger: () => lastChange,
   });
 
-  const defineCell = (cell: CellNode<unknown>, variable: string, live: boolean, observed: boolean): void => {
+  const reactive = (cell: CellNode<unknown>): CellDefinition => {
     const keys = Object.keys(cell.inputs);
-    const deps = keys.map((k) => {
-      const dep = cell.inputs[k].name;
-      return live && hasLive.has(dep) ? liveName(dep) : dep;
-    });
-    depsOf.set(variable, deps);
-    const definition = async (...args: unknown[]): Promise<unknown> => {
-      const invalidation = args[args.length - 1] as Promise<void>;
-      const controller = new AbortController();
-      void invalidation.then(() => controller.abort());
-      const values: Record<string, unknown> = {};
-      keys.forEach((k, i) => (values[k] = args[i]));
-      const context: RunContext = {
-        signal: controller.signal,
-        previous: states.get(variable)?.value,
-        progress: (fraction, message) => {
-          if (!controller.signal.aborted) update(variable, { progress: { fraction, message } });
-        },
-      };
-      const trigger = lastChange;
-      running.set(variable, controller);
-      update(variable, { status: 'running' });
-      const start = performance.now();
-      try {
-        const value = await cell.run(values, context);
-        failed.set(variable, false);
-        update(variable, { ms: performance.now() - start });
-        return value;
-      } catch (error) {
-        failed.set(variable, true);
-        update(variable, { ms: performance.now() - start });
-        const cancelled = controller.signal.aborted && (error as { name?: string } | null)?.name === 'AbortError';
-        throw new CellError(cell.name, cancelled ? new Error(CANCELLED) : error, trigger);
-      } finally {
-        if (running.get(variable) === controller) running.delete(variable);
+    const latchedAt = edgesOf(cell).map(latchedEdge);
+    let runs = 0;
+    return async (outcomes, invalidation) => {
+      // A sampled input behind the committed values means its newer settled value is on its way
+      // (its source recomputes after every commit it depends on): wait for it rather than run on
+      // a mix, e.g. a new table with the old matrix. The runtime discards this run's result.
+      if (outcomes.some((o, i) => latchedAt[i] && !isSettled(o.provenance, scheduler.committed))) {
+        await invalidation;
+        return outcomes[0];
       }
+      const run = ++runs;
+      const controller = new AbortController();
+      let invalidated = false;
+      void invalidation.then(() => {
+        invalidated = true;
+        controller.abort();
+      });
+      let start = 0;
+      const outcome = await evaluate(cell, keys, outcomes, {
+        signal: controller.signal,
+        lane: 'interactive',
+        trigger: lastChange,
+        progress: (fraction, message) => {
+          if (!controller.signal.aborted) states.patch(cell.name, { progress: { fraction, message } });
+        },
+        started: () => {
+          start = performance.now();
+          running.set(cell.name, controller);
+          states.patch(cell.name, { status: 'running' });
+        },
+      });
+      if (running.get(cell.name) === controller) running.delete(cell.name);
+      if (start > 0 && !controller.signal.aborted) states.patch(cell.name, { ms: performance.now() - start });
+      // Lazy cells have no observer: their latest run reports its own outcome (unless the runtime
+      // dropped it for newer inputs; a run cancelled by the person does report).
+      if (lazy.has(cell.name) && run === runs && !invalidated) states.record(cell.name, outcome);
+      return outcome;
     };
-    const v = module.variable(observed ? observer(variable, observed) : null);
-    v.define(variable, [...deps, 'invalidation'], definition);
+  };
+  const recordInputs: CellDefinition = (outcomes) => {
+    const values = Object.fromEntries(settings.map((s, i) => [s.name, (outcomes[i] as { value?: unknown }).value]));
+    return { kind: 'value', value: values, provenance: mergeProvenance(outcomes) };
   };
 
-  // Observed: what the UI shows (every shown variable). Settled twins of live cells stay lazy:
-  // they compute only when a settled cell downstream needs them.
-  for (const node of nodes) {
-    if (node.kind === 'input') {
-      const value = committed.get(node.name);
-      module.variable(observer(node.name, true)).define(node.name, [], () => value);
-      if (hasLive.has(node.name)) {
-        module.variable(observer(liveName(node.name), true)).define(liveName(node.name), [], () => value);
-      }
-    } else if (node.name === NOTEBOOK_INPUTS) {
-      const names = inputs.filter((i) => i.persist).map((i) => i.name);
-      module
-        .variable(observer(node.name, true))
-        .define(node.name, names, (...values: unknown[]) => Object.fromEntries(names.map((n, i) => [n, values[i]])));
-    } else {
-      if (hasLive.has(node.name)) {
-        defineCell(node, liveName(node.name), true, true);
-        defineCell(node, node.name, false, false);
-      } else {
-        defineCell(node, node.name, false, true);
-      }
-    }
+  for (const cell of cells) {
+    const definition =
+      cell.name === NOTEBOOK_INPUTS ? recordInputs : cell.trigger === 'demand' ? demand.definition(cell) : reactive(cell);
+    const observer: CellObserver | undefined = observed.has(cell.name)
+      ? {
+          pending() {
+            if (disposed) return;
+            if (!demand.isRunning(cell.name)) states.patch(cell.name, { status: 'pending', progress: undefined });
+          },
+          fulfilled(outcome) {
+            if (disposed) return;
+            const progress = states.get(cell.name).progress;
+            states.record(cell.name, outcome);
+            // An on-demand job keeps running while its inputs move; its state says so.
+            if (demand.isRunning(cell.name)) states.patch(cell.name, { status: 'running', progress });
+            scheduler.recorded(cell.name, outcome);
+          },
+        }
+      : undefined;
+    // An on-demand cell's variable only holds its last result: no runtime dependencies.
+    graph.cell(cell.name, cell.trigger === 'demand' ? [] : variablesOf(cell), definition, observer);
   }
 
-  const inputNode = (name: string): InputNode<unknown> => {
-    const node = byName.get(name);
+  const inputNode = (ref: InputNode<unknown> | string): InputNode<unknown> => {
+    const node = byName.get(typeof ref === 'string' ? ref : ref.name);
     if (!node || node.kind !== 'input') {
-      const known = inputs.map((i) => i.name).join(', ');
-      throw new Error(`unknown input "${name}" in notebook "${notebook.id}" (inputs: ${known})`);
+      const name = typeof ref === 'string' ? ref : ref.name;
+      throw new Error(`unknown input "${name}" in notebook "${notebook.id}" (inputs: ${inputs.map((i) => i.name).join(', ')})`);
     }
     return node;
   };
-
-  const persist = (): void => {
-    options.store?.save(notebook.id, Object.fromEntries(committed), inputs);
+  const cellNode = (ref: CellNode<unknown> | string): CellNode<unknown> => {
+    const node = byName.get(typeof ref === 'string' ? ref : ref.name);
+    if (!node || node.kind !== 'cell') throw new Error(`unknown cell "${typeof ref === 'string' ? ref : ref.name}" in notebook "${notebook.id}"`);
+    return node;
   };
 
-  const commit = (node: InputNode<unknown>, value: unknown): void => {
-    const timer = timers.get(node.name);
-    if (timer !== undefined) clearTimeout(timer);
-    timers.delete(node.name);
-    if (committed.get(node.name) === value) return;
-    committed.set(node.name, value);
-    module.redefine(node.name, [], () => value);
+  /** Applies checked values as one change and tells input listeners. */
+  const apply = (values: ReadonlyMap<string, unknown>, phase: InputPhase): string[] => {
+    const changed = [...values].filter(([name, value]) => !sameValue(scheduler.live.get(name), value)).map(([name]) => name);
+    scheduler.set(values, phase);
+    for (const name of changed) for (const listener of inputListeners) listener(name, values.get(name));
+    return inputs.filter((i) => changed.includes(i.name)).map((i) => i.name);
   };
 
-  const setInput = (name: string, value: unknown, phase: InputPhase = 'commit'): void => {
+  const setInput = (ref: InputNode<unknown> | string, value: unknown, phase: InputPhase = 'commit'): void => {
     if (disposed) return;
-    const node = inputNode(name);
+    const node = inputNode(ref);
     const reason = node.validate(value);
-    if (reason !== undefined) throw new Error(`invalid ${name}: ${formatValue(value)} (${reason})`);
-    lastChange = `${name} = ${formatValue(value)}`;
-    if (liveValues.get(name) !== value) {
-      liveValues.set(name, value);
-      if (hasLive.has(name)) module.redefine(liveName(name), [], () => value);
-      for (const listener of inputListeners) listener(name, value);
-    }
-    if (phase === 'commit' || !hasLive.has(name)) {
-      commit(node, value);
-      persist();
-    } else {
-      const timer = timers.get(name);
-      if (timer !== undefined) clearTimeout(timer);
-      timers.set(
-        name,
-        setTimeout(() => {
-          commit(node, liveValues.get(name));
-          persist();
-        }, debounceMs),
-      );
-    }
+    if (reason !== undefined) throw new Error(reason);
+    lastChange = `${node.name} = ${describeValue(value)}`;
+    apply(new Map([[node.name, node.normalize(value)]]), phase);
   };
 
-  const setInputs = (values: Record<string, unknown>): void => {
-    const checked = Object.entries(values).map(([name, value]) => {
-      const node = inputNode(name);
-      const reason = node.validate(value);
-      if (reason !== undefined) throw new Error(`invalid ${name}: ${formatValue(value)} (${reason})`);
-      return [name, value] as const;
+  const act = async <P>(action: Action<P>, payload: P): Promise<ActionResult> => {
+    const plan = await action.plan(payload, {
+      inputs: inputsByName,
+      input: <T>(node: InputNode<T>) => scheduler.committed.get(inputNode(node).name) as T,
+      value: (node) => value(node),
     });
-    for (const [name, value] of checked) setInput(name, value, 'commit');
+    const values = checkPlan(action.title, plan, inputsByName);
+    if (disposed) return { action: action.name, changed: [], notes: plan.notes ?? [] };
+    lastChange = action.title;
+    const changed = apply(values, 'commit');
+    for (const cell of plan.run ?? []) await demand.run(cellNode(cell));
+    return { action: action.name, changed, notes: plan.notes ?? [] };
   };
+
+  const value = async <T>(ref: Node<T>): Promise<T> => {
+    const node = byName.get(ref.name);
+    if (!node) throw new Error(`unknown node "${ref.name}" in notebook "${notebook.id}"`);
+    if (node.kind === 'input') {
+      scheduler.flush();
+      return scheduler.committed.get(node.name) as T;
+    }
+    await settle(node);
+    const outcome: Outcome = await graph.read(node.name);
+    if (lazy.has(node.name)) states.record(node.name, outcome);
+    if (outcome.kind === 'value') return outcome.value as T;
+    if (outcome.kind === 'failure') throw new CellError(outcome.failure);
+    const waiting = byName.get(outcome.cell)?.title ?? outcome.cell;
+    throw new Error(`${node.title} needs "${waiting}", which runs only when asked: run it first`);
+  };
+
+  function state(ref: Node<unknown> | string): CellState {
+    const name = typeof ref === 'string' ? ref : ref.name;
+    const node = byName.get(name);
+    if (node?.kind === 'input') return { status: 'ok', value: scheduler.live.get(name), hasValue: true, version: 0 };
+    return states.get(name);
+  }
 
   return {
     notebook,
     nodes,
-    getInput: (name) => liveValues.get(inputNode(name).name),
-    inputValues: () => Object.fromEntries(committed),
-    setInput,
-    setInputs,
-    reset() {
+    refused: resolved.rejected,
+    node: (name) => byName.get(name),
+    getInput: ((ref: InputNode<unknown> | string) => scheduler.live.get(inputNode(ref).name)) as NotebookEngine['getInput'],
+    inputValues: () => Object.fromEntries(scheduler.committed),
+    setInput: setInput as NotebookEngine['setInput'],
+    setInputs(values) {
+      const problems: string[] = [];
+      const checked = new Map<string, unknown>();
+      for (const [name, v] of Object.entries(values)) {
+        try {
+          const node = inputNode(name);
+          const reason = node.validate(v);
+          if (reason !== undefined) problems.push(reason);
+          else checked.set(name, node.normalize(v));
+        } catch (error) {
+          problems.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      if (disposed) return;
+      lastChange = [...checked].map(([n, v]) => `${n} = ${describeValue(v)}`).join(', ');
+      apply(checked, 'commit');
+    },
+    act,
+    async reset() {
       options.store?.clear(notebook.id);
-      // Only the settings a person makes: the data file and host services stay as they are.
-      for (const node of inputs) if (node.persist) setInput(node.name, node.defaultValue, 'commit');
+      return act(resetAction, undefined);
     },
-    state: (name) => states.get(shown(name)) ?? EMPTY,
-    onState(listener) {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
+    run: (ref) => demand.run(cellNode(ref)),
+    cancel(ref) {
+      const name = typeof ref === 'string' ? ref : ref.name;
+      if (!demand.cancel(name)) running.get(name)?.abort();
     },
+    state: state as NotebookEngine['state'],
+    onState: (listener) => states.listen(listener),
     onInput(listener) {
       inputListeners.add(listener);
       return () => inputListeners.delete(listener);
     },
-    cancel(name) {
-      for (const variable of [name, liveName(name)]) running.get(variable)?.abort();
-    },
-    value: async (name) => {
-      if (!byName.has(name)) throw new Error(`unknown cell "${name}" in notebook "${notebook.id}"`);
-      return module.value(name);
-    },
+    value,
     dispose() {
       disposed = true;
-      for (const timer of timers.values()) clearTimeout(timer);
-      runtime.dispose();
+      scheduler.dispose();
+      graph.dispose();
     },
   };
 }

@@ -1,20 +1,20 @@
-import type { CellFailure } from './state.ts';
+import type { Failure } from './outcome.ts';
 
-/** A failure raised by a cell's own `run`; dependents see it as "blocked by <cell>". */
+/**
+ * What `engine.value` rejects with when a cell failed or is blocked: the failure's message, the
+ * cell it came from, and the original error as `cause`.
+ */
 export class CellError extends Error {
+  /** The cell whose run threw (for a blocked cell: the one upstream). */
   readonly cell: string;
   readonly trigger?: string;
-  override readonly cause: unknown;
+  readonly failure: Failure;
 
-  constructor(cell: string, cause: unknown, trigger?: string) {
-    super(cause instanceof Error ? cause.message : String(cause));
+  constructor(failure: Failure) {
+    super(failure.message, { cause: failure.cause });
     this.name = 'CellError';
-    this.cell = cell;
-    this.cause = cause;
-    this.trigger = trigger;
+    this.cell = failure.cell;
+    this.trigger = failure.trigger;
+    this.failure = failure;
   }
-}
-
-export function failureOf(error: CellError): CellFailure {
-  return { message: error.message, cell: error.cell, trigger: error.trigger };
 }

@@ -1,4 +1,4 @@
-import type { AnyNode, ControlSpec, Node } from './node.ts';
+import { nodeOf, type AnyNode, type CellNode, type ControlSpec, type Node } from './node.ts';
 import type { Notebook } from './state.ts';
 
 /** Nodes an input's control reads its options from (they must be computed for the UI). */
@@ -15,9 +15,19 @@ export function controlDependencies(control: ControlSpec): Node<unknown>[] {
   }
 }
 
+/** A cell's dependencies: the node, the parameter name `run` gets it under, and whether the edge is sampled. */
+export interface Edge {
+  readonly key: string;
+  readonly node: AnyNode;
+  readonly sampled: boolean;
+}
+
+export function edgesOf(cell: CellNode<unknown>): Edge[] {
+  return Object.entries(cell.inputs).map(([key, dep]) => ({ key, node: nodeOf(dep) as AnyNode, sampled: dep.kind === 'sampled' }));
+}
+
 function dependencies(node: AnyNode): AnyNode[] {
-  const deps = node.kind === 'cell' ? Object.values(node.inputs) : controlDependencies(node.control);
-  return deps as AnyNode[];
+  return node.kind === 'cell' ? edgesOf(node).map((e) => e.node) : (controlDependencies(node.control) as AnyNode[]);
 }
 
 /**

@@ -9,7 +9,7 @@ export interface HeadlessOptions {
   inputs?: Record<string, unknown>;
   /** `name=value` texts as given to `--set`, parsed by each input. */
   assignments?: readonly string[];
-  /** Cells to compute (default: every cell of the notebook). */
+  /** Cells to compute (default: every cell of the notebook); on-demand ones are run. */
   cells?: readonly string[];
 }
 
@@ -27,8 +27,9 @@ export function parseAssignments(
   inputs: readonly InputNode<unknown>[],
   assignments: readonly string[],
 ): Record<string, unknown> {
-  const byName = new Map(inputs.map((i) => [i.name, i]));
-  const weightInput = inputs.find((i) => i.control.kind === 'weights');
+  const settings = inputs.filter((i) => i.role === 'setting');
+  const byName = new Map(settings.map((i) => [i.name, i]));
+  const weightInput = settings.find((i) => i.control.kind === 'weights');
   const values: Record<string, unknown> = {};
   const weightParts: string[] = [];
   for (const text of assignments) {
@@ -41,10 +42,7 @@ export function parseAssignments(
       continue;
     }
     const node = byName.get(name);
-    if (!node || node.control.kind === 'hidden' || node.control.kind === 'file') {
-      const settable = inputs.filter((i) => i.control.kind !== 'hidden' && i.control.kind !== 'file');
-      throw new Error(`invalid --set: unknown input "${name}" (inputs: ${settable.map((i) => i.name).join(', ')})`);
-    }
+    if (!node) throw new Error(`invalid --set: unknown input "${name}" (inputs: ${settings.map((i) => i.name).join(', ')})`);
     values[name] = node.parse(value);
   }
   if (weightInput && weightParts.length > 0) {
@@ -66,7 +64,10 @@ export async function runHeadless(notebook: Notebook, options: HeadlessOptions =
     const failures: HeadlessResult['failures'] = [];
     for (const name of wanted) {
       try {
-        values[name] = await engine.value(name);
+        const node = engine.node(name);
+        if (!node) throw new Error(`unknown cell "${name}" in notebook "${notebook.id}"`);
+        if (node.kind === 'cell' && node.trigger === 'demand') await engine.run(node);
+        values[name] = await engine.value(node);
       } catch (error) {
         failures.push({ cell: name, message: error instanceof Error ? error.message : String(error) });
       }

@@ -1,10 +1,13 @@
 export * from './node.ts';
 export * from './state.ts';
-export { cell, input, type CellSpec, type InputSpec } from './define.ts';
+export { cell, input, sampled, type CellSpec, type InputSpec } from './declare.ts';
 export { createEngine, type EngineOptions } from './engine.ts';
 export { CellError } from './errors.ts';
-export { webStorageStore, resolveInitialInputs, type InputStore } from './persist.ts';
+export { SuggestingError, type Failure, type InputChange, type Staleness } from './outcome.ts';
+export { action, ActionError, resetAction, type Action, type ActionContext, type ActionPlan, type ActionResult } from './actions.ts';
+export { webStorageStore, resolveInitialInputs, isStored, type InputStore } from './persist.ts';
 export { inputsFromQuery, queryFromInputs, WEIGHT_PREFIX } from './url.ts';
 export * from './inputs.ts';
-export { collectNodes } from './graph.ts';
+export { collectNodes, edgesOf } from './graph.ts';
+export { describeValue } from './describe.ts';
 export { runHeadless, parseAssignments, type HeadlessOptions, type HeadlessResult } from './headless.ts';

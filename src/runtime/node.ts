@@ -1,7 +1,7 @@
 /**
- * The typed building blocks of a notebook: inputs (values a person sets) and cells
- * (values computed from other nodes). Both are plain data; `define()` in `engine.ts`
- * is the only code that talks to @observablehq/runtime.
+ * The typed building blocks of a notebook: inputs (values a person or the host sets) and cells
+ * (values computed from other nodes). Both are plain data; `define.ts` is the only code that
+ * talks to @observablehq/runtime.
  */
 
 /** Anything a cell can depend on. `T` is the value type; it exists only for the type checker. */
@@ -15,15 +15,53 @@ export interface Node<T> {
   readonly __value?: () => T;
 }
 
+/**
+ * An edge that reads `node` only when it has settled: while a control upstream of it is being
+ * dragged, the dependent keeps the value it last read and runs again once the control is
+ * released (or rests for the engine's debounce). Cheap cells read their inputs directly and
+ * follow the drag; expensive ones read through `sampled(...)` and wait. Made by `sampled()`.
+ */
+export interface Sampled<T> {
+  readonly kind: 'sampled';
+  readonly node: Node<T>;
+}
+
+/** What a cell's `inputs` may hold: a node (follows every change) or a sampled edge. */
+export type Dependency<T> = Node<T> | Sampled<T>;
+
 /** How the shell should draw an input. Dynamic option lists come from other nodes. */
 export type ControlSpec =
-  | { kind: 'slider'; min: number; max: number; step: number; unit?: string }
+  | {
+      kind: 'slider';
+      min: number;
+      max: number;
+      step: number;
+      /** Whole numbers only (a step of 1 on whole bounds implies it). */
+      integer: boolean;
+      unit?: string;
+    }
   | { kind: 'select'; options: readonly string[] | Node<readonly string[]> }
   | { kind: 'multiselect'; options: Node<readonly string[]> }
   | { kind: 'weights'; keys: Node<readonly string[]>; min: number; max: number; step: number }
-  | { kind: 'file'; accept: string }
+  | {
+      kind: 'file';
+      accept: string;
+      /** What is used while no file is chosen, e.g. `the sample` (said beside the picker). */
+      none?: string;
+    }
   | { kind: 'text' }
   | { kind: 'hidden' };
+
+/**
+ * Who sets an input, which decides where its value travels:
+ * - `setting`: a person's choice (slider, select, text...): saved across reloads, carried in the
+ *   URL, recorded in exports, settable with `--set` and by an imported config.
+ * - `data`: the data file: chosen by the person, kept by the host (not in URL, storage or configs).
+ * - `state`: set by actions only (e.g. an imported reference config): saved across reloads, never
+ *   in the URL, configs or `--set`.
+ * - `host`: provided by the environment (task runner, versions): never saved or set from outside.
+ */
+export type InputRole = 'setting' | 'data' | 'state' | 'host';
 
 export interface InputNode<T> extends Node<T> {
   readonly kind: 'input';
@@ -31,26 +69,43 @@ export interface InputNode<T> extends Node<T> {
   readonly control: ControlSpec;
   /** Plain-language help shown beside the control. */
   readonly description?: string;
-  /** Whether the value is saved across reloads and carried in the URL (default true). */
-  readonly persist: boolean;
+  readonly role: InputRole;
   /** Turns a URL/CLI string into a value; throws `invalid <name>: "<text>" (...)` when it cannot. */
   readonly parse: (text: string) => T;
-  /** The inverse of `parse`, for URLs and `--set`. */
+  /** The inverse of `parse`, for URLs, `--set` and messages. */
   format(value: T): string; // method syntax: bivariant, so InputNode<T> widens to InputNode<unknown>
-  /** Checks a value from storage, an imported config or the UI; returns a reason when bad. */
+  /**
+   * Checks a value from storage, a link, an imported config or the UI by the input's declared
+   * type (range, whole numbers, keywords, parsable text); returns the reason when it is bad.
+   */
   readonly validate: (value: unknown) => string | undefined;
+  /**
+   * The one canonical form of a valid value (e.g. weights without the keys at the default 1), so
+   * values that mean the same are the same whichever way they were set: the UI, a link, a config.
+   */
+  normalize(value: T): T; // method syntax, as `format`
 }
 
-/** When an expensive cell recomputes while a control is being dragged. */
-export type Schedule = 'live' | 'settled';
+/** A one-click change a cell offers next to its output, e.g. "Use k = 4 (knee)". */
+export interface Suggestion<T = unknown> {
+  readonly input: InputNode<T>;
+  readonly value: T;
+  /** The button text, e.g. `Use k = 4`. */
+  readonly label: string;
+  /** Why, e.g. `the knee of the inertia curve`. */
+  readonly reason?: string;
+}
 
 export interface RunContext {
-  /** Aborted when the cell's inputs change again before this run finished. */
+  /** Aborted when the run is cancelled or its inputs change before it finished. */
   readonly signal: AbortSignal;
   /** Reports progress (0..1) to the cell frame. */
   readonly progress: (fraction: number, message?: string) => void;
-  /** This cell's previous value, if any (e.g. for warm starts and stable cluster labels). */
-  readonly previous: unknown;
+  /**
+   * Where heavy work of this run belongs: `interactive` for what the person waits on,
+   * `background` for on-demand cells and diagnostics. Pass it to the task runner.
+   */
+  readonly lane: 'interactive' | 'background';
 }
 
 /** What a view may return; the shell mounts it. Headless runs never call views. */
@@ -60,24 +115,50 @@ export interface ViewContext {
   readonly document: Document;
   /** Width available to the view, in CSS pixels. */
   readonly width: number;
+  /**
+   * Display-only memory the notebook's views keep between calls (e.g. the colours the scatter
+   * last drew, so clusters keep their colour while a slider moves and other charts match them).
+   * Shared by the page's views, so use a key of your own. Never read by cells; starts empty.
+   */
+  readonly memory: Record<string, unknown>;
 }
+
+/**
+ * When a cell runs:
+ * - `change` (default): whenever an input it reads changes (reactive).
+ * - `demand`: only when asked, by its Run button or `engine.run(cell)`, never on load or on an
+ *   input change. It always reads settled values, runs in the `background` lane with progress and
+ *   Cancel, and when an input it depends on changes later it keeps its last output, marked stale
+ *   with what changed (input names and values) until it is run again. Meant for expensive
+ *   analyses a person starts deliberately (a comparison, a bootstrap, a sensitivity sweep).
+ */
+export type Trigger = 'change' | 'demand';
 
 export interface CellNode<T> extends Node<T> {
   readonly kind: 'cell';
-  /** Input nodes by the parameter name `run` receives them under. */
-  readonly inputs: Readonly<Record<string, Node<unknown>>>;
+  /** Dependencies by the parameter name `run` receives their values under. */
+  readonly inputs: Readonly<Record<string, Dependency<unknown>>>;
   readonly run: (values: Record<string, unknown>, context: RunContext) => T | Promise<T>;
   view?(value: T, context: ViewContext): ViewResult; // method syntax for the same reason
-  /** `live` follows a drag; `settled` waits for release or a pause (default `live`). */
-  readonly schedule: Schedule;
-  /** Hidden cells compute but have no frame (e.g. helpers feeding other cells). */
+  /** One-click input changes offered beside the output (drawn by the shell as buttons). */
+  suggest?(value: T): readonly Suggestion[];
+  readonly trigger: Trigger;
+  /**
+   * Hidden cells have no frame. They compute only when something needs them: a visible cell,
+   * a control's options, or a read (`engine.value`, an export, the command).
+   */
   readonly hidden: boolean;
   readonly description?: string;
 }
 
 export type AnyNode = InputNode<unknown> | CellNode<unknown>;
 
-/** The value types of a record of nodes. */
-export type ValuesOf<I extends Readonly<Record<string, Node<unknown>>>> = {
-  [K in keyof I]: I[K] extends Node<infer V> ? V : never;
+/** The node behind a dependency. */
+export function nodeOf<T>(dependency: Dependency<T>): Node<T> {
+  return dependency.kind === 'sampled' ? dependency.node : dependency;
+}
+
+/** The value types of a record of dependencies. */
+export type ValuesOf<I extends Readonly<Record<string, Dependency<unknown>>>> = {
+  [K in keyof I]: I[K] extends Sampled<infer V> ? V : I[K] extends Node<infer V> ? V : never;
 };

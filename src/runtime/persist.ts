@@ -1,4 +1,8 @@
 import type { InputNode } from './node.ts';
+import type { RefusedValue } from './state.ts';
+
+/** Inputs whose values are saved between page loads: a person's settings and action state. */
+export const isStored = (node: InputNode<unknown>): boolean => node.role === 'setting' || node.role === 'state';
 
 /** Where committed input values live between page loads. */
 export interface InputStore {
@@ -24,7 +28,7 @@ export function webStorageStore(storage: Pick<Storage, 'getItem' | 'setItem' | '
       if (text === null) return undefined;
       try {
         const doc = JSON.parse(text) as Partial<StoredInputs>;
-        if (doc.kind !== 'tierbook-inputs' || doc.version !== 1 || typeof doc.values !== 'object' || !doc.values) {
+        if (doc.kind !== 'tierbook-inputs' || doc.version !== 1 || typeof doc.values !== 'object' || !doc.values || Array.isArray(doc.values)) {
           return undefined;
         }
         return doc.values;
@@ -34,7 +38,7 @@ export function webStorageStore(storage: Pick<Storage, 'getItem' | 'setItem' | '
     },
     save(notebookId, values, inputs) {
       const kept: Record<string, unknown> = {};
-      for (const node of inputs) if (node.persist && node.name in values) kept[node.name] = values[node.name];
+      for (const node of inputs) if (isStored(node) && Object.hasOwn(values, node.name)) kept[node.name] = values[node.name];
       const doc: StoredInputs = { kind: 'tierbook-inputs', version: 1, values: kept };
       try {
         storage.setItem(keyOf(notebookId), JSON.stringify(doc));
@@ -49,29 +53,36 @@ export function webStorageStore(storage: Pick<Storage, 'getItem' | 'setItem' | '
 }
 
 export interface ResolvedInputs {
-  values: Record<string, unknown>;
-  /** Stored or given values that were rejected, with the reason (shown to the user). */
-  rejected: { name: string; reason: string }[];
+  values: Map<string, unknown>;
+  /** Stored or given values that were refused, with the reason (shown once; the default is used). */
+  rejected: RefusedValue[];
 }
 
-/** Defaults, then stored values, then `initial` (URL, CLI, import): each checked by the input's `validate`. */
+/**
+ * Defaults, then stored values, then `initial` (URL, CLI, host): each checked by the input's
+ * `validate`. A refused value is reported and the one before it (at worst the default) kept.
+ */
 export function resolveInitialInputs(
   notebookId: string,
   inputs: readonly InputNode<unknown>[],
   store: InputStore | undefined,
   initial: Record<string, unknown> | undefined,
 ): ResolvedInputs {
-  const values: Record<string, unknown> = {};
-  const rejected: ResolvedInputs['rejected'] = [];
+  const values = new Map<string, unknown>();
+  const rejected: RefusedValue[] = [];
   const stored = store?.load(notebookId) ?? {};
+  const sources = [
+    ['stored', stored],
+    ['given', initial ?? {}],
+  ] as const;
   for (const node of inputs) {
-    values[node.name] = node.defaultValue;
-    for (const source of [node.persist ? stored : {}, initial ?? {}]) {
-      if (!(node.name in source)) continue;
-      const candidate = source[node.name];
+    values.set(node.name, node.defaultValue);
+    for (const [source, record] of sources) {
+      if (!Object.hasOwn(record, node.name) || (source === 'stored' && !isStored(node))) continue;
+      const candidate = record[node.name];
       const reason = node.validate(candidate);
-      if (reason === undefined) values[node.name] = candidate;
-      else rejected.push({ name: node.name, reason });
+      if (reason === undefined) values.set(node.name, node.normalize(candidate));
+      else rejected.push({ name: node.name, reason, source });
     }
   }
   return { values, rejected };

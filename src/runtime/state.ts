@@ -1,30 +1,37 @@
-import type { AnyNode } from './node.ts';
+import type { AnyNode, CellNode, InputNode, Node } from './node.ts';
+import type { Failure, Staleness } from './outcome.ts';
+import type { Action, ActionResult } from './actions.ts';
 
-/** Where a cell is in its life: waiting on inputs, computing, done, failed, or blocked by a failed upstream cell. */
-export type CellStatus = 'pending' | 'running' | 'ok' | 'error' | 'blocked';
+/**
+ * Where a cell is in its life: waiting on inputs, computing, done, failed, blocked by a failed
+ * cell upstream, or idle (an on-demand cell not run yet, a cell waiting on one, or a hidden cell
+ * nobody has read yet).
+ */
+export type CellStatus = 'pending' | 'running' | 'ok' | 'error' | 'blocked' | 'idle';
 
-export interface CellFailure {
-  /** The error message, meant for people. */
-  readonly message: string;
-  /** The cell whose `run` threw. */
-  readonly cell: string;
-  /** The input changed last before the failure, with its value as text, e.g. `k = 0`. */
-  readonly trigger?: string;
-}
-
-export interface CellState {
+export interface CellState<T = unknown> {
   readonly status: CellStatus;
-  /** The latest fulfilled value (kept while recomputing, so views do not flash). */
-  readonly value?: unknown;
+  /** The latest value (kept while recomputing, failing or stale, so views do not flash). */
+  readonly value?: T;
   readonly hasValue: boolean;
-  readonly error?: CellFailure;
-  /** With status `blocked`: the failed upstream cell. */
+  /**
+   * With `error`: this cell's failure. With `blocked`: the root failure upstream, as it was
+   * raised (its `cell` names the origin), so a blocked cell can show it without a graph walk.
+   */
+  readonly error?: Failure;
+  /** With status `blocked`: the cell whose run failed. */
   readonly blockedBy?: string;
+  /** With status `idle`: the on-demand cell that has to run (this cell or one upstream). */
+  readonly waitingFor?: string;
+  /** The value was computed from an on-demand result whose inputs changed since: what changed. */
+  readonly stale?: Staleness;
+  /** A note about the last run, e.g. that it was cancelled and the earlier result is kept. */
+  readonly notice?: string;
   /** Duration of the last completed run, in milliseconds. */
   readonly ms?: number;
   /** Reported by long runs through `RunContext.progress`. */
   readonly progress?: { readonly fraction: number; readonly message?: string };
-  /** Increments on every fulfilled value; lets views skip redundant repaints. */
+  /** Increments on every new value; lets views skip redundant repaints. */
   readonly version: number;
 }
 
@@ -34,28 +41,56 @@ export type InputPhase = 'live' | 'commit';
 export type StateListener = (name: string, state: CellState) => void;
 export type InputListener = (name: string, value: unknown) => void;
 
-/** The surface the UI and the headless runner use; implemented by `createEngine`. */
+/** A stored or linked input value refused at start: reported once, replaced by the default. */
+export interface RefusedValue {
+  readonly name: string;
+  /** `invalid <name>: <value> (<expected>)`. */
+  readonly reason: string;
+  /** Where it came from. */
+  readonly source: 'stored' | 'given';
+}
+
+/** The surface the UI, the command and tests use; implemented by `createEngine`. */
 export interface NotebookEngine {
   readonly notebook: Notebook;
   /** Every node of the notebook, including dependencies not listed in its items, in dependency order. */
   readonly nodes: readonly AnyNode[];
-  /** The current (live) value of an input. */
+  /** Values refused when the engine started (stored or given), each replaced by its default. */
+  readonly refused: readonly RefusedValue[];
+  /** The node named `name`, if the notebook has one. */
+  node(name: string): AnyNode | undefined;
+  /** The current (live, while dragging) value of an input. */
+  getInput<T>(input: InputNode<T>): T;
   getInput(name: string): unknown;
-  /** All input values, committed. */
+  /** Every input value, committed. */
   inputValues(): Record<string, unknown>;
-  /** Sets an input; throws `invalid <name>: ...` for a value its `validate` rejects. */
+  /** Sets an input; throws `invalid <name>: ...` for a value its `validate` refuses. */
+  setInput<T>(input: InputNode<T>, value: T, phase?: InputPhase): void;
   setInput(name: string, value: unknown, phase?: InputPhase): void;
-  /** Sets several inputs at once (e.g. an imported config) as one change. */
-  setInputs(values: Record<string, unknown>): void;
-  /** Restores every input to its default and forgets the stored values. */
-  reset(): void;
+  /** Sets several inputs as one change: all are validated first, then applied together or not at all. */
+  setInputs(values: Readonly<Record<string, unknown>>): void;
+  /**
+   * Performs an action: its plan is validated completely (every input declared and settable,
+   * every value valid) before anything changes, then applied at once; afterwards the cells it
+   * names run. Rejects, changing nothing, when the plan or a value is refused.
+   */
+  act<P>(action: Action<P>, payload: P): Promise<ActionResult>;
+  /** Restores every setting and action state to its default and forgets the stored values. */
+  reset(): Promise<ActionResult>;
+  /** Runs an on-demand cell on the settled inputs (resolves when it finished, failed or was cancelled). */
+  run(cell: CellNode<unknown> | string): Promise<void>;
+  /** Stops a running cell (its run sees an aborted signal). */
+  cancel(cell: CellNode<unknown> | string): void;
+  state<T>(node: Node<T>): CellState<T>;
   state(name: string): CellState;
   onState(listener: StateListener): () => void;
   onInput(listener: InputListener): () => void;
-  /** Stops a running cell (its run sees an aborted signal); it then shows as cancelled. */
-  cancel(name: string): void;
-  /** Resolves with the settled value of a cell or input (rejects with its failure). */
-  value(name: string): Promise<unknown>;
+  /**
+   * Resolves with a node's value for the committed inputs (a drag in progress is settled
+   * first); computes hidden cells nobody has read. Rejects with a `CellError` carrying the
+   * failure (cause and origin). An on-demand cell must have run.
+   */
+  value<T>(node: Node<T>): Promise<T>;
   dispose(): void;
 }
 

@@ -16,8 +16,9 @@ export function inputsFromQuery(inputs: readonly InputNode<unknown>[], search: s
   const params = new URLSearchParams(search);
   const values: Record<string, unknown> = {};
   const errors: string[] = [];
-  const byName = new Map(inputs.map((i) => [i.name, i]));
-  const weightInput = inputs.find((i) => i.control.kind === 'weights');
+  const settings = inputs.filter((i) => i.role === 'setting');
+  const byName = new Map(settings.map((i) => [i.name, i]));
+  const weightInput = settings.find((i) => i.control.kind === 'weights');
   const weightParts: string[] = [];
   for (const [key, text] of params) {
     if (key.startsWith(WEIGHT_PREFIX) && weightInput) {
@@ -25,7 +26,7 @@ export function inputsFromQuery(inputs: readonly InputNode<unknown>[], search: s
       continue;
     }
     const node = byName.get(key);
-    if (!node || !node.persist) continue; // other parameters belong to the app (e.g. ?notebook=)
+    if (!node) continue; // other parameters belong to the app (e.g. ?notebook=)
     try {
       values[key] = node.parse(text);
     } catch (error) {
@@ -46,7 +47,7 @@ export function inputsFromQuery(inputs: readonly InputNode<unknown>[], search: s
 export function queryFromInputs(inputs: readonly InputNode<unknown>[], values: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const node of inputs) {
-    if (!node.persist || !(node.name in values)) continue;
+    if (node.role !== 'setting' || !Object.hasOwn(values, node.name)) continue;
     const value = values[node.name];
     if (node.format(value) === node.format(node.defaultValue)) continue;
     if (node.control.kind === 'weights') {

@@ -21,6 +21,9 @@ export interface TbEvents {
   'tb-file': TbFileDetail;
   'tb-toggle': { readonly collapsed: boolean };
   'tb-cancel': { readonly name: string };
+  'tb-run': { readonly name: string };
+  'tb-suggest': { readonly index: number };
+  'tb-clear-file': Record<string, never>;
   'tb-sort': { readonly key: string; readonly direction: SortDirection };
   'tb-page': { readonly page: number; readonly pageSize: number };
 }
@@ -31,6 +34,9 @@ declare global {
     'tb-file': CustomEvent<TbFileDetail>;
     'tb-toggle': CustomEvent<TbEvents['tb-toggle']>;
     'tb-cancel': CustomEvent<TbEvents['tb-cancel']>;
+    'tb-run': CustomEvent<TbEvents['tb-run']>;
+    'tb-suggest': CustomEvent<TbEvents['tb-suggest']>;
+    'tb-clear-file': CustomEvent<TbEvents['tb-clear-file']>;
     'tb-sort': CustomEvent<TbEvents['tb-sort']>;
     'tb-page': CustomEvent<TbEvents['tb-page']>;
   }

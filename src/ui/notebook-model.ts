@@ -1,5 +1,6 @@
-import type { AnyNode, CellNode, InputNode, Node } from '../runtime/node.ts';
-import type { NotebookEngine, Notebook, Prose } from '../runtime/state.ts';
+import type { AnyNode, CellNode, InputNode, Node, Suggestion } from '../runtime/node.ts';
+import type { CellState, NotebookEngine, Notebook, Prose } from '../runtime/state.ts';
+import type { Upstream } from './cell-notes.ts';
 import { anchorId } from './status.ts';
 
 /** One visual block of the notebook page. Consecutive inputs share one controls panel. */
@@ -97,18 +98,40 @@ export function optionsOf(
   return { ready: true, options: value.map(String) };
 }
 
-/**
- * The failed cell at the root of a blocked chain. Engines may name the nearest blocked upstream
- * cell rather than the one that failed; following the chain finds the cell the user must fix.
- */
-export function rootBlocker(engine: NotebookEngine, name: string): string | undefined {
-  let current = engine.state(name).blockedBy;
-  const seen = new Set([name]);
-  while (current && !seen.has(current)) {
-    seen.add(current);
-    const next = engine.state(current);
-    if (next.status !== 'blocked' || !next.blockedBy) break;
-    current = next.blockedBy;
+// Frames get these as properties: the same objects for the same answer, so a page render after
+// an unrelated state change does not update every frame (it did, on every step of a drag).
+const NO_SUGGESTIONS: readonly Suggestion[] = [];
+const upstreams = new WeakMap<NotebookEngine, Map<string, Upstream>>();
+const offers = new WeakMap<CellState, readonly Suggestion[]>();
+
+/** The cell a state points at (the failed one, the on-demand one), by lookup: no graph walk. */
+export function upstreamOf(
+  engine: NotebookEngine,
+  cell: CellNode<unknown>,
+  state: CellState,
+  visible: ReadonlyMap<string, CellNode<unknown>>,
+): Upstream | undefined {
+  const name = state.blockedBy ?? state.waitingFor ?? state.stale?.cell;
+  if (!name || name === cell.name) return undefined;
+  let known = upstreams.get(engine);
+  if (!known) upstreams.set(engine, (known = new Map()));
+  let found = known.get(name);
+  if (!found) known.set(name, (found = { title: engine.node(name)?.title ?? name, href: visible.has(name) ? `#${anchorId(name)}` : '' }));
+  return found;
+}
+
+/** One-click fixes: the cell's own suggestions beside its value, or those its failure carries. */
+export function suggestionsOf(cell: CellNode<unknown>, state: CellState): readonly Suggestion[] {
+  if (state.status === 'error' || state.status === 'blocked') return state.error?.suggestions ?? NO_SUGGESTIONS;
+  if (state.status !== 'ok' || !state.hasValue || !cell.suggest) return NO_SUGGESTIONS;
+  let offered = offers.get(state);
+  if (!offered) {
+    try {
+      offered = cell.suggest(state.value);
+    } catch {
+      offered = NO_SUGGESTIONS;
+    }
+    offers.set(state, offered.length > 0 ? offered : NO_SUGGESTIONS);
   }
-  return current;
+  return offers.get(state) as readonly Suggestion[];
 }

@@ -34,10 +34,10 @@ function weightRecord(value: unknown): Record<string, number> {
   );
 }
 
-function fileName(value: unknown): string {
-  return value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string'
-    ? (value as { name: string }).name
-    : '';
+function fileOf(value: unknown): { name: string; size: number | undefined } {
+  if (!value || typeof value !== 'object' || typeof (value as { name?: unknown }).name !== 'string') return { name: '', size: undefined };
+  const bytes = (value as { bytes?: unknown }).bytes;
+  return { name: (value as { name: string }).name, size: bytes instanceof Uint8Array ? bytes.byteLength : undefined };
 }
 
 /**
@@ -97,13 +97,19 @@ function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | t
         : html`<p class="label">${node.title}</p>
             <p class="waiting">${keys.reason}</p>`;
     }
-    case 'file':
+    case 'file': {
+      const file = fileOf(value);
       return html`<tb-file-picker
         .label=${node.title}
         .accept=${spec.accept}
-        .fileName=${fileName(value)}
+        .fileName=${file.name}
+        .size=${file.size}
+        .clearLabel=${spec.none ? `Use ${spec.none} instead` : 'Clear'}
+        .emptyText=${spec.none ? `No file chosen: ${spec.none} is used.` : 'No file chosen'}
         @tb-file=${(e: CustomEvent<TbFileDetail>) => host.set(node.name, e.detail, 'commit')}
+        @tb-clear-file=${() => host.set(node.name, node.defaultValue, 'commit')}
       ></tb-file-picker>`;
+    }
     case 'text':
       return html`<label class="text">
         <span class="label">${node.title}</span>

@@ -16,6 +16,7 @@ export const statusLook: Readonly<Record<CellStatus, StatusLook>> = {
   ok: { label: 'OK', glyph: '✓', fg: 'ok', bg: 'ok-bg' },
   error: { label: 'Error', glyph: '✕', fg: 'error', bg: 'error-bg' },
   blocked: { label: 'Blocked', glyph: '⊘', fg: 'blocked', bg: 'blocked-bg' },
+  idle: { label: 'Not run', glyph: '◌', fg: 'pending', bg: 'pending-bg' },
 };
 
 /** The element id a cell's frame carries, used by the table of contents and "Blocked by" links. */

@@ -3,16 +3,20 @@ import type { CellState } from '../runtime/state.ts';
 import { fire } from './fire.ts';
 import { formatMs, formatPercent } from './format.ts';
 import { statusLook, statusStyles } from './status.ts';
-import { base, v } from './theme.ts';
+import { base, buttons, v } from './theme.ts';
+import { idleNote, noteStyles, noticeNote, problemBox, staleNote, suggestionBar, type SuggestionButton, type Upstream } from './cell-notes.ts';
 
 /**
- * The frame around one cell: title, status chip, run time, collapse toggle, progress, the failure
- * (message and triggering input) or the upstream cell blocking it, and the cell's view in the
+ * The frame around one cell: title, status chip, run time, collapse toggle, Run (on-demand cells)
+ * and Cancel, progress, the failure (message and triggering input) or the root failure blocking
+ * it, what changed since an on-demand result, one-click suggestions, and the cell's view in the
  * default slot. While a new value is computed the previous view stays, dimmed.
  *
  * @slot - the cell's view
  * @fires tb-toggle - `{collapsed}` when the user collapses or expands the frame.
  * @fires tb-cancel - `{name}` when the user asks to stop a running cell (needs `cancellable`).
+ * @fires tb-run - `{name}` when the user asks an on-demand cell to run (needs `onDemand`).
+ * @fires tb-suggest - `{index}` when the user picks one of `suggestions`.
  * @csspart frame - the outer section
  * @csspart header - the title row
  * @csspart status - the status chip
@@ -27,9 +31,9 @@ export class TbCellFrame extends LitElement {
     state: { attribute: false },
     collapsed: { type: Boolean, reflect: true },
     cancellable: { type: Boolean },
-    blockedByTitle: { type: String, attribute: 'blocked-by-title' },
-    blockedByHref: { type: String, attribute: 'blocked-by-href' },
-    blockedByMessage: { type: String, attribute: 'blocked-by-message' },
+    onDemand: { type: Boolean, attribute: 'on-demand' },
+    upstream: { attribute: false },
+    suggestions: { attribute: false },
   };
 
   /** The cell's name (for reference; the notebook gives the host its anchor id). */
@@ -41,12 +45,15 @@ export class TbCellFrame extends LitElement {
   declare collapsed: boolean;
   /** Offer a Cancel button while the cell runs. */
   declare cancellable: boolean;
-  /** Title of the failed cell named by `state.blockedBy`; falls back to its name. */
-  declare blockedByTitle: string;
-  /** Link to that cell's frame (`#cell-…`); without one the title is shown unlinked. */
-  declare blockedByHref: string;
-  /** The blocking cell's error message, shown here too (useful when that cell has no frame). */
-  declare blockedByMessage: string;
+  /** An on-demand cell: offer Run (and Run again when its result is out of date). */
+  declare onDemand: boolean;
+  /**
+   * The cell named by the state (`blockedBy`, `waitingFor` or the stale result's cell), with its
+   * title and link, looked up by the notebook. The failure shown is the state's own `error`.
+   */
+  declare upstream: Upstream | undefined;
+  /** One-click input changes offered beside the output or the failure. */
+  declare suggestions: readonly SuggestionButton[];
 
   constructor() {
     super();
@@ -56,37 +63,14 @@ export class TbCellFrame extends LitElement {
     this.state = undefined;
     this.collapsed = false;
     this.cancellable = false;
-    this.blockedByTitle = '';
-    this.blockedByHref = '';
-    this.blockedByMessage = '';
+    this.onDemand = false;
+    this.upstream = undefined;
+    this.suggestions = [];
   }
 
   private toggle(): void {
     this.collapsed = !this.collapsed;
     fire(this, 'tb-toggle', { collapsed: this.collapsed });
-  }
-
-  private renderProblem(state: CellState) {
-    if (state.status === 'error' && state.error) {
-      const { message, trigger, cell } = state.error;
-      return html`<div part="problem" class="problem error" role="alert">
-        <p class="message">${message}</p>
-        ${trigger ? html`<p class="detail">After <code>${trigger}</code></p>` : nothing}
-        ${cell && this.name && cell !== this.name ? html`<p class="detail">Raised in <code>${cell}</code></p>` : nothing}
-      </div>`;
-    }
-    if (state.status === 'blocked') {
-      const who = this.blockedByTitle || state.blockedBy || 'an earlier cell';
-      const link = this.blockedByHref
-        ? html`<a href=${this.blockedByHref}>${who}</a>`
-        : html`<strong>${who}</strong>`;
-      return html`<div part="problem" class="problem blocked">
-        <p class="blocked-by">Blocked by ${link}</p>
-        ${this.blockedByMessage ? html`<p class="detail cause">${this.blockedByMessage}</p>` : nothing}
-        <p class="detail">This cell runs again once that cell succeeds.</p>
-      </div>`;
-    }
-    return nothing;
   }
 
   private renderProgress(state: CellState) {
@@ -99,20 +83,30 @@ export class TbCellFrame extends LitElement {
     </div>`;
   }
 
+  private renderActions(status: CellState['status'], title: string) {
+    if (status === 'running') {
+      return this.cancellable
+        ? html`<button class="cancel" type="button" aria-label=${`Cancel ${title}`} @click=${() => fire(this, 'tb-cancel', { name: this.name })}>
+            Cancel
+          </button>`
+        : nothing;
+    }
+    if (!this.onDemand) return nothing;
+    const again = this.state?.hasValue || status === 'error';
+    return html`<button class="run" type="button" aria-label=${`${again ? 'Run again' : 'Run'}: ${title}`} @click=${() => fire(this, 'tb-run', { name: this.name })}>
+      ${again ? 'Run again' : 'Run'}
+    </button>`;
+  }
+
   override render() {
     const state = this.state;
     const status = state?.status ?? 'pending';
     const look = statusLook[status];
     const title = this.heading || this.name;
-    const stale = status === 'running' || status === 'pending';
+    const stale = status === 'running' || status === 'pending' || state?.stale !== undefined;
     const failed = status === 'error' || status === 'blocked';
     return html`
-      <section
-        part="frame"
-        class="frame"
-        aria-labelledby="title"
-        aria-busy=${status === 'running' ? 'true' : 'false'}
-      >
+      <section part="frame" class="frame" aria-labelledby="title" aria-busy=${status === 'running' ? 'true' : 'false'}>
         <header part="header">
           <button
             class="toggle"
@@ -125,30 +119,27 @@ export class TbCellFrame extends LitElement {
             <span aria-hidden="true">${this.collapsed ? '▸' : '▾'}</span>
           </button>
           <h3 id="title">${title}</h3>
+          ${state?.stale && !failed ? html`<span class="chip out-of-date">Out of date</span>` : nothing}
           <span part="status" class="chip status-${status}" data-status=${status}>
             <span aria-hidden="true">${look.glyph}</span> ${look.label}
           </span>
-          ${
-            status === 'running' && this.cancellable
-              ? html`<button
-                  class="cancel"
-                  type="button"
-                  aria-label=${`Cancel ${title}`}
-                  @click=${() => fire(this, 'tb-cancel', { name: this.name })}
-                >
-                  Cancel
-                </button>`
-              : nothing
-          }
-          ${
-            state?.ms !== undefined && (status === 'ok' || status === 'error' || status === 'running')
-              ? html`<span class="ms" title="Duration of the last run">${formatMs(state.ms)}</span>`
-              : nothing
-          }
+          ${this.renderActions(status, title)}
+          ${state?.ms !== undefined && (status === 'ok' || status === 'error' || status === 'running')
+            ? html`<span class="ms" title="Duration of the last run">${formatMs(state.ms)}</span>`
+            : nothing}
         </header>
         <div part="body" id="body" class="body" ?hidden=${this.collapsed}>
           ${this.description ? html`<p class="description">${this.description}</p>` : nothing}
-          ${state ? this.renderProgress(state) : nothing} ${state ? this.renderProblem(state) : nothing}
+          ${state
+            ? [
+                this.renderProgress(state),
+                problemBox(state, this.name, this.upstream),
+                idleNote(state, this.name, this.upstream, this.onDemand),
+                staleNote(state, this.upstream),
+                noticeNote(state),
+              ]
+            : nothing}
+          ${suggestionBar(this.suggestions, (index) => fire(this, 'tb-suggest', { index }))}
           <div class="view ${stale ? 'stale' : ''}" ?hidden=${failed}><slot></slot></div>
         </div>
       </section>
@@ -157,7 +148,9 @@ export class TbCellFrame extends LitElement {
 
   static override styles = [
     base,
+    buttons,
     statusStyles,
+    noteStyles,
     css`
       :host {
         display: block;
@@ -186,7 +179,8 @@ export class TbCellFrame extends LitElement {
         background: none;
         font-size: 1em;
       }
-      .cancel {
+      .cancel,
+      .run {
         min-height: 28px;
         padding: 2px 10px;
         border: 1px solid ${v('border')};
@@ -197,6 +191,19 @@ export class TbCellFrame extends LitElement {
       .cancel:hover {
         border-color: ${v('error')};
         color: ${v('error')};
+      }
+      .run {
+        border-color: ${v('accent')};
+        color: ${v('accent')};
+        font-weight: 600;
+      }
+      .run:hover {
+        background: ${v('accent')};
+        color: ${v('accent-fg')};
+      }
+      .chip.out-of-date {
+        color: ${v('blocked')};
+        background: ${v('blocked-bg')};
       }
       .toggle:hover {
         background: ${v('surface')};
@@ -248,38 +255,6 @@ export class TbCellFrame extends LitElement {
       .progress-text {
         font-size: 0.8125em;
         color: ${v('muted')};
-      }
-      .problem {
-        border-left: 4px solid;
-        border-radius: ${v('radius')};
-        padding: 8px 12px;
-        margin-bottom: 12px;
-      }
-      .problem p {
-        margin: 4px 0;
-      }
-      .problem.error {
-        border-color: ${v('error')};
-        background: ${v('error-bg')};
-      }
-      .problem.blocked {
-        border-color: ${v('blocked')};
-        background: ${v('blocked-bg')};
-      }
-      .message {
-        font-weight: 600;
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      .blocked-by {
-        font-weight: 600;
-      }
-      .cause {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      .detail {
-        font-size: 0.875em;
       }
       code {
         font-family: ${v('mono')};

@@ -8,6 +8,7 @@ import { base, buttons, v } from './theme.ts';
  * The chosen name is shown as text.
  *
  * @fires tb-file - `{name, bytes: Uint8Array}` once a picked or dropped file has been read.
+ * @fires tb-clear-file - when the user asks to drop the current file (and use the sample).
  * @csspart zone - the drop zone (highlighted while a file is dragged over it)
  * @csspart button - the "Choose file" button
  * @csspart name - the chosen file name
@@ -20,7 +21,9 @@ export class TbFilePicker extends LitElement {
     disabled: { type: Boolean, reflect: true },
     dragging: { state: true },
     problem: { state: true },
-    size: { state: true },
+    size: { attribute: false },
+    clearLabel: { type: String, attribute: 'clear-label' },
+    emptyText: { type: String, attribute: 'empty-text' },
   };
 
   /** Passed to the native file input, e.g. `.csv,.tsv,.json,.arrow,.parquet`. */
@@ -31,7 +34,12 @@ export class TbFilePicker extends LitElement {
   declare disabled: boolean;
   declare dragging: boolean;
   declare problem: string;
+  /** Size of the current file in bytes (set from outside for a restored file). */
   declare size: number | undefined;
+  /** Text of the button that drops the current file; no button when empty. */
+  declare clearLabel: string;
+  /** What is said while no file is chosen (default `No file chosen`). */
+  declare emptyText: string;
 
   constructor() {
     super();
@@ -42,6 +50,8 @@ export class TbFilePicker extends LitElement {
     this.dragging = false;
     this.problem = '';
     this.size = undefined;
+    this.clearLabel = '';
+    this.emptyText = 'No file chosen';
   }
 
   /** Reads `file` and fires `tb-file`; a failed read is shown, never thrown. */
@@ -117,7 +127,14 @@ export class TbFilePicker extends LitElement {
                       ? html` <span class="size">(${formatCount(this.size)} bytes)</span>`
                       : nothing
                   }`
-              : html`<span class="none">No file chosen</span>`
+              : html`<span class="none">${this.emptyText}</span>`
+          }
+          ${
+            this.fileName && this.clearLabel
+              ? html`<button class="btn clear" type="button" ?disabled=${this.disabled} @click=${() => fire(this, 'tb-clear-file', {})}>
+                  ${this.clearLabel}
+                </button>`
+              : nothing
           }
         </div>
         ${this.problem ? html`<div class="problem" role="alert">${this.problem}</div>` : nothing}
@@ -168,6 +185,10 @@ export class TbFilePicker extends LitElement {
       .current {
         flex-basis: 100%;
         font-size: 0.9em;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 12px;
       }
       .name {
         font-family: ${v('mono')};

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { fire } from './fire.ts';
 import { base, buttons, v, fieldsets } from './theme.ts';
 
@@ -46,11 +46,14 @@ export class TbMultiselect extends LitElement {
 
   override render() {
     const chosen = new Set(this.value);
+    const offered = new Set(this.options);
+    // Chosen names the options lack (e.g. a link's feature the data does not have): said, not hidden.
+    const absent = this.value.filter((v) => !offered.has(v));
     return html`
       <fieldset part="fieldset" ?disabled=${this.disabled}>
         <legend part="legend">${this.label || 'Choose'}</legend>
         <div class="bar">
-          <span class="count">${chosen.size} of ${this.options.length} selected</span>
+          <span class="count">${chosen.size - absent.length} of ${this.options.length} selected</span>
           <button class="btn" type="button" @click=${() => this.emit(new Set(this.options))}>All</button>
           <button class="btn" type="button" @click=${() => this.emit(new Set())}>None</button>
         </div>
@@ -68,6 +71,9 @@ export class TbMultiselect extends LitElement {
               </label>`,
           )}
         </div>
+        ${absent.length > 0
+          ? html`<p class="absent" role="note">Chosen but not offered here: ${absent.join(', ')}. Any change of the ticks drops them.</p>`
+          : nothing}
       </fieldset>
     `;
   }
@@ -90,6 +96,11 @@ export class TbMultiselect extends LitElement {
         color: ${v('muted')};
         font-size: 0.875em;
         margin-right: auto;
+      }
+      .absent {
+        margin: 8px 0 0;
+        color: ${v('error')};
+        font-size: 0.875em;
       }
       .grid {
         display: grid;

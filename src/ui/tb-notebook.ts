@@ -4,7 +4,7 @@ import type { CellNode } from '../runtime/node.ts';
 import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
 import type { TbEvents } from './fire.ts';
 import { summarize } from './format.ts';
-import { blocks, proseId, rootBlocker, tocEntries, visibleCells, type Block } from './notebook-model.ts';
+import { blocks, proseId, suggestionsOf, tocEntries, upstreamOf, visibleCells, type Block } from './notebook-model.ts';
 import { notebookStyles } from './notebook-styles.ts';
 import { renderControl, type ControlHost } from './render-control.ts';
 import { anchorId, statusLook } from './status.ts';
@@ -149,6 +149,8 @@ export class TbNotebook extends LitElement {
     this.subscribed = engine;
     this.views.clear();
     this.problems.clear();
+    // Stored or linked values the engine refused at start: shown once, at their inputs.
+    for (const r of engine.refused) this.problems.set(r.name, `${r.reason}; the default is used instead.`);
     this.unsubscribers = [
       engine.onState((name, state) => {
         if (state.status === 'error' && state.error && state.error.cell === name) {
@@ -247,14 +249,11 @@ export class TbNotebook extends LitElement {
     }
   }
 
-  private renderCell(cell: CellNode<unknown>, titles: Map<string, CellNode<unknown>>) {
+  private renderCell(cell: CellNode<unknown>, visible: Map<string, CellNode<unknown>>) {
     const engine = this.engine!;
     const state = engine.state(cell.name);
     const content = this.views.content(cell, state, this.viewWidth, this.ownerDocument);
-    const blocker = state.status === 'blocked' ? rootBlocker(engine, cell.name) : undefined;
-    const blockerCell = blocker ? titles.get(blocker) : undefined;
-    const blockerNode = blocker ? engine.nodes.find((n) => n.name === blocker) : undefined;
-    const blockerError = blocker ? engine.state(blocker).error?.message : undefined;
+    const suggestions = suggestionsOf(cell, state);
     return html`<tb-cell-frame
       id=${anchorId(cell.name)}
       .name=${cell.name}
@@ -263,10 +262,15 @@ export class TbNotebook extends LitElement {
       .state=${state}
       .collapsed=${this.collapsed.has(cell.name)}
       cancellable
-      .blockedByTitle=${blockerNode?.title ?? blocker ?? ''}
-      .blockedByHref=${blockerCell ? `#${anchorId(blockerCell.name)}` : ''}
-      .blockedByMessage=${blockerError ?? ''}
+      .onDemand=${cell.trigger === 'demand'}
+      .upstream=${upstreamOf(engine, cell, state, visible)}
+      .suggestions=${suggestions}
       @tb-cancel=${() => engine.cancel(cell.name)}
+      @tb-run=${() => void engine.run(cell)}
+      @tb-suggest=${(e: CustomEvent<TbEvents['tb-suggest']>) => {
+        const s = suggestions[e.detail.index];
+        if (s) this.setInput(s.input.name, s.value, 'commit');
+      }}
       @tb-toggle=${(e: CustomEvent<TbEvents['tb-toggle']>) => {
         if (e.detail.collapsed) this.collapsed.add(cell.name);
         else this.collapsed.delete(cell.name);

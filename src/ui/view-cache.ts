@@ -20,6 +20,8 @@ interface Entry {
  */
 export class ViewCache {
   private entries = new Map<string, Entry>();
+  /** The views' display-only memory (`ViewContext.memory`), shared by the page's views. */
+  private memory: Record<string, unknown> = {};
 
   /** How many times views were actually called; for tests and diagnostics. */
   calls = 0;
@@ -36,7 +38,7 @@ export class ViewCache {
     this.calls++;
     let content: ViewContent;
     try {
-      content = wrap(cell.view(state.value, { document, width }), document);
+      content = wrap(cell.view(state.value, { document, width, memory: this.memory }), document);
     } catch (error) {
       content = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
@@ -46,6 +48,7 @@ export class ViewCache {
 
   clear(): void {
     this.entries.clear();
+    this.memory = {};
   }
 }
 

@@ -1,8 +1,8 @@
-import { kmeans, type KMeansSpec, type KMeansResult } from '../analytics/cluster/kmeans.ts';
 import { cluster, type ClusterResult, type ClusterSpec } from '../analytics/cluster/cluster.ts';
 import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
-import { ward, type WardSpec, type WardResult } from '../analytics/cluster/ward.ts';
-import { dbscan, type DbscanSpec, type DbscanResult } from '../analytics/cluster/dbscan.ts';
+import { sampledSilhouette, type SampledSilhouetteSpec } from '../analytics/metrics/silhouette-sampled.ts';
+import { profileClusters, type ClusterProfile } from '../analytics/profile/cluster-profile.ts';
+import type { Columns } from '../analytics/prepare/apply-preparation.ts';
 import { kDistance } from '../analytics/cluster/k-distance.ts';
 import type { Matrix } from '../analytics/matrix.ts';
 import { sweepK, type SweepResult, type SweepSpec } from '../analytics/choose-k/sweep.ts';
@@ -19,6 +19,13 @@ export interface ImportResult {
   /** `sha256:<hex>` of the bytes read (the generated CSV for the sample). */
   readonly fingerprint: string;
   readonly bytes: number;
+}
+
+/** An import with where it came from: the notebook's `imported` value. */
+export interface Loaded extends ImportResult {
+  /** The file name (the sample's generated name for the bundled data). */
+  readonly source: string;
+  readonly sample: boolean;
 }
 
 /** Reads a file (or generates the bundled sample when `bytes` is null) into customers + quality report. */
@@ -43,11 +50,13 @@ export interface TaskContext {
  * arguments and returns plain data, so the same call runs in a Web Worker or inline (Node).
  */
 export const TASKS = {
+  /** k-means, Ward or DBSCAN with canonical ids: the one clustering dispatch (`cluster.ts`). */
   cluster: (_: TaskContext, m: Matrix, spec: ClusterSpec): ClusterResult => cluster(m, spec),
-  kmeans: (_: TaskContext, m: Matrix, spec: KMeansSpec): KMeansResult => kmeans(m, spec),
   silhouette: (_: TaskContext, m: Matrix, labels: Int32Array): SilhouetteResult => silhouette(m, labels),
-  ward: (_: TaskContext, m: Matrix, spec: WardSpec): WardResult => ward(m, spec),
-  dbscan: (_: TaskContext, m: Matrix, spec: DbscanSpec): DbscanResult => dbscan(m, spec),
+  sampledSilhouette: (_: TaskContext, m: Matrix, labels: Int32Array, spec: SampledSilhouetteSpec): SilhouetteResult =>
+    sampledSilhouette(m, labels, spec),
+  profiles: (_: TaskContext, columns: Columns, features: readonly string[], rows: Int32Array, labels: Int32Array, k: number): ClusterProfile[] =>
+    profileClusters(columns, features, rows, labels, k),
   kDistance: (_: TaskContext, m: Matrix, k: number): Float64Array => kDistance(m, k),
   sweep: (ctx: TaskContext, m: Matrix, spec: Omit<SweepSpec, 'onProgress' | 'signal'>): SweepResult =>
     sweepK(m, { ...spec, onProgress: ctx.onProgress, signal: ctx.signal }),

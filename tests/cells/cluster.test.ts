@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clustering, previewLabels, type Clustering } from '../../cells/cluster.ts';
+import { clustering, previewLabels } from '../../cells/cluster.ts';
 import { prepare } from '../../src/analytics/prepare/prepare.ts';
 import { gaussianBlobs } from '../../src/analytics/blobs.ts';
 import { column } from '../../src/analytics/matrix.ts';
-import { inlineRunner } from '../../src/workers/tasks.ts';
+import { isCanonical } from '../../src/analytics/cluster/canonical.ts';
+import { inlineHost } from '../../src/workers/host.ts';
 import type { RunContext } from '../../src/runtime/index.ts';
 
-const context = (previous?: unknown): RunContext => ({ signal: new AbortController().signal, progress: () => {}, previous });
-const host = { packages: {}, version: 'test', tasks: inlineRunner };
+const context: RunContext = { signal: new AbortController().signal, progress: () => {}, lane: 'interactive' };
 
 function data(scaleB = 1) {
   const { matrix } = gaussianBlobs({ n: 600, d: 2, centers: 3, seed: 3 });
@@ -15,36 +15,41 @@ function data(scaleB = 1) {
   return prepare(columns, { features: ['a', 'b'], weights: { b: scaleB } });
 }
 
-const settings = { algorithm: 'kmeans' as const, k: 3, seed: 1, eps: 1, minPoints: 5, labelReference: null, host };
+const settings = { algorithm: 'kmeans' as const, k: 3, seed: 1, eps: 1, minPoints: 5, host: inlineHost };
 
 describe('clustering cell', () => {
-  it('is reproducible and numbers clusters by size without a previous result', async () => {
-    const a = (await clustering.run({ ...settings, prepared: data() }, context())) as Clustering;
-    const b = (await clustering.run({ ...settings, prepared: data() }, context())) as Clustering;
+  it('is reproducible and numbers clusters canonically (by size, largest first)', async () => {
+    const a = (await clustering.run({ ...settings, prepared: data() }, context));
+    const b = (await clustering.run({ ...settings, prepared: data() }, context));
     expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
     expect(a.sizes[0]).toBeGreaterThanOrEqual(a.sizes[1]);
     expect(a.sizes[1]).toBeGreaterThanOrEqual(a.sizes[2]);
+    expect(isCanonical(a.labels, a.k)).toBe(true);
   });
 
-  it('keeps cluster ids of the previous result when the seed changes the raw numbering', async () => {
-    const first = (await clustering.run({ ...settings, prepared: data() }, context())) as Clustering;
-    const second = (await clustering.run({ ...settings, seed: 99, prepared: data() }, context(first))) as Clustering;
-    expect(second.changedShare).toBeLessThan(0.05);
+  it('gives the same ids whatever ran before: a different seed in between changes nothing', async () => {
+    const direct = (await clustering.run({ ...settings, prepared: data() }, context));
+    await clustering.run({ ...settings, seed: 99, prepared: data() }, context);
+    const after = (await clustering.run({ ...settings, prepared: data() }, context));
+    expect(Array.from(after.labels)).toEqual(Array.from(direct.labels));
+    expect(toArrays(after.centroids.data)).toEqual(toArrays(direct.centroids.data));
   });
 });
 
+const toArrays = (x: Float64Array) => Array.from(x);
+
 describe('live preview', () => {
-  it('shows the settled labels when the preparation is unchanged', async () => {
+  it('shows the settled labels for the matrix the clustering ran on', async () => {
     const prepared = data();
-    const settled = (await clustering.run({ ...settings, prepared }, context())) as Clustering;
-    const preview = previewLabels.run({ prepared: data(), clustering: settled }, context()) as { labels: Int32Array; warm: boolean };
+    const settled = (await clustering.run({ ...settings, prepared }, context));
+    const preview = await previewLabels.run({ prepared, clustering: settled }, context);
     expect(preview.warm).toBe(false);
     expect(preview.labels).toBe(settled.labels);
   });
 
-  it('warm-starts from the settled centroids on a changed preparation, keeping ids', async () => {
-    const settled = (await clustering.run({ ...settings, prepared: data() }, context())) as Clustering;
-    const preview = previewLabels.run({ prepared: data(1.2), clustering: settled }, context()) as { labels: Int32Array; warm: boolean };
+  it('warm-starts from the settled centroids on a changed matrix: cluster c starts at centroid c, so ids match', async () => {
+    const settled = (await clustering.run({ ...settings, prepared: data() }, context));
+    const preview = await previewLabels.run({ prepared: data(1.2), clustering: settled }, context);
     expect(preview.warm).toBe(true);
     let same = 0;
     preview.labels.forEach((l, i) => (same += l === settled.labels[i] ? 1 : 0));

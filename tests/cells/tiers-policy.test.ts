@@ -8,7 +8,7 @@ import type { RunContext } from '../../src/runtime/index.ts';
 import type { CustomerTable } from '../../src/data/customers/customer-table.ts';
 import { EIGHT } from '../analytics/tiers/fixture.ts';
 
-const context: RunContext = { signal: new AbortController().signal, progress: () => {}, previous: undefined };
+const context: RunContext = { signal: new AbortController().signal, progress: () => {}, lane: 'interactive' };
 const table = { ...EIGHT, source: 'eight.csv', idColumn: 'customer_id', numericColumns: Object.keys(EIGHT.columns), rowCount: 8, issues: [], inputRows: 8, delimiter: ',', decimal: '.' } as unknown as CustomerTable;
 const assignments = { idColumn: 'customer_id', ids: EIGHT.ids, labels: Int32Array.of(0, 0, 0, 1, 1, 2, 2, STRATEGIC) };
 const inputs = { tiering: 'clusters' as const, tierMeasure: 'net_profit' as const, tierNames: '', tierMap: '', strategicTier: 'Strategic', maxTiers: 6, abcA: 70, abcB: 95, ctsReference: 'median', gmCut: 'median', ctsCut: 'median' };

@@ -114,15 +114,41 @@ describe('tierbook run segmentation', () => {
     expect(config.data.import).toMatchObject({ delimiter: ';', decimal: ',' });
     expect(config.model.sizes).toEqual([15, 15]);
     const badDate = await tierbook('run', 'segmentation', '--set', 'asOf=31/12/2024', '--out', join(dir, 'x'));
-    expect(badDate.stderr).toMatch(/invalid as-of date: "31\/12\/2024" \(expected YYYY-MM-DD, e.g. 2024-12-31\)/);
+    // Refused where it enters (the --set value), naming the input as typed.
+    expect(badDate.stderr).toMatch(/^tierbook: invalid asOf: "31\/12\/2024" \(expected YYYY-MM-DD, e.g. 2024-12-31, or empty\)\n$/);
+    const notADay = await tierbook('run', 'segmentation', '--set', 'asOf=2024-02-30', '--out', join(dir, 'x'));
+    expect(notADay.stderr).toMatch(/invalid asOf: "2024-02-30"/);
     const bad = await tierbook('run', 'segmentation', '--set', 'columnTypes=qty:number', '--out', join(dir, 'x'));
     expect(bad.stderr).toMatch(/invalid column types: "qty:number" \(expected column=number, column=text or column=date\)/);
     expect(bad.code).toBe(1);
   });
 
+  it('clusters on one feature: a one-dimensional projection, not a crash (issue 7 acceptance)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
+    const run = await tierbook('run', 'segmentation', '--set', 'features=revenue', '--out', dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const config = loadConfig(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')));
+    expect(config.features).toEqual(['revenue']);
+    expect(config.pca.explainedVarianceRatio).toEqual([1]);
+    expect(config.model.sizes.reduce((s, x) => s + x, 0)).toBe(5000);
+    expect((await readFile(join(dir, 'assignments.csv'), 'utf8')).trim().split('\n')).toHaveLength(5001);
+  }, 60_000);
+
+  it('refuses a feature the data lacks, naming it, instead of clustering on other columns (issue 8 point 11)', async () => {
+    const r = await tierbook('run', 'segmentation', '--set', 'features=revenue,nope', '--out', join(tmpdir(), 'never'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^tierbook: sample: cell "activeFeatures" failed: Feature "nope" is not a numeric column of this data\. Choose among: orders, .*revenue/);
+  }, 60_000);
+
   it('fails with one clear line and a non-zero exit', async () => {
     const cases: [string[], RegExp, number][] = [
-      [['run', 'segmentation', '--set', 'k=99', '--out', 'x'], /^tierbook: invalid k: "99" is not a number from 2 to 10\n$/, 1],
+      [['run', 'segmentation', '--set', 'k=99', '--out', 'x'], /^tierbook: invalid k: "99" is not a whole number from 2 to 10\n$/, 1],
+      [['run', 'segmentation', '--set', 'k=2.5', '--out', 'x'], /^tierbook: invalid k: "2.5" is not a whole number from 2 to 10\n$/, 1],
+      [['run', 'segmentation', '--set', 'seed=1.5', '--out', 'x'], /^tierbook: invalid seed: "1.5" is not a whole number from 0 to 999\n$/, 1],
+      [['run', 'segmentation', '--set', 'minPoints=2.5', '--out', 'x'], /^tierbook: invalid minPoints: "2.5" is not a whole number from 2 to 50\n$/, 1],
+      [['run', 'segmentation', '--set', 'features=', '--out', 'x'], /^tierbook: invalid features: "" \(choose at least one/, 1],
+      [['run', 'segmentation', '--set', 'host=x', '--out', 'x'], /^tierbook: invalid --set: unknown input "host"/, 1],
       [['run', 'segmentation', '--data', 'nope.csv', '--out', 'x'], /^tierbook: cannot read nope.csv: no such file\n$/, 1],
       [['run', 'nope', '--out', 'x'], /^tierbook: unknown notebook "nope" \(notebooks: segmentation\)\n$/, 2],
       [['run', 'segmentation'], /^tierbook: run needs --out <dir> for its outputs\n$/, 2],

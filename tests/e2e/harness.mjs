@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -102,3 +103,58 @@ export async function openPage(env, path = '/', options = {}) {
   await page.goto(`${env.origin}${path}`);
   return { page, context, problems };
 }
+
+/** Cluster id -> number of dots drawn, once the scatter has settled on `k` clusters. */
+export async function clusterCounts(page, k) {
+  await page.waitForFunction(
+    (k) => {
+      if (window.tierbook?.engine.state('clustering').value?.k !== k) return false;
+      const ids = new Set();
+      const find = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) find(el.shadowRoot);
+          if (el.tagName.toLowerCase() === 'circle' && el.hasAttribute('data-cluster')) ids.add(el.getAttribute('data-cluster'));
+        }
+      };
+      find(document);
+      return ids.size === k;
+    },
+    k,
+    { timeout: 20000 },
+  );
+  await idle(page);
+  return page.evaluate(() => {
+    const counts = {};
+    const find = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) find(el.shadowRoot);
+        if (el.tagName.toLowerCase() === 'circle' && el.hasAttribute('data-cluster')) {
+          const id = el.getAttribute('data-cluster');
+          counts[id] = (counts[id] ?? 0) + 1;
+        }
+      }
+    };
+    find(document);
+    return counts;
+  });
+}
+
+/** Waits until no cell is pending or running. */
+export async function idle(page) {
+  await page.waitForFunction(
+    () => {
+      const engine = window.tierbook?.engine;
+      if (!engine) return false;
+      return engine.nodes.every((n) => !['pending', 'running'].includes(engine.state(n.name).status));
+    },
+    null,
+    { timeout: 20000 },
+  );
+}
+
+export function assertClean(problems) {
+  assert.deepEqual(problems.pageErrors, [], 'page errors');
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.foreignRequests, [], 'requests to hosts other than the local server');
+}
+

@@ -38,7 +38,8 @@ describe('headless runs', () => {
     const inputs = [k, scale, w];
     expect(() => parseAssignments(inputs, ['k'])).toThrow('invalid --set: "k" (expected name=value, e.g. k=5)');
     expect(() => parseAssignments(inputs, ['q=1'])).toThrow('unknown input "q" (inputs: k, scale, weights)');
-    expect(() => parseAssignments(inputs, ['k=11'])).toThrow('invalid k: "11" is not a number from 2 to 10');
-    expect(() => parseAssignments(inputs, ['scale=robust'])).toThrow('invalid scale: "robust" (expected zscore, minmax)');
+    expect(() => parseAssignments(inputs, ['k=11'])).toThrow('invalid k: "11" is not a whole number from 2 to 10');
+    expect(() => parseAssignments(inputs, ['k=2.5'])).toThrow('invalid k: "2.5" is not a whole number from 2 to 10');
+    expect(() => parseAssignments(inputs, ['scale=robust'])).toThrow('invalid scale: "robust" (expected zscore or minmax)');
   });
 });

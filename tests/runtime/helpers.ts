@@ -2,8 +2,23 @@ import type { NotebookEngine } from '../../src/runtime/index.ts';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until no shown cell is pending or running (checked twice, a tick apart). */
+/** Calls per name, for counting runs of cells. */
+export function counting() {
+  const calls: Record<string, number> = {};
+  const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
+  return { calls, count };
+}
+
+/** One turn of the runtime's scheduler: an animation frame where there is one (jsdom), else setImmediate. */
+const frame = (): Promise<void> =>
+  new Promise((resolve) => (globalThis.requestAnimationFrame ? globalThis.requestAnimationFrame(() => resolve()) : setImmediate(resolve)));
+
+/**
+ * Waits until no cell is pending or running (checked three times, a few ms apart). A frame
+ * first: the runtime marks cells pending when it computes, on its next frame after a change.
+ */
 export async function idle(engine: NotebookEngine, timeoutMs = 5000): Promise<void> {
+  await frame();
   const start = Date.now();
   let quietChecks = 0;
   while (quietChecks < 3) {

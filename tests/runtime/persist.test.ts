@@ -35,11 +35,11 @@ describe('input persistence', () => {
     const reloaded = createEngine(nb, { store: webStorageStore(storage) });
     await idle(reloaded);
     expect(reloaded.getInput('k')).toBe(7);
-    expect(reloaded.state('summary').value).toBe('7:zscore:{"margin":2}');
+    expect(reloaded.state(summary).value).toBe('7:zscore:{"margin":2}');
 
-    reloaded.reset();
+    await reloaded.reset();
     await idle(reloaded);
-    expect(reloaded.state('summary').value).toBe('4:zscore:{}');
+    expect(reloaded.state(summary).value).toBe('4:zscore:{}');
     expect(storage.map.get('tierbook:persist:inputs')).toContain('"k":4');
     reloaded.dispose();
 
@@ -53,6 +53,7 @@ describe('input persistence', () => {
     storage.setItem('tierbook:persist:inputs', JSON.stringify({ kind: 'tierbook-inputs', version: 1, values: { k: 99 } }));
     const engine = createEngine(nb, { store: webStorageStore(storage) });
     expect(engine.getInput('k')).toBe(4);
+    expect(engine.refused).toEqual([{ name: 'k', reason: 'invalid k: 99 (expected a whole number from 2 to 10)', source: 'stored' }]);
     engine.dispose();
     storage.setItem('tierbook:persist:inputs', '{not json');
     const again = createEngine(nb, { store: webStorageStore(storage) });
@@ -69,8 +70,31 @@ describe('input persistence', () => {
     expect(errors).toEqual([]);
     const engine = createEngine(nb, { store: webStorageStore(storage), initial: values });
     await idle(engine);
-    expect(engine.state('summary').value).toBe('5:minmax:{"margin":2,"revenue":0.5}');
+    expect(engine.state(summary).value).toBe('5:minmax:{"margin":2,"revenue":0.5}');
     engine.dispose();
+  });
+});
+
+describe('whole-number inputs (issue 8 point 4)', () => {
+  it('refuses fractions from storage, a link and the UI; a bad stored value is reported once and replaced by the default', () => {
+    const storage = memoryStorage();
+    storage.setItem('tierbook:persist:inputs', JSON.stringify({ kind: 'tierbook-inputs', version: 1, values: { k: 2.5, scale: 'minmax' } }));
+    const engine = createEngine(nb, { store: webStorageStore(storage) });
+    expect(engine.getInput(k)).toBe(4);
+    expect(engine.getInput(scale)).toBe('minmax'); // the good stored value stays
+    expect(engine.refused.map((r) => r.reason)).toEqual(['invalid k: 2.5 (expected a whole number from 2 to 10)']);
+    expect(() => engine.setInput(k, 2.5)).toThrow('invalid k: 2.5 (expected a whole number from 2 to 10)');
+    engine.dispose();
+    // The store no longer holds the fraction: the next start reports nothing.
+    const again = createEngine(nb, { store: webStorageStore(storage) });
+    expect(again.refused).toEqual([]);
+    expect(again.getInput(scale)).toBe('minmax');
+    again.dispose();
+    expect(inputsFromQuery([k], '?k=2.5').errors).toEqual(['invalid k: "2.5" is not a whole number from 2 to 10']);
+    const given = createEngine(nb, { initial: { k: 3.5 } });
+    expect(given.getInput(k)).toBe(4);
+    expect(given.refused).toEqual([{ name: 'k', reason: 'invalid k: 3.5 (expected a whole number from 2 to 10)', source: 'given' }]);
+    given.dispose();
   });
 });
 
@@ -85,8 +109,8 @@ describe('URL encoding', () => {
     const { values, errors } = inputsFromQuery([k, scale, w], 'k=eleven&scale=zscor&w.margin=x&notebook=other');
     expect(values).toEqual({});
     expect(errors).toEqual([
-      'invalid k: "eleven" is not a number',
-      'invalid scale: "zscor" (expected zscore, minmax)',
+      'invalid k: "eleven" is not a whole number',
+      'invalid scale: "zscor" (expected zscore or minmax)',
       'invalid weights: "margin=x" (expected feature=number, e.g. revenue=2)',
     ]);
   });
@@ -98,9 +122,9 @@ describe('reset', () => {
     const service = hostValue({ name: 'service', value: 'default-service' });
     const uses = cell({ name: 'uses', inputs: { service, k }, run: ({ service, k }) => `${service}:${k}` });
     const engine = createEngine({ id: 'r', title: 'r', items: [service, k, uses] }, { initial: { service: 'real-service', k: 9 } });
-    engine.reset();
+    await engine.reset();
     await idle(engine);
-    expect(engine.state('uses').value).toBe('real-service:4');
+    expect(engine.state(uses).value).toBe('real-service:4');
     engine.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cell, slider, select } from '../../src/runtime/index.ts';
+import { cell, createEngine, sampled, slider, select } from '../../src/runtime/index.ts';
 
 // These lines are checked by `tsc` (npm run typecheck). Each `@ts-expect-error` must fail to
 // compile; if the engine's typing ever stops catching the mistake, tsc reports an unused directive.
@@ -55,5 +55,33 @@ describe('typed cell wiring', () => {
       },
     });
     expect(true).toBe(true);
+  });
+
+  it('types sampled edges like direct ones', () => {
+    const c = cell({
+      name: 'c',
+      inputs: { k: sampled(k), doubled: sampled(doubled) },
+      run: ({ k, doubled }) => {
+        const sum: number = k + doubled;
+        // @ts-expect-error a sampled number input is still a number
+        const s: string = k;
+        return [sum, s];
+      },
+    });
+    expect(c.inputs.k).toEqual({ kind: 'sampled', node: k });
+  });
+
+  it('types the engine boundary by the node', async () => {
+    const engine = createEngine({ id: 't', title: 't', items: [k, scale, doubled] });
+    const value: number = await engine.value(doubled);
+    const state: number | undefined = engine.state(doubled).value;
+    const current: 'zscore' | 'minmax' = engine.getInput(scale);
+    // @ts-expect-error doubled holds a number
+    const wrong: string = await engine.value(doubled);
+    // @ts-expect-error k takes numbers
+    expect(() => engine.setInput(k, 'five')).toThrow('invalid k: "five" (expected a whole number)');
+    engine.setInput(scale, 'minmax');
+    expect([value, state === undefined || state === 8, current, typeof wrong]).toEqual([8, true, 'zscore', 'number']);
+    engine.dispose();
   });
 });

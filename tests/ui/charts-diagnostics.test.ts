@@ -5,6 +5,9 @@ import { explainedVarianceChart } from '../../src/ui/charts/explained-variance-c
 import { evenIndices, kDistancePlot } from '../../src/ui/charts/k-distance-plot.ts';
 import { kMetricsChart, type KMetricsRow } from '../../src/ui/charts/k-metrics-chart.ts';
 import { clusterColor } from '../../src/ui/charts/palette.ts';
+import { kneeIndex } from '../../src/analytics/choose-k/knee.ts';
+import { suggestK } from '../../src/analytics/choose-k/suggest.ts';
+import { suggestEps } from '../../src/analytics/cluster/k-distance.ts';
 import { silhouettePlot } from '../../src/ui/charts/silhouette-plot.ts';
 import { whaleCurveChart } from '../../src/ui/charts/whale-curve-chart.ts';
 import { XSS } from './helpers.ts';
@@ -22,10 +25,19 @@ const sweep: KMetricsRow[] = [2, 3, 4, 5, 6, 7, 8].map((k, i) => ({
   daviesBouldin: [0.95, 0.78, 0.81, 0.86, 0.9, 0.95, 0.98][i],
 }));
 
+/** What the analytics recommend for a set of rows (the chart draws these, computing none). */
+function picked(rows: readonly KMetricsRow[]) {
+  const withInertia = rows.filter((r) => typeof r.inertia === 'number');
+  const knee = withInertia.length >= 3 ? withInertia[kneeIndex(withInertia.map((r) => r.k), withInertia.map((r) => r.inertia as number))].k : null;
+  const points = rows.map((r) => ({ k: r.k, silhouette: r.silhouette ?? null, calinskiHarabasz: r.calinskiHarabasz ?? null, daviesBouldin: r.daviesBouldin ?? null }));
+  return suggestK({ kneeK: knee, points });
+}
+const chart = (rows: readonly KMetricsRow[], options: Parameters<typeof kMetricsChart>[1] = {}) => kMetricsChart(rows, { picks: picked(rows), ...options });
+
 describe('kMetricsChart', () => {
   it('draws one panel per metric with the best k of each highlighted', () => {
-    const chart = kMetricsChart(sweep);
-    const panels = [...chart.querySelectorAll('.tb-k-panel')];
+    const fig = chart(sweep);
+    const panels = [...fig.querySelectorAll('.tb-k-panel')];
     expect(panels.map((p) => p.getAttribute('data-metric'))).toEqual([
       'inertia',
       'silhouette',
@@ -33,25 +45,28 @@ describe('kMetricsChart', () => {
       'daviesBouldin',
     ]);
     expect(panels.map((p) => p.querySelectorAll('g.tb-best circle').length)).toEqual([1, 1, 1, 1]);
-    expect(texts(chart, 'h3')).toEqual([
+    expect(texts(fig, 'h3')).toEqual([
       'knee at k = 4',
       'best at k = 3 (0.52)',
       'best at k = 4 (2,900)',
       'best at k = 3 (0.78)',
     ]);
-    expect(texts(chart, 'h2')).toContain('Davies-Bouldin (lower is better)');
+    expect(texts(fig, 'h2')).toContain('Davies-Bouldin (lower is better)');
   });
 
-  it('marks and labels the knee, computed from the inertia when not given', () => {
-    const chart = kMetricsChart(sweep);
-    expect(chart.querySelectorAll('g.tb-knee circle')).toHaveLength(1);
-    expect(texts(chart, 'g.tb-knee-label text')).toEqual(['knee']);
-    expect(texts(kMetricsChart(sweep, { knee: 5 }), 'h3')[0]).toBe('knee at k = 5');
+  it('marks and labels the knee the analytics give it, and computes none itself', () => {
+    const fig = chart(sweep);
+    expect(fig.querySelectorAll('g.tb-knee circle')).toHaveLength(1);
+    expect(texts(fig, 'g.tb-knee-label text')).toEqual(['knee']);
+    expect(texts(kMetricsChart(sweep, { picks: { knee: 5 } }), 'h3')[0]).toBe('knee at k = 5');
+    const bare = kMetricsChart(sweep);
+    expect(bare.querySelectorAll('g.tb-best circle')).toHaveLength(0);
+    expect(texts(bare, 'h3')[0]).toBe('no best k');
   });
 
   it('uses the same integer k axis in every panel', () => {
-    const chart = kMetricsChart(sweep);
-    for (const panel of chart.querySelectorAll('.tb-k-panel')) {
+    const fig = chart(sweep);
+    for (const panel of fig.querySelectorAll('.tb-k-panel')) {
       expect(texts(panel, 'g[aria-label="x-axis tick label"] text')).toEqual([
         '2',
         '3',
@@ -65,11 +80,11 @@ describe('kMetricsChart', () => {
   });
 
   it('says plainly when the metrics disagree, and when they agree', () => {
-    expect(caption(kMetricsChart(sweep))).toBe(
+    expect(caption(chart(sweep))).toBe(
       'The metrics disagree on the best k: elbow knee k = 4, silhouette k = 3, Calinski-Harabasz k = 4, Davies-Bouldin k = 3.',
     );
     const agreeing = sweep.map((r) => ({ k: r.k, silhouette: r.silhouette, daviesBouldin: r.daviesBouldin }));
-    expect(caption(kMetricsChart(agreeing))).toBe('All 2 metrics point to k = 3.');
+    expect(caption(chart(agreeing))).toBe('All 2 metrics point to k = 3.');
   });
 
   it('omits panels of absent metrics, including nulls from a sweep', () => {
@@ -79,31 +94,31 @@ describe('kMetricsChart', () => {
       silhouette: null,
       daviesBouldin: undefined,
     }));
-    const chart = kMetricsChart(rows);
-    expect(chart.querySelectorAll('.tb-k-panel')).toHaveLength(1);
-    expect(caption(chart)).toBe('Best k by elbow knee k = 4.');
+    const fig = chart(rows);
+    expect(fig.querySelectorAll('.tb-k-panel')).toHaveLength(1);
+    expect(caption(fig)).toBe('Best k by elbow knee k = 4.');
   });
 
   it('draws the selected k as a rule in every panel', () => {
-    const chart = kMetricsChart(sweep, { selectedK: 5 });
-    expect(chart.querySelectorAll('g.tb-selected-k line')).toHaveLength(4);
-    expect(caption(chart)).toContain('The dashed line marks the selected k = 5.');
-    expect(kMetricsChart(sweep).querySelectorAll('g.tb-selected-k')).toHaveLength(0);
+    const fig = chart(sweep, { selectedK: 5 });
+    expect(fig.querySelectorAll('g.tb-selected-k line')).toHaveLength(4);
+    expect(caption(fig)).toContain('The dashed line marks the selected k = 5.');
+    expect(chart(sweep).querySelectorAll('g.tb-selected-k')).toHaveLength(0);
   });
 
   it('shades k beyond the tier limit only when a limit is given and below the largest k', () => {
-    const limited = kMetricsChart(sweep, { maxTiers: 6 });
+    const limited = chart(sweep, { maxTiers: 6 });
     expect(limited.querySelectorAll('g.tb-tier-limit rect')).toHaveLength(4);
     expect(texts(limited, 'g.tb-tier-limit-label text')[0]).toBe('beyondtier limit');
-    expect(kMetricsChart(sweep).querySelectorAll('g.tb-tier-limit')).toHaveLength(0);
-    expect(kMetricsChart(sweep, { maxTiers: 8 }).querySelectorAll('g.tb-tier-limit')).toHaveLength(0);
-    expect(caption(kMetricsChart(sweep, { maxTiers: 3 }))).toContain(
+    expect(chart(sweep).querySelectorAll('g.tb-tier-limit')).toHaveLength(0);
+    expect(chart(sweep, { maxTiers: 8 }).querySelectorAll('g.tb-tier-limit')).toHaveLength(0);
+    expect(caption(chart(sweep, { maxTiers: 3 }))).toContain(
       'Beyond the limit of 3 tiers: the pick of elbow knee, Calinski-Harabasz.',
     );
   });
 
   it('starts the shaded region halfway between the limit and the next k', () => {
-    const panel = kMetricsChart(sweep, { maxTiers: 6, width: 640 }).querySelector('.tb-k-panel')!;
+    const panel = chart(sweep, { maxTiers: 6, width: 640 }).querySelector('.tb-k-panel')!;
     const rect = panel.querySelector('g.tb-tier-limit rect')!;
     const ticks = [...panel.querySelectorAll('g[aria-label="x-axis tick"] path')].map((p) =>
       Number(/translate\(([\d.]+)/.exec(p.getAttribute('transform') ?? '')?.[1]),
@@ -115,14 +130,14 @@ describe('kMetricsChart', () => {
 
   it('notes a sampled silhouette, unless the sample was every customer', () => {
     const sampled = sweep.map((r) => ({ ...r, silhouetteSampleSize: 2000 }));
-    expect(caption(kMetricsChart(sampled))).toContain('Silhouette on a stratified sample of 2,000.');
-    expect(caption(kMetricsChart(sampled, { customers: 2000 }))).not.toContain('sample');
-    expect(caption(kMetricsChart(sweep))).not.toContain('sample');
+    expect(caption(chart(sampled))).toContain('Silhouette on a stratified sample of 2,000.');
+    expect(caption(chart(sampled, { customers: 2000 }))).not.toContain('sample');
+    expect(caption(chart(sweep))).not.toContain('sample');
   });
 
   it('lays out 2x2 in narrow charts and 4 in a row in wide ones', () => {
     const grid = (width: number) =>
-      kMetricsChart(sweep, { width }).querySelector<HTMLElement>('.tb-k-panels')!;
+      chart(sweep, { width }).querySelector<HTMLElement>('.tb-k-panels')!;
     // (640 - 12) / 2 and (1000 - 3 * 12) / 4, rounded down.
     expect(grid(640).style.gridTemplateColumns).toMatch(/^repeat\(2, ?314px\)$/);
     expect(grid(1000).style.gridTemplateColumns).toMatch(/^repeat\(4, ?241px\)$/);
@@ -130,7 +145,7 @@ describe('kMetricsChart', () => {
 
   it('returns a message element for an empty sweep', () => {
     for (const rows of [[], [{ k: 2 }, { k: 3, silhouette: Number.NaN }]]) {
-      const el = kMetricsChart(rows);
+      const el = chart(rows);
       expect(el.className).toBe('tb-chart-empty');
       expect(el.textContent).toBe('No k sweep to show: no metric was computed for any k.');
     }
@@ -174,6 +189,12 @@ describe('silhouettePlot', () => {
       .filter((b) => b.getAttribute('fill') === clusterColor(0))
       .map((b) => Number(b.getAttribute('width')));
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
+  });
+
+  it('draws clusters in the colours another chart gave them when asked', () => {
+    const slots = new Map([[0, 2], [1, 0], [2, 1]]);
+    const fills = new Set([...silhouettePlot(silhouetteData(20), { slots }).querySelectorAll('g.tb-silhouette-bars rect')].map((b) => b.getAttribute('fill')));
+    expect([...fills]).toEqual([clusterColor(2), clusterColor(0), clusterColor(1)]);
   });
 
   it('shows negative silhouettes left of zero and counts them in the caption', () => {
@@ -242,8 +263,10 @@ function kDistances(n: number): Float64Array {
 }
 
 describe('kDistancePlot', () => {
-  it('marks the knee and labels it as the suggested eps', () => {
-    const fig = kDistancePlot({ distances: kDistances(200), k: 4 });
+  it('marks the eps the analytics suggest and labels it; it computes none itself', () => {
+    const distances = kDistances(200);
+    expect(kDistancePlot({ distances, k: 4 }).querySelectorAll('g.tb-knee circle')).toHaveLength(0);
+    const fig = kDistancePlot({ distances, k: 4, suggested: suggestEps(distances) });
     expect(fig.querySelectorAll('g.tb-knee circle')).toHaveLength(1);
     const [label] = texts(fig, 'g.tb-knee-label text');
     expect(label).toMatch(/^suggested eps ≈ 0\.\d{1,3}$/);

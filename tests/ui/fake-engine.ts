@@ -8,6 +8,9 @@ import type {
   StateListener,
 } from '../../src/runtime/state.ts';
 
+type Ref = { readonly name: string } | string;
+const nameOf = (ref: Ref): string => (typeof ref === 'string' ? ref : ref.name);
+
 export function inputNode(
   name: string,
   control: ControlSpec,
@@ -20,10 +23,11 @@ export function inputNode(
     title: extra.title ?? name,
     defaultValue,
     control,
-    persist: true,
+    role: 'setting',
     parse: (t) => t,
     format: (v) => String(v),
     validate: () => undefined,
+    normalize: (v) => v,
     ...extra,
   };
 }
@@ -35,7 +39,7 @@ export function cellNode(name: string, extra: Partial<CellNode<unknown>> = {}): 
     title: extra.title ?? name,
     inputs: {},
     run: () => undefined,
-    schedule: 'live',
+    trigger: 'change',
     hidden: false,
     ...extra,
   };
@@ -46,9 +50,9 @@ export interface FakeEngine extends NotebookEngine {
   /** Pushes a state for a cell and tells listeners. */
   emit(name: string, state: Partial<CellState>): void;
   listeners(): number;
-  /** Names passed to `cancel`. */
+  /** Names passed to `cancel` and `run`. */
   readonly cancelled: string[];
-  cancel(name: string): void;
+  readonly runs: string[];
   /** Makes `setInput` refuse values for `name` with this message. */
   refuse(name: string, message: string): void;
 }
@@ -65,26 +69,33 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
   const refusals = new Map<string, string>();
   const calls: FakeEngine['calls'] = [];
   const cancelled: string[] = [];
-  return {
+  const runs: string[] = [];
+  const engine: FakeEngine = {
     notebook,
     nodes,
     calls,
     cancelled,
-    cancel: (name) => void cancelled.push(name),
-    getInput: (name) => inputs.get(name),
+    runs,
+    refused: [],
+    node: (name: string) => nodes.find((n) => n.name === name),
+    cancel: (ref: Ref) => void cancelled.push(nameOf(ref)),
+    run: async (ref: Ref) => void runs.push(nameOf(ref)),
+    getInput: ((ref: Ref) => inputs.get(nameOf(ref))) as NotebookEngine['getInput'],
     inputValues: () => Object.fromEntries(inputs),
-    setInput(name, value, phase) {
+    setInput: ((ref: Ref, value: unknown, phase?: InputPhase) => {
+      const name = nameOf(ref);
       calls.push({ name, value, phase });
       const refusal = refusals.get(name);
       if (refusal) throw new Error(refusal);
       inputs.set(name, value);
       for (const l of inputListeners) l(name, value);
-    },
+    }) as NotebookEngine['setInput'],
     setInputs(values) {
-      for (const [k, v] of Object.entries(values)) this.setInput(k, v, 'commit');
+      for (const [k, v] of Object.entries(values)) engine.setInput(k, v, 'commit');
     },
-    reset() {},
-    state: (name) => states.get(name) ?? { status: 'pending', hasValue: false, version: 0 },
+    act: async (action) => ({ action: action.name, changed: [], notes: [] }),
+    reset: async () => ({ action: 'reset', changed: [], notes: [] }),
+    state: ((ref: Ref) => states.get(nameOf(ref)) ?? { status: 'pending', hasValue: false, version: 0 }) as NotebookEngine['state'],
     onState(listener) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
@@ -93,7 +104,7 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
       inputListeners.add(listener);
       return () => inputListeners.delete(listener);
     },
-    value: async (name) => states.get(name)?.value ?? inputs.get(name),
+    value: (async (ref: Ref) => states.get(nameOf(ref))?.value ?? inputs.get(nameOf(ref))) as NotebookEngine['value'],
     dispose() {},
     emit(name, partial) {
       const state: CellState = { status: 'ok', hasValue: false, version: 0, ...partial };
@@ -105,4 +116,5 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
       refusals.set(name, message);
     },
   };
+  return engine;
 }

@@ -45,6 +45,13 @@ describe('tb-multiselect', () => {
     $$<HTMLButtonElement>(el, 'button')[1].click(); // None
     expect(events.at(-1)).toEqual({ value: [], phase: 'commit' });
   });
+
+  it('says which chosen names are not among the options instead of hiding them', async () => {
+    const el = await mount('tb-multiselect', { label: 'Features', options: ['a', 'b'], value: ['a', 'nope', `${XSS}`] });
+    expect($(el, '.count').textContent).toBe('1 of 2 selected');
+    expect($(el, '.absent').textContent).toBe(`Chosen but not offered here: nope, ${XSS}. Any change of the ticks drops them.`);
+    expect(el.shadowRoot!.querySelector('img')).toBeNull();
+  });
 });
 
 describe('tb-weights', () => {

@@ -10,7 +10,7 @@ import { $, $$, XSS, key, settle } from './helpers.ts';
 afterEach(() => document.body.replaceChildren());
 
 const featureList = cellNode('featureList', { title: 'Feature list', hidden: true });
-const k = inputNode('k', { kind: 'slider', min: 2, max: 12, step: 1, unit: 'clusters' }, 6, {
+const k = inputNode('k', { kind: 'slider', min: 2, max: 12, step: 1, integer: true, unit: 'clusters' }, 6, {
   title: 'Clusters (k)',
   description: 'How many clusters k-means looks for.',
 });
@@ -95,7 +95,7 @@ describe('tb-notebook', () => {
       '#cell-summary',
     ]);
     expect($(el, 'nav.toc a[href="#cell-km"] .dot').classList.contains('status-pending')).toBe(true);
-    engine.emit('km', { status: 'error', error: { message: 'boom', cell: 'km', trigger: 'k = 0' } });
+    engine.emit('km', { status: 'error', error: { message: 'boom', cell: 'km', trigger: 'k = 0', cause: null } });
     await settle(el);
     expect($(el, 'nav.toc a[href="#cell-km"] .dot').classList.contains('status-error')).toBe(true);
     expect($(el, 'nav.toc a[href="#cell-km"] .sr-only').textContent).toBe('(Error)');
@@ -205,11 +205,9 @@ describe('tb-notebook', () => {
 
   it('shows errors in the failing cell and links blocked cells to it', async () => {
     const { el, engine } = await page();
-    engine.emit('km', {
-      status: 'error',
-      error: { message: `k must be ≥ 2 ${XSS}`, cell: 'km', trigger: 'k = 0' },
-    });
-    engine.emit('pca', { status: 'blocked', blockedBy: 'km' });
+    const failure = { message: `k must be ≥ 2 ${XSS}`, cell: 'km', trigger: 'k = 0', cause: null };
+    engine.emit('km', { status: 'error', error: failure });
+    engine.emit('pca', { status: 'blocked', blockedBy: 'km', error: failure });
     await settle(el);
     const kmFrame = $(el, '#cell-km');
     expect($(kmFrame, '.problem .message').textContent).toBe(`k must be ≥ 2 ${XSS}`);
@@ -230,14 +228,12 @@ describe('tb-notebook', () => {
     expect(engine.cancelled).toEqual(['km']);
   });
 
-  it('traces a blocked chain to the failed cell and shows its message even when it has no frame', async () => {
+  it('shows the root failure a blocked state carries, without walking the graph, even when the failed cell has no frame', async () => {
     const { el, engine } = await page();
-    engine.emit('featureList', {
-      status: 'error',
-      error: { message: 'no numeric column', cell: 'featureList' },
-    });
-    engine.emit('km', { status: 'blocked', blockedBy: 'featureList' });
-    engine.emit('pca', { status: 'blocked', blockedBy: 'km' });
+    const failure = { message: 'no numeric column', cell: 'featureList', cause: null };
+    // The engine delivers the root failure with every blocked state; the shell reads nothing else.
+    engine.emit('km', { status: 'blocked', blockedBy: 'featureList', error: failure });
+    engine.emit('pca', { status: 'blocked', blockedBy: 'featureList', error: failure });
     await settle(el);
     const problem = $($(el, '#cell-pca'), '.problem');
     expect(problem.querySelector('.blocked-by')?.textContent).toBe('Blocked by Feature list');
@@ -266,7 +262,7 @@ describe('tb-notebook', () => {
 
   it('announces failures politely and has a presentation layout without contents', async () => {
     const { el, engine } = await page();
-    engine.emit('km', { status: 'error', error: { message: 'k too small', cell: 'km' } });
+    engine.emit('km', { status: 'error', error: { message: 'k too small', cell: 'km', cause: null } });
     await settle(el);
     expect($(el, '[role=status]').textContent).toBe('k-means failed: k too small');
     el.presentation = true;

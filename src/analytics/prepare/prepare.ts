@@ -20,6 +20,11 @@ import { transformValue } from './transform.ts';
 export interface Prepared extends PreparedData {
   /** Fitted parameters: re-apply with `applyPreparation(params, columns)`. */
   readonly params: PreparationParams;
+  /**
+   * Input rows set aside before fitting (`isolateRows` plus the top `isolateTop.n` by its raw
+   * feature), ascending: the fixed Strategic segment. The one place top-N isolation happens.
+   */
+  readonly isolatedRows: Int32Array;
 }
 
 /** Rows set aside before fitting: the listed rows plus the top-N by a raw feature. */
@@ -129,5 +134,5 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
       message: `All ${n} rows were left out (missing values, outliers or isolation); there is nothing to cluster.`,
     });
   }
-  return { ...applied, issues: [...issues, ...applied.issues], params };
+  return { ...applied, issues: [...issues, ...applied.issues], params, isolatedRows: Int32Array.from(isolated) };
 }

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { kneeIndex } from '../../analytics/choose-k/knee.ts';
+import type { EpsSuggestion } from '../../analytics/cluster/k-distance.ts';
 import { formatCount, formatPercent } from '../format.ts';
 import { chartMessage } from './k-metrics-chart.ts';
 
@@ -11,6 +11,8 @@ export interface KDistancePlotData {
   readonly k: number;
   /** The DBSCAN radius currently chosen, drawn as a horizontal rule. */
   readonly eps?: number;
+  /** The eps the analytics suggest at the knee of the curve (`suggestEps`), marked and labelled. */
+  readonly suggested?: EpsSuggestion | null;
 }
 
 export interface KDistancePlotOptions {
@@ -51,37 +53,27 @@ function formatDistance(d: number): string {
 }
 
 /**
- * The sorted k-distance curve for choosing DBSCAN's eps: the suggested eps is the knee (the point
- * farthest from the chord between the ends, both axes scaled to [0, 1]), marked and labelled; the
- * current eps is a labelled horizontal rule. Long curves are thinned to about `maxPoints` points,
- * keeping both ends.
+ * The sorted k-distance curve for choosing DBSCAN's eps: the suggested eps (computed by the
+ * analytics, `suggestEps`) is marked and labelled; the current eps is a labelled horizontal rule.
+ * Long curves are thinned to about `maxPoints` points, keeping both ends.
  */
 export function kDistancePlot(
   data: KDistancePlotData,
   options: KDistancePlotOptions = {},
 ): SVGSVGElement | HTMLElement {
-  const { distances, k, eps } = data;
+  const { distances, k, eps, suggested } = data;
   const { width = 640, height = 360, document, maxPoints = 2000 } = options;
   const n = distances.length;
   if (n === 0) return chartMessage('No k-distances to show: there are no points.', document);
 
   const points: Point[] = evenIndices(n, maxPoints).map((i) => ({ i, d: distances[i] }));
-  // The knee of the thinned curve: within one thinning step of the full curve's, and kneeIndex
-  // spreads its input into Math.max, which cannot take a million arguments.
-  const knee =
-    points[
-      kneeIndex(
-        points.map((p) => p.i),
-        points.map((p) => p.d),
-      )
-    ];
-  const hasKnee = n >= 3 && knee.i > 0;
-  const suggested = `suggested eps ≈ ${formatDistance(knee.d)}`;
+  const knee: Point | null = suggested ? { i: suggested.rank, d: suggested.eps } : null;
+  const label = knee ? `suggested eps ≈ ${formatDistance(knee.d)}` : '';
 
   const parts = [
     `Distance from each of ${formatCount(n)} points to its ${ordinal(k)} nearest neighbour, sorted.`,
   ];
-  if (hasKnee) parts.push(`The curve bends at ${formatDistance(knee.d)}: a suggested eps.`);
+  if (knee) parts.push(`The curve bends at ${formatDistance(knee.d)}: a suggested eps.`);
   if (eps !== undefined) {
     const above = n - upperBound(distances, eps);
     parts.push(
@@ -112,7 +104,7 @@ export function kDistancePlot(
       }),
     );
   }
-  if (hasKnee) {
+  if (knee) {
     marks.push(
       Plot.dot([knee], {
         x: 'i',
@@ -126,7 +118,7 @@ export function kDistancePlot(
       Plot.text([knee], {
         x: 'i',
         y: 'd',
-        text: () => suggested,
+        text: () => label,
         textAnchor: 'end',
         dx: -8,
         dy: -8,

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { kneeIndex } from '../../analytics/choose-k/knee.ts';
+import type { KSuggestion } from '../../analytics/choose-k/suggest.ts';
 import { formatCount, formatNumber } from '../format.ts';
 
 /** One k of a sweep. Absent metrics may be `undefined` or `null` (as `SweepPoint` has them). */
@@ -16,8 +16,11 @@ export interface KMetricsRow {
 }
 
 export interface KMetricsChartOptions {
-  /** k at the knee of the inertia curve. Default: the point farthest from the chord (`kneeIndex`). */
-  readonly knee?: number;
+  /**
+   * The k each metric recommends, as computed by the analytics (`suggestK`): marked in its panel.
+   * The chart computes none itself; a metric without a pick is drawn without a marker.
+   */
+  readonly picks?: Partial<KSuggestion>;
   /** The k currently chosen, drawn as a dashed vertical rule in every panel. */
   readonly selectedK?: number;
   /** Business limit on the number of tiers; k above it is shaded "beyond tier limit". */
@@ -85,23 +88,17 @@ function pointsOf(rows: readonly KMetricsRow[], key: MetricKey): Point[] {
   return points;
 }
 
-/** The k each metric recommends; ties go to the smaller k. */
-function bestK(metric: Metric, points: readonly Point[], knee: number | undefined): number | undefined {
-  if (points.length === 0) return undefined;
-  if (metric.pick === 'knee') {
-    if (knee !== undefined) return points.some((p) => p.k === knee) ? knee : undefined;
-    return points[
-      kneeIndex(
-        points.map((p) => p.k),
-        points.map((p) => p.value),
-      )
-    ].k;
-  }
-  let best = points[0];
-  for (const p of points) {
-    if (metric.pick === 'max' ? p.value > best.value : p.value < best.value) best = p;
-  }
-  return best.k;
+const PICK_OF: Record<MetricKey, keyof KSuggestion> = {
+  inertia: 'knee',
+  silhouette: 'silhouette',
+  calinskiHarabasz: 'calinskiHarabasz',
+  daviesBouldin: 'daviesBouldin',
+};
+
+/** The k the analytics recommend for a metric, when it is among the drawn points. */
+function bestK(metric: Metric, points: readonly Point[], picks: Partial<KSuggestion> | undefined): number | undefined {
+  const k = picks?.[PICK_OF[metric.key]];
+  return typeof k === 'number' && points.some((p) => p.k === k) ? k : undefined;
 }
 
 function sampleSizeOf(rows: readonly KMetricsRow[], customers: number | undefined): number | undefined {
@@ -254,8 +251,8 @@ function applyPanelStyle(chart: SVGSVGElement | HTMLElement): void {
 
 /**
  * The metrics that help choose k, one small panel each over the same integer k axis: the elbow
- * (inertia, knee marked), silhouette, Calinski-Harabasz and Davies-Bouldin, each with its best k
- * highlighted, the selected k as a dashed rule and k above `maxTiers` shaded. Metrics absent from
+ * (inertia, knee marked), silhouette, Calinski-Harabasz and Davies-Bouldin, each with the k the
+ * analytics recommend (`options.picks`) highlighted, the selected k as a dashed rule and k above `maxTiers` shaded. Metrics absent from
  * every row are left out. Returns a `<figure>` holding one `.tb-k-panel` figure per metric and a
  * caption that says whether the metrics agree.
  */
@@ -282,7 +279,7 @@ export function kMetricsChart(rows: readonly KMetricsRow[], options: KMetricsCha
   grid.className = 'tb-k-panels';
   grid.style.cssText = `display:grid;grid-template-columns:repeat(${columns},${panelWidth}px);gap:${gap}px`;
   for (const { metric, points } of present) {
-    const best = bestK(metric, points, options.knee);
+    const best = bestK(metric, points, options.picks);
     if (best !== undefined) picks.push({ metric, k: best });
     const chart = panel(metric, points, best, ks, { ...options, width: panelWidth, height });
     chart.classList.add('tb-k-panel');

@@ -45,8 +45,11 @@ export function clusterSizes(labels: ArrayLike<number>): { cluster: number; coun
   return [...counts].sort((a, b) => a[0] - b[0]).map(([cluster, count]) => ({ cluster, count }));
 }
 
-/** The categorical colour scale for a set of cluster ids: names as the domain, fixed colours as the range. */
-export function clusterColorScale(ids: readonly number[]): { domain: string[]; range: string[] } {
+/**
+ * The categorical colour scale for a set of cluster ids: names as the domain, colours as the
+ * range: each id's own colour, or the colour of the slot `slots` gives it (see `colourSlots`).
+ */
+export function clusterColorScale(ids: readonly number[], slots?: ReadonlyMap<number, number>): { domain: string[]; range: string[] } {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  return { domain: sorted.map(clusterName), range: sorted.map(clusterColor) };
+  return { domain: sorted.map(clusterName), range: sorted.map((id) => clusterColor(id < 0 ? id : (slots?.get(id) ?? id))) };
 }

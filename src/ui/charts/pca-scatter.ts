@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatCount, formatNumber, formatPercent } from '../format.ts';
 import { clusterColorScale, clusterName } from './palette.ts';
+import { colourSlots } from './colour-memory.ts';
 import { stratifiedSample } from './sample.ts';
 
 /** What the PCA scatter draws: one point per customer, in PC1/PC2 coordinates. */
@@ -28,6 +29,11 @@ export interface PcaScatterOptions {
   readonly document?: Document;
   /** Above this many points a stratified sample is drawn (default 5,000). */
   readonly maxPoints?: number;
+  /**
+   * The view's memory (`ViewContext.memory`): with it, clusters keep the colours of the customers
+   * they mostly hold from the previous drawing; without it a cluster's colour is fixed by its id.
+   */
+  readonly memory?: Record<string, unknown>;
 }
 
 interface Point {
@@ -63,7 +69,7 @@ function cloudRadius(points: readonly Point[]): number {
 }
 
 /**
- * PC1/PC2 scatter of customers coloured by cluster (fixed colour per cluster id), with centroid
+ * PC1/PC2 scatter of customers coloured by cluster (colours kept steady through `memory`), with centroid
  * markers, optional loading arrows, a legend and a caption. Large inputs draw a stratified sample
  * and say so in the caption. Returns Plot's `<figure>`.
  */
@@ -72,7 +78,7 @@ export function pcaScatter(
   options: PcaScatterOptions = {},
 ): SVGSVGElement | HTMLElement {
   checkLengths(data);
-  const { width = 640, height = 440, document, maxPoints = 5000 } = options;
+  const { width = 640, height = 440, document, maxPoints = 5000, memory } = options;
   const n = data.labels.length;
   const picked = stratifiedSample(data.labels, maxPoints);
   const byCluster = new Map<number, Point[]>();
@@ -93,7 +99,7 @@ export function pcaScatter(
   }
   const centroids = data.centroids ?? [];
   const ids = [...byCluster.keys(), ...centroids.map((c) => c.label)];
-  const color = clusterColorScale(ids);
+  const color = clusterColorScale(ids, colourSlots(memory, data.ids, data.labels));
 
   // Biggest clusters first, so small ones are drawn on top and stay visible.
   const layers = [...byCluster].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);

@@ -27,6 +27,8 @@ export interface SilhouettePlotOptions {
   readonly document?: Document;
   /** Above this many customers an even sample per cluster is drawn (default 3,000). */
   readonly maxBars?: number;
+  /** Colour slot per cluster id, to match another chart's colours (`rememberedSlots`); default: by id. */
+  readonly slots?: ReadonlyMap<number, number>;
 }
 
 interface Bar {
@@ -93,7 +95,7 @@ export function silhouettePlot(
     ticks.push({ y: (start + y) / 2, text: `${name} (${formatNumber(clusterMean)})` });
     y += gap;
   }
-  const color = clusterColorScale(ids);
+  const color = clusterColorScale(ids, options.slots);
   const meanText = formatNumber(mean);
 
   const parts = [
