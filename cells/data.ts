@@ -119,12 +119,30 @@ export const ruleNames = cell({
   run: (): readonly string[] => switchable,
 });
 
-export const rules = multiselect({
-  name: 'rules',
-  title: 'Quality rules on',
+/**
+ * The rules switched off (not the rules on): a rule added in a later release is then on for
+ * everyone, including settings saved, linked or exported before it existed.
+ */
+export const rulesOff = multiselect({
+  name: 'rulesOff',
+  title: 'Quality rules switched off',
   options: ruleNames,
-  value: switchable,
-  description: 'Switch a rule off to see what it changes; the choice goes into the exported config.',
+  value: [],
+  allowEmpty: true,
+  description: 'Switch a rule off to see what it changes; the choice goes into the exported config. Every rule not listed here applies.',
+});
+
+export const idColumn = text({
+  name: 'idColumn',
+  title: 'Customer id column',
+  description: 'For a customer table: the column that identifies customers. Empty: detected from the header; "row": number the rows 1, 2, 3… (for files without an id column).',
+});
+
+export const keepNumeric = text({
+  name: 'keepNumeric',
+  title: 'Code columns kept numeric',
+  description:
+    'For a customer table: whole-number columns from 0 to 10 (such as Channel or Region codes) are read as categories; list columns here (comma-separated) that are real quantities, e.g. a 1–5 score.',
 });
 
 export const rateOrder = slider({ name: 'rateOrder', title: 'Cost per order', min: 0, max: 200, step: 0.5, value: 25, description: 'Order handling, per order (account currency).' });
@@ -139,6 +157,8 @@ export const level = select({
   description: 'parent: roll customers up to their parent account before building features.',
 });
 
+const names = (text: string): string[] => text.split(',').map((n) => n.trim()).filter((n) => n !== '');
+
 /** The import options chosen above, in the form the data layer and the config use. */
 export const importSpec = cell({
   name: 'importSpec',
@@ -147,7 +167,9 @@ export const importSpec = cell({
   inputs: {
     inputKind,
     columnMap,
-    rules,
+    rulesOff,
+    idColumn,
+    keepNumeric,
     rateOrder,
     rateLine,
     rateReturn,
@@ -169,8 +191,10 @@ export const importSpec = cell({
     ...(v.dateOrder === 'auto' ? {} : { dateOrder: v.dateOrder }),
     ...(v.columnTypes.trim() ? { types: parseColumnTypes(v.columnTypes) } : {}),
     ...(v.columnMap.trim() ? { mapping: parseMappingSpec(v.columnMap) } : {}),
+    ...(v.idColumn.trim() ? { idColumn: v.idColumn.trim() } : {}),
+    ...(names(v.keepNumeric).length > 0 ? { keepNumeric: names(v.keepNumeric) } : {}),
     quality: {
-      disabled: switchable.filter((r) => !v.rules.includes(r)) as QualityRuleId[],
+      disabled: switchable.filter((r) => v.rulesOff.includes(r)) as QualityRuleId[],
       dates: { minYear: v.minYear, maxYear: v.maxYear, ...(v.asOf.trim() ? { asOf: v.asOf.trim() } : {}) },
       returns: { cancellationPrefix: v.cancellationPrefix.trim() },
       shipping: { minGroupSize: v.minGroupSize },

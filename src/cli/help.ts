@@ -16,7 +16,7 @@ Usage:
                              --set features=revenue,cts_pct,gross_margin_pct
                              --set w.cts_pct=2   (weight of one feature)
                              --set seed=7  --set inputKind=customer-table
-                             --set rules=exact-duplicates,customer-id   (rules left on)
+                             --set rulesOff=exact-duplicates,customer-id   (rules switched off)
                              --set rateOrder=30  --set level=parent
       --out <dir>          output folder (created if missing)
       --engine javascript|duckdb

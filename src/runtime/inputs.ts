@@ -83,7 +83,15 @@ export function select<const T extends string>(spec: Common & { options: readonl
  * A non-empty subset of names offered by another node (e.g. the numeric columns of the data).
  * Names the data lacks are the consuming cell's to report: the options depend on the data.
  */
-export function multiselect(spec: Common & { options: Node<readonly string[]>; value: readonly string[] }): InputNode<readonly string[]> {
+export function multiselect(
+  spec: Common & {
+    options: Node<readonly string[]>;
+    value: readonly string[];
+    /** Whether choosing none is a valid choice (default false: at least one, e.g. features). */
+    allowEmpty?: boolean;
+  },
+): InputNode<readonly string[]> {
+  const allowEmpty = spec.allowEmpty ?? false;
   return input<readonly string[]>({
     ...spec,
     defaultValue: spec.value,
@@ -93,13 +101,15 @@ export function multiselect(spec: Common & { options: Node<readonly string[]>; v
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '');
-      if (names.length === 0) throw new Error(`invalid ${spec.name}: "${text}" (choose at least one, e.g. ${spec.name}=${spec.value.slice(0, 2).join(',')})`);
+      if (names.length === 0 && !allowEmpty) {
+        throw new Error(`invalid ${spec.name}: "${text}" (choose at least one, e.g. ${spec.name}=${spec.value.slice(0, 2).join(',')})`);
+      }
       return names;
     },
     format: (v) => v.join(','),
     validate(v) {
       if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return refusal(spec.name, v, 'expected a list of names');
-      if (v.length === 0) return refusal(spec.name, v, 'choose at least one');
+      if (v.length === 0 && !allowEmpty) return refusal(spec.name, v, 'choose at least one');
       return undefined;
     },
   });

@@ -48,7 +48,7 @@ describe('tierbook run --engine duckdb', () => {
       [['run', 'segmentation', '--engine', 'duckdb', '--out', dir], /--engine duckdb needs --data/],
       [['run', 'segmentation', '--engine', 'spark', '--data', join(dir, 'sample-orders.csv'), '--out', dir], /invalid --engine: "spark" \(expected javascript or duckdb\)/],
       [['run', 'segmentation', '--engine', 'duckdb', '--data', join(dir, 'nope.csv'), '--out', dir], /cannot read .*nope.csv: no such file/],
-      [['run', 'segmentation', '--engine', 'duckdb', '--data', join(dir, 'sample-orders.csv'), '--set', 'rules=customer-id', '--out', join(dir, 'x')], /switched off here: exact-duplicates/],
+      [['run', 'segmentation', '--engine', 'duckdb', '--data', join(dir, 'sample-orders.csv'), '--set', 'rulesOff=exact-duplicates', '--out', join(dir, 'x')], /switched off here: exact-duplicates/],
     ];
     for (const [argv, pattern] of cases) {
       const r = await tierbook(...argv);

@@ -93,7 +93,7 @@ describe('an uploaded file survives a reload', () => {
     const { page, context, problems } = await openPage(env);
     await clusterCounts(page, 4);
     const rows = ['customer_id,revenue,orders,margin'];
-    for (let i = 0; i < 60; i++) rows.push(`C${i},${100 + (i % 7) * 50},${1 + (i % 3)},${(i % 5) / 10}`);
+    for (let i = 0; i < 60; i++) rows.push(`C${i},${100 + (i % 7) * 50},${1 + (i % 15)},${(i % 5) / 10}`);
     await page.locator('tb-file-picker input[type=file]').setInputFiles({ name: 'my-customers.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
     await page.waitForFunction(() => window.tierbook.engine.state('imported').value?.source === 'my-customers.csv', null, { timeout: 20000 });
     await page.locator('[data-input=features] tb-multiselect').getByRole('button', { name: 'All' }).click();
