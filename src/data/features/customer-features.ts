@@ -176,7 +176,16 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   let priorUnits = 0;
   for (const v of all.returns_before_window) if (v > 0) [prior, priorUnits] = [prior + 1, priorUnits + v];
   if (prior) note('returns-before-window', `${formatCount(prior)} ${level === 'parent' ? 'account(s)' : 'customer(s)'} returned more units than they bought in the window (${formatCount(priorUnits)} units in all): returns of earlier purchases. They are counted in returns_before_window, and returns_rate is capped at 1.`, prior);
-  for (const u of unavailable) note('feature-unavailable', u.note);
+  // One note per missing column (not one per feature): the data dictionary lists each feature.
+  const byNeeds = new Map<string, string[]>();
+  for (const u of unavailable) {
+    const key = u.needs.join(' and ');
+    byNeeds.set(key, [...(byNeeds.get(key) ?? []), u.feature]);
+  }
+  for (const [needs, names] of byNeeds) {
+    const columns = needs.split(' and ').map((f) => `a ${f} column`).join(' and ');
+    note('feature-unavailable', `${names.join(', ')} ${names.length === 1 ? 'needs' : 'need'} ${columns}; the data dictionary lists what each feature needs.`, names.length);
+  }
   // Sums cannot overflow (line amounts are bounded), but a feature can still be too large to cluster on.
   const screened = screenUnusableValues(lines.source, ids, columns, numericColumns);
   issues.push(...screened.issues);
