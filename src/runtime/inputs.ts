@@ -198,7 +198,7 @@ export function fileInput(spec: Common & { accept: string; none?: string }): Inp
 
 /** An input without a control that no text can set: host values and action state. */
 function hiddenInput<T>(
-  spec: Common & { value: T },
+  spec: Common & { value: T; keepOnReset?: boolean },
   role: 'host' | 'state',
   setBy: string,
   validate: (value: unknown) => string | undefined,
@@ -225,8 +225,11 @@ export function hostValue<T>(spec: Common & { value: T }): InputNode<T> {
 /**
  * A value only actions set (e.g. the imported reference config): saved across reloads, never in
  * the URL, an export's inputs or `--set`. `check` returns what is wrong with a value, if anything.
+ * With `keepOnReset`, Reset leaves it in place (an approval is a record, not a setting).
  */
-export function stateValue<T>(spec: Common & { value: T; check: (value: unknown) => string | undefined; format?: (value: T) => string }): InputNode<T> {
+export function stateValue<T>(
+  spec: Common & { value: T; check: (value: unknown) => string | undefined; format?: (value: T) => string; keepOnReset?: boolean },
+): InputNode<T> {
   const validate = (v: unknown) => {
     const reason = spec.check(v);
     return reason ? `invalid ${spec.name}: ${reason}` : undefined;
