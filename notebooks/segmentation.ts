@@ -42,7 +42,7 @@ import {
 import { algorithm, clustering, eps, k, minPoints, seed } from '../cells/cluster.ts';
 import { scatter, variance } from '../cells/project.ts';
 import { profiles } from '../cells/profile.ts';
-import { assignments, config } from '../cells/export.ts';
+import { assignments, assumptions, config } from '../cells/export.ts';
 import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
 
@@ -83,6 +83,7 @@ export const segmentation: Notebook = {
     asOf,
     cancellationPrefix,
     minGroupSize,
+    assumptions.data,
     {
       kind: 'prose',
       id: 'features-cts',
@@ -93,6 +94,7 @@ export const segmentation: Notebook = {
     rateLine,
     rateReturn,
     level,
+    assumptions.features,
     table,
     whale,
     dictionary,
@@ -112,6 +114,7 @@ export const segmentation: Notebook = {
     strategicIds,
     strategicTop,
     strategicBy,
+    assumptions.preparation,
     prepared,
     {
       kind: 'prose',
@@ -132,6 +135,7 @@ export const segmentation: Notebook = {
     seed,
     eps,
     minPoints,
+    assumptions.model,
     clustering,
     kDistance,
     scatter,

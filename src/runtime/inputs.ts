@@ -254,7 +254,7 @@ export function choice(spec: Common & { options: Node<readonly string[]>; value:
  * mapping) where the value enters, so a bad value is refused at the input, never deep in a cell:
  * it throws a message that is either complete (`invalid ...`) or says what was expected.
  */
-export function text(spec: Common & { value?: string; check?: (text: string) => void }): InputNode<string> {
+export function text(spec: Common & { value?: string; check?: (text: string) => void; multiline?: boolean }): InputNode<string> {
   const problem = (v: unknown): string | undefined => {
     if (typeof v !== 'string') return refusal(spec.name, v, 'expected text');
     if (!spec.check) return undefined;
@@ -269,7 +269,7 @@ export function text(spec: Common & { value?: string; check?: (text: string) => 
   return input<string>({
     ...spec,
     defaultValue: spec.value ?? '',
-    control: { kind: 'text' },
+    control: spec.multiline ? { kind: 'text', multiline: true } : { kind: 'text' },
     parse(t) {
       const reason = problem(t);
       if (reason) throw new Error(reason);

@@ -49,7 +49,11 @@ export type ControlSpec =
       /** What is used while no file is chosen, e.g. `the sample` (said beside the picker). */
       none?: string;
     }
-  | { kind: 'text' }
+  | {
+      kind: 'text';
+      /** Several lines (a paragraph of free text, e.g. assumptions): a text area. Default false. */
+      multiline?: boolean;
+    }
   | { kind: 'hidden' };
 
 /**
