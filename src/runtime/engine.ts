@@ -64,7 +64,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
   const inputListeners = new Set<InputListener>();
   const commitListeners = new Set<CommitListener>();
   /** The action whose plan is being applied (commits during it are that action's). */
-  let acting: string | undefined;
+  let acting: { name: string; title: string } | undefined;
   const graph = createVariableGraph();
   const running = new Map<string, AbortController>();
   let lastChange: string | undefined;
@@ -224,7 +224,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     const values = checkPlan(action.title, plan, inputsByName);
     if (disposed) return { action: action.name, changed: [], notes: plan.notes ?? [] };
     lastChange = action.title;
-    acting = action.name;
+    acting = { name: action.name, title: action.title };
     let changed: string[];
     try {
       changed = apply(values, 'commit');

@@ -50,11 +50,11 @@ export interface CommittedChange {
 
 /**
  * Committed values changed: once per release of a drag, typed value, `setInputs` or action, never
- * per drag step. `action` names the action that made the change (e.g. `import-config`, `reset`).
+ * per drag step. `action` is the action that made the change (e.g. Import config, Reset).
  */
 export interface Commit {
   readonly changes: readonly CommittedChange[];
-  readonly action?: string;
+  readonly action?: { readonly name: string; readonly title: string };
 }
 
 export type CommitListener = (commit: Commit) => void;

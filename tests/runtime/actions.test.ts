@@ -104,7 +104,7 @@ describe('commits and kept state', () => {
     await new Promise((r) => setTimeout(r, 30)); // a pause longer than the debounce commits too
     expect(commits.at(-1)).toEqual({ changes: [{ name: 'seed', old: 42, new: 3 }] });
     await engine.act(apply, { k: 2, note: 'x' });
-    expect(commits.at(-1)).toEqual({ changes: [{ name: 'k', old: 7, new: 2 }, { name: 'note', old: null, new: 'x' }], action: 'apply' });
+    expect(commits.at(-1)).toEqual({ changes: [{ name: 'k', old: 7, new: 2 }, { name: 'note', old: null, new: 'x' }], action: { name: 'apply', title: 'Apply' } });
     engine.setInputs({ k: 2 }); // the same value: no commit
     expect(commits).toHaveLength(3);
     off();
