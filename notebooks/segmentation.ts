@@ -46,6 +46,7 @@ import { assignments, assumptions, config } from '../cells/export.ts';
 import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
 import { approval, approvalStatus, approveAction, approvedDiff } from '../cells/governance.ts';
+import { driftRule, scoreFile, scoring } from '../cells/scoring.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
 export const segmentation: Notebook = {
@@ -175,6 +176,15 @@ export const segmentation: Notebook = {
     approval,
     approvalStatus,
     approvedDiff,
+    {
+      kind: 'prose',
+      id: 'score-new-file',
+      title: 'Score a new file',
+      text: 'Apply the approved segmentation to new data, e.g. next quarter’s export, without changing anything above: the config’s fitted preparation and centroids are used as they are, never refitted. Values far outside the range the config was built on are flagged, and drift against its reference distributions says whether re-segmentation is due.',
+    },
+    scoreFile,
+    driftRule,
+    scoring,
   ],
 };
 
