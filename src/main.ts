@@ -11,6 +11,7 @@ import { IndexedDbAuditStore } from './app/governance/audit-store.ts';
 import { IndexedDbKeyStore } from './app/governance/signing-key.ts';
 import { IndexedDbArchiveStore } from './app/governance/archive-store.ts';
 import { GOVERNANCE_DB } from './app/governance/idb.ts';
+import { IndexedDbPseudonymKeyStore } from './app/governance/pseudonym-key.ts';
 
 const host: Host = {
   packages: __TIERBOOK_PACKAGES__,
@@ -70,6 +71,7 @@ const governance = new Governance(engine, segmentationApp, {
   audit: new IndexedDbAuditStore(indexedDB),
   keys: new IndexedDbKeyStore(indexedDB),
   archive: new IndexedDbArchiveStore(indexedDB),
+  pseudonymKey: new IndexedDbPseudonymKeyStore(indexedDB),
 });
 governance.start((message) => page.dispatchEvent(new CustomEvent('tb-notice', { detail: message })));
 const toolbar = createToolbar(document, engine, location, segmentationApp, warnings.join(' ') || undefined, {

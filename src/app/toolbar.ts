@@ -4,7 +4,7 @@ import { describeCheck, type ReferenceCheck } from '../config/reference.ts';
 import { queryFromInputs } from '../runtime/url.ts';
 import { download } from './download.ts';
 import type { Governance } from './governance/governance.ts';
-import { approvalBanner, approveDialog, auditDialog } from './governance/governance-panel.ts';
+import { approvalBanner, approveDialog, auditDialog, historyDialog } from './governance/governance-panel.ts';
 import { clearLocalData, type LocalStorageAccess } from './governance/local-data.ts';
 
 /** The notebook nodes and actions the toolbar works with (the app wires them in). */
@@ -79,11 +79,26 @@ export function createToolbar(
   button(
     'Download assignments',
     async () => {
+      if (gov) {
+        download(document, 'assignments.csv', await gov.governance.assignmentsText(pseudonymise.checked), 'text/csv');
+        say(pseudonymise.checked ? 'Downloaded assignments with pseudonymised ids (keyed with a key kept in this browser).' : 'Downloaded assignments.');
+        return;
+      }
       const a = await engine.value(nodes.assignments);
       download(document, 'assignments.csv', assignmentsCsv(a.ids, a.labels, a.idColumn), 'text/csv');
     },
     'export-assignments',
   );
+  const pseudonymise = document.createElement('input');
+  pseudonymise.type = 'checkbox';
+  pseudonymise.id = 'pseudonymise-ids';
+  if (gov) {
+    const label = document.createElement('label');
+    label.className = 'tb-toolbar-check';
+    label.title = 'Replace customer ids by keyed hashes (HMAC-SHA-256) for sharing outside the team; the key stays in this browser, so the same id gets the same pseudonym in every download.';
+    label.append(pseudonymise, ' pseudonymise ids');
+    bar.append(label);
+  }
 
   const picker = document.createElement('input');
   picker.type = 'file';
@@ -139,6 +154,9 @@ export function createToolbar(
     bar.append(approve, audit.dialog);
     button('Approve…', () => approve.showModal(), 'approve');
     button('Audit log', () => audit.show(), 'audit-log');
+    const history = historyDialog(document, gov.governance);
+    bar.append(history);
+    button('Tier history…', () => history.showModal(), 'tier-history');
     button(
       'Clear local data…',
       async () => {

@@ -131,6 +131,55 @@ export function auditDialog(document: Document, gov: Governance): { dialog: HTML
   return { dialog, show };
 }
 
+/** A customer's segment in every version approved in this browser. */
+export function historyDialog(document: Document, gov: Governance): HTMLDialogElement {
+  const id = el(document, 'input', { id: 'history-customer', type: 'search', placeholder: 'customer id' });
+  const look = el(document, 'button', { type: 'submit', textContent: 'Look up' });
+  const result = el(document, 'div', { className: 'tb-audit-scroll' });
+  const close = el(document, 'button', { type: 'button', textContent: 'Close' });
+  const form = el(document, 'form', { className: 'tb-audit-filters' }, field(document, 'Customer', id), look);
+  const dialog = el(
+    document,
+    'dialog',
+    { className: 'tb-dialog tb-audit', id: 'history-dialog' },
+    el(document, 'h2', { textContent: 'Tier history of a customer' }),
+    el(document, 'p', { textContent: 'Every version approved in this browser is archived with its assignments.' }),
+    form,
+    result,
+    el(document, 'div', { className: 'tb-dialog-buttons' }, close),
+  );
+  close.addEventListener('click', () => dialog.close());
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const rows = await gov.history(id.value);
+      if (rows.length === 0) {
+        result.replaceChildren(el(document, 'p', { textContent: 'No approved version is archived in this browser yet.' }));
+        return;
+      }
+      const cells = (r: (typeof rows)[number]) => [
+        r.date.slice(0, 10),
+        r.version,
+        r.approver ?? '',
+        r.cluster === undefined ? 'not in that data' : r.cluster === null ? 'not clustered' : String(r.cluster),
+        r.tier ?? '',
+      ];
+      result.replaceChildren(
+        el(
+          document,
+          'table',
+          { className: 'tb-audit-table' },
+          el(document, 'thead', {}, el(document, 'tr', {}, ...['Date', 'Version', 'Approved by', 'Cluster', 'Tier'].map((h) => el(document, 'th', { textContent: h })))),
+          el(document, 'tbody', {}, ...rows.map((r) => el(document, 'tr', {}, ...cells(r).map((c) => el(document, 'td', { textContent: c }))))),
+        ),
+      );
+    } catch (error) {
+      result.replaceChildren(el(document, 'p', { className: 'tb-dialog-problem', textContent: error instanceof Error ? error.message : String(error) }));
+    }
+  });
+  return dialog;
+}
+
 /** The line at the top of the page: who approved and what changed since; hidden while nothing is approved. */
 export function approvalBanner(document: Document, engine: NotebookEngine, status: { readonly name: string }): HTMLElement {
   const banner = el(document, 'p', { className: 'tb-approval-banner', id: 'approval-banner', hidden: true });

@@ -17,7 +17,9 @@ import { inputChangeEntry } from '../../config/audit-events.ts';
 import { chooseExport, exportText } from '../../config/export-document.ts';
 import { parseConfigFile } from '../../config/load-config.ts';
 import { verifyConfig, type Verification } from '../../config/verify.ts';
-import { archiveApproved, type ArchiveStore } from '../../config/archive.ts';
+import { archiveApproved, customerHistory, type ArchiveStore, type HistoryRow } from '../../config/archive.ts';
+import { pseudonymiseIds } from '../../config/pseudonymise.ts';
+import { pseudonymKey, type PseudonymKeyStore } from './pseudonym-key.ts';
 import { assignmentsCsv } from '../../config/segmentation-config.ts';
 import { describeInputChange } from '../../config/input-changes.ts';
 import { signingKey, type KeyStore } from './signing-key.ts';
@@ -38,6 +40,7 @@ export interface GovernanceStores {
   readonly audit: AuditStore;
   readonly keys: KeyStore;
   readonly archive: ArchiveStore;
+  readonly pseudonymKey: PseudonymKeyStore;
 }
 
 /** An export: its text, file name and what to tell the analyst. */
@@ -61,7 +64,8 @@ export function verdictLine(v: Verification): string {
     case 'signature-invalid':
       return `Signature invalid: ${v.problems.join('; ')}.`;
     default:
-      return `Cannot verify: ${v.message}.`;
+      // a version 1 config: the message says why, the note (in `notes`) what to do
+      return `${v.message.charAt(0).toUpperCase()}${v.message.slice(1)}.`;
   }
 }
 
@@ -152,6 +156,19 @@ export class Governance {
     const result = await this.engine.act(this.nodes.importConfig, { text, fileName });
     await this.record({ time: this.now(), kind: 'import', details: { file: fileName, verdict: verdict.verdict, summary: line } });
     return { verdict, line, notes: [...verdict.notes, ...result.notes] };
+  }
+
+  /** assignments.csv of the notebook; with `pseudonymise`, ids replaced by keyed hashes (the key stays in this browser). */
+  async assignmentsText(pseudonymise: boolean): Promise<string> {
+    const a = await this.engine.value(this.nodes.assignments);
+    const ids = pseudonymise ? await pseudonymiseIds(await pseudonymKey(this.stores.pseudonymKey), a.ids) : a.ids;
+    await this.record({ time: this.now(), kind: 'export', details: { what: 'assignments.csv', customers: a.ids.length, pseudonymised: pseudonymise } });
+    return assignmentsCsv(ids, a.labels, a.idColumn);
+  }
+
+  /** A customer's segment in every version approved (archived) in this browser, oldest first. */
+  history(customerId: string): Promise<HistoryRow[]> {
+    return customerHistory(this.stores.archive, customerId.trim());
   }
 
   /**

@@ -3,9 +3,9 @@ import { Governance, changedSinceApprovalLine, verdictLine } from '../../../src/
 import { MemoryAuditStore } from '../../../src/app/governance/audit-store.ts';
 import { MemoryArchiveStore } from '../../../src/app/governance/archive-store.ts';
 import type { KeyStore } from '../../../src/app/governance/signing-key.ts';
+import { MemoryPseudonymKeyStore } from '../../../src/app/governance/pseudonym-key.ts';
 import { verifyAuditChain } from '../../../src/config/audit.ts';
 import { verifyConfig } from '../../../src/config/verify.ts';
-import { customerHistory } from '../../../src/config/archive.ts';
 import { segmentationApp } from '../../../notebooks/segmentation.ts';
 import { k } from '../../../cells/cluster.ts';
 import { weights } from '../../../cells/prepare.ts';
@@ -24,7 +24,7 @@ class MemoryKeyStore implements KeyStore {
 
 function setup(initial: Record<string, unknown> = { k: 3 }) {
   const engine = openBlobs(initial);
-  const stores = { audit: new MemoryAuditStore(), keys: new MemoryKeyStore(), archive: new MemoryArchiveStore() };
+  const stores = { audit: new MemoryAuditStore(), keys: new MemoryKeyStore(), archive: new MemoryArchiveStore(), pseudonymKey: new MemoryPseudonymKeyStore() };
   let tick = 0;
   const gov = new Governance(engine, segmentationApp, stores, { now: () => new Date(Date.UTC(2025, 2, 1, 9, 0, tick++)).toISOString() });
   const errors: string[] = [];
@@ -39,14 +39,14 @@ const settle = async (engine: Parameters<typeof idle>[0]) => {
 
 describe('governance in the app', () => {
   it('logs every committed change with readable names, approves, exports the approved config while nothing changed, and a draft after a change', async () => {
-    const { engine, stores, gov, errors } = setup();
+    const { engine, gov, errors } = setup();
     engine.setInput(weights, { b: 2 });
     await settle(engine);
     const approved = await gov.approve({ name: 'Ada Lovelace', role: 'Head of Planning', comment: 'Pilot' });
     expect(approved).toEqual({ archived: true, message: 'Approved by Ada Lovelace and archived in this browser.' });
     await settle(engine);
     // the archive answers a customer's tier history
-    const history = await customerHistory(stores.archive, (await engine.value(segmentationApp.assignments)).ids[0]);
+    const history = await gov.history(` ${(await engine.value(segmentationApp.assignments)).ids[0]} `);
     expect(history).toHaveLength(1);
     expect(history[0].approver).toBe('Ada Lovelace (Head of Planning)');
 
@@ -94,6 +94,29 @@ describe('governance in the app', () => {
     const tampered = await gov.importConfig(JSON.stringify(doc), 'tampered.json');
     expect(tampered.verdict.verdict).toBe('edited');
     expect(tampered.line).toMatch(/^Edited after approval \(.*model.*\)/);
+    const resigned = JSON.parse(text);
+    resigned.approval.comment = 'Approved without changes';
+    const forged = await gov.importConfig(JSON.stringify(resigned), 'forged.json');
+    expect(forged.line).toBe('Signature invalid: approval: the signature does not match the approval record under its public key.');
+    // a version 1 config cannot be verified: said as such, with the note on what to do
+    const v1 = { verdict: 'unverifiable', intact: false, message: 'cannot verify: a version 1 config carries no content hash', problems: [], changedSections: [], notes: ['x'], approval: null, contentHash: '' } as const;
+    expect(verdictLine(v1)).toBe('Cannot verify: a version 1 config carries no content hash.');
+    engine.dispose();
+  });
+
+  it('pseudonymises the assignments with a key kept in the browser: the same pseudonym each time, never the id', async () => {
+    const { engine, gov } = setup();
+    const plain = await gov.assignmentsText(false);
+    const first = await gov.assignmentsText(true);
+    const second = await gov.assignmentsText(true);
+    expect(second).toBe(first);
+    expect(plain.split('\n')[1]).toMatch(/^C\d+,/);
+    const lines = first.trim().split('\n');
+    expect(lines[0]).toBe(plain.split('\n')[0]);
+    expect(lines.slice(1).every((l) => /^p-[0-9a-f]{20},/.test(l))).toBe(true);
+    // the clusters are the same, row by row
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(plain.trim().split('\n').slice(1).map((l) => l.split(',')[1]));
+    expect((await gov.entries()).map((e) => e.details.pseudonymised)).toEqual([false, true, true]);
     engine.dispose();
   });
 
