@@ -72,7 +72,7 @@ export const approvalStatus = cell({
   view: (s, { document }) => {
     if (s.approved === null) return textBlock(document, ['Not approved yet. “Approve…” at the top signs this config with a key kept in this browser.']);
     const a = s.approved;
-    const lines = [`Approved by ${a.name} (${a.role}) on ${a.date}.${a.comment ? ` Comment: ${a.comment}` : ''}`];
+    const lines = [`Approved by ${a.name} (${a.role}) on ${a.date.slice(0, 10)} at ${a.date.slice(11, 16)} UTC.${a.comment ? ` Comment: ${a.comment}` : ''}`];
     if (s.changes.length === 0 && !s.data) lines.push('No change since approval: Export config writes the approved, signed config.');
     if (s.data) lines.push(`Changed since approval: the data is ${s.data.current}; the approved config was made on ${s.data.approved}.`);
     const el = textBlock(document, lines);

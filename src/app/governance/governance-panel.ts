@@ -27,7 +27,7 @@ export function approveDialog(document: Document, gov: Governance, say: Say): HT
   const name = el(document, 'input', { id: 'approver-name', required: true, autocomplete: 'name' });
   const role = el(document, 'input', { id: 'approver-role', required: true, placeholder: 'e.g. Head of Supply Chain Planning' });
   const date = el(document, 'input', { id: 'approval-date', type: 'date' });
-  const comment = el(document, 'textarea', { id: 'approval-comment', rows: 3 });
+  const comment = el(document, 'textarea', { id: 'approval-comment', rows: 2 });
   const problem = el(document, 'p', { className: 'tb-dialog-problem' });
   problem.setAttribute('role', 'alert');
   const submit = el(document, 'button', { type: 'submit', textContent: 'Approve and sign', id: 'approve-submit' });

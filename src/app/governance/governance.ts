@@ -180,13 +180,14 @@ export class Governance {
     if (spec.name.trim() === '') throw new Error('Approve: enter the approver’s name.');
     if (spec.role.trim() === '') throw new Error('Approve: enter the approver’s role.');
     const keys = await signingKey(this.stores.keys);
+    // the assignments of the state being approved (read first, so a change made meanwhile shows as a mismatch, not a wrong archive)
+    const a = await this.engine.value(this.nodes.assignments);
     const date = spec.date ?? this.now();
     await this.record({ time: date, kind: 'approval', actor: spec.name.trim(), details: { role: spec.role.trim(), comment: spec.comment ?? '' } });
     await this.engine.act(this.nodes.approveAction, { spec: { ...spec, date }, keys, audit: await this.entries() });
     const kept = this.engine.getInput(this.nodes.approval);
     if (!kept) throw new Error('Approve: the approval was not kept.');
     try {
-      const a = await this.engine.value(this.nodes.assignments);
       const configText = await exportText({ config: kept.config, approved: true, note: '' }, await this.entries());
       await archiveApproved(this.stores.archive, configText, assignmentsCsv(a.ids, a.labels, a.idColumn));
       return { archived: true, message: `Approved by ${spec.name.trim()} and archived in this browser.` };
