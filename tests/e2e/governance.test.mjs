@@ -111,4 +111,27 @@ describe('governance in Chromium', () => {
     assertClean(problems);
     await context.close();
   });
+
+  it('Clear local data removes the approval, the log, the keys and the kept settings, after a confirmation', async () => {
+    const { page, context, problems } = await openPage(env, '/?k=3');
+    await clusterCounts(page, 3);
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    await page.getByLabel('Approver name').fill('Ada Lovelace');
+    await page.getByLabel('Role').fill('Head of Planning');
+    await page.getByRole('button', { name: 'Approve and sign' }).click();
+    await banner(page).getByText('nothing changed since', { exact: false }).waitFor({ timeout: 30000 });
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      d.accept();
+    });
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Clear local data…' }).click()]);
+    assert.match(asked, /audit log/);
+    await clusterCounts(page, 4); // the defaults: the link's k=3 was dropped on reload and nothing was kept
+    assert.equal(await banner(page).isHidden(), true);
+    assert.equal(await page.evaluate(() => window.tierbook.engine.getInput('approval')), null);
+    assert.deepEqual(await page.evaluate(async () => (await window.tierbook.governance.entries()).length), 0);
+    assertClean(problems);
+    await context.close();
+  });
 });
