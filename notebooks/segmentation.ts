@@ -47,6 +47,7 @@ import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
 import { approval, approvalStatus, approveAction, approvedDiff } from '../cells/governance.ts';
 import { driftRule, scoreFile, scoring } from '../cells/scoring.ts';
+import { churnRate, fairnessAttribute, fairnessReview } from '../cells/fairness.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
 export const segmentation: Notebook = {
@@ -185,6 +186,15 @@ export const segmentation: Notebook = {
     scoreFile,
     driftRule,
     scoring,
+    {
+      kind: 'prose',
+      id: 'fairness',
+      title: 'Fairness and migration',
+      text: 'Before tiers are used, check that the favourable outcome (the top tier) does not fall unevenly on a group, and who would move down from the approved version. These are screening figures, not findings: read them with the caveats below them.',
+    },
+    fairnessAttribute,
+    churnRate,
+    fairnessReview,
   ],
 };
 
