@@ -42,9 +42,12 @@ import {
 import { algorithm, clustering, eps, k, minPoints, seed } from '../cells/cluster.ts';
 import { scatter, variance } from '../cells/project.ts';
 import { profiles } from '../cells/profile.ts';
-import { assignments, config } from '../cells/export.ts';
+import { assignments, assumptions, config } from '../cells/export.ts';
 import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
+import { approval, approvalStatus, approveAction, approvedDiff } from '../cells/governance.ts';
+import { driftRule, scoreFile, scoring } from '../cells/scoring.ts';
+import { churnRate, fairnessAttribute, fairnessReview } from '../cells/fairness.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
 export const segmentation: Notebook = {
@@ -83,6 +86,7 @@ export const segmentation: Notebook = {
     asOf,
     cancellationPrefix,
     minGroupSize,
+    assumptions.data,
     {
       kind: 'prose',
       id: 'features-cts',
@@ -93,6 +97,7 @@ export const segmentation: Notebook = {
     rateLine,
     rateReturn,
     level,
+    assumptions.features,
     table,
     whale,
     dictionary,
@@ -112,6 +117,7 @@ export const segmentation: Notebook = {
     strategicIds,
     strategicTop,
     strategicBy,
+    assumptions.preparation,
     prepared,
     {
       kind: 'prose',
@@ -132,6 +138,7 @@ export const segmentation: Notebook = {
     seed,
     eps,
     minPoints,
+    assumptions.model,
     clustering,
     kDistance,
     scatter,
@@ -156,8 +163,40 @@ export const segmentation: Notebook = {
     referenceCheck,
     assignments,
     config,
+    {
+      kind: 'prose',
+      id: 'governance',
+      title: '10. Governance',
+      text: 'A segmentation is used once a reviewer approves it. “Approve…” at the top signs the config with a key kept in this browser; from then on every change of a setting or of the data shows as changed since approval, at the top of the page and below. Export config writes the approved, signed config while nothing changed, else an unsigned draft; either way with the audit log of every change made here.\n\nWrite down what the segmentation assumes: the assumptions travel in the config to the reviewers.',
+    },
+    assumptions.general,
+    assumptions.tiers,
+    assumptions.policies,
+    assumptions.robustness,
+    assumptions.monitoring,
+    approval,
+    approvalStatus,
+    approvedDiff,
+    {
+      kind: 'prose',
+      id: 'score-new-file',
+      title: 'Score a new file',
+      text: 'Apply the approved segmentation to new data, e.g. next quarter’s export, without changing anything above: the config’s fitted preparation and centroids are used as they are, never refitted. Values far outside the range the config was built on are flagged, and drift against its reference distributions says whether re-segmentation is due.',
+    },
+    scoreFile,
+    driftRule,
+    scoring,
+    {
+      kind: 'prose',
+      id: 'fairness',
+      title: 'Fairness and migration',
+      text: 'Before tiers are used, check that the favourable outcome (the top tier) does not fall unevenly on a group, and who would move down from the approved version. These are screening figures, not findings: read them with the caveats below them.',
+    },
+    fairnessAttribute,
+    churnRate,
+    fairnessReview,
   ],
 };
 
 /** What the browser app wires to its toolbar and storage: exports, the import action, the data file. */
-export const segmentationApp = { config, assignments, importConfig, referenceCheck, dataFile } as const;
+export const segmentationApp = { config, assignments, importConfig, referenceCheck, dataFile, approval, approveAction, approvalStatus } as const;
