@@ -10,6 +10,9 @@ import type { Verification } from '../config/verify.ts';
 import type { AuditCheck } from '../config/audit.ts';
 import type { ConfigDiff } from '../config/config-diff.ts';
 import type { ReportEvidence } from './evidence.ts';
+import type { Reproduction } from '../config/review/reproduction.ts';
+
+export type { Reproduction };
 
 /** One input of the notebook that produced the config, as the report describes it. */
 export interface InputInfo {
@@ -23,22 +26,6 @@ export interface InputInfo {
   readonly defaultText: string;
   /** A value written as the input writes it (as in a link or `--set`). */
   readonly format: (value: unknown) => string;
-}
-
-/** Whether the data supplied with the config gives back its assignments. */
-export interface Reproduction {
-  /** The data file's name. */
-  readonly fileName: string;
-  /** `sha256:<hex>` of the file. */
-  readonly fingerprint: string;
-  readonly fingerprintMatches: boolean;
-  readonly customers: number;
-  /** Scored with the frozen config, the assignments hash equals the config's. */
-  readonly reproduced: boolean;
-  /** Customers whose cluster differs from the embedded assignments; null without embedded assignments. */
-  readonly differing: number | null;
-  /** Notes from scoring (e.g. Ward assigned by nearest mean, missing values). */
-  readonly notes: readonly string[];
 }
 
 export interface ReportInput {

@@ -152,12 +152,14 @@ function reproduction(input: ReportInput): Block[] {
   if (!r) return [paragraph('No data file was supplied, so the assignments were not recomputed. Supply the data the config was built from to check that they reproduce.', 'note')];
   const blocks: Block[] = [
     paragraph(
-      !r.fingerprintMatches
+      r.reproduced === null
+        ? `The assignments could not be recomputed from ${r.fileName}.`
+        : !r.fingerprintMatches
         ? `${r.fileName} is not the file the config was built from (its fingerprint differs), so its assignments are not expected to match the config's.`
         : r.reproduced
           ? `The assignments reproduce: ${r.fileName} is the file the config was built from, and scoring it with the frozen config gives the same ${plural(r.customers, 'assignment')} (same hash).`
           : `The assignments do NOT reproduce: ${r.fileName} is the file the config was built from, but scoring it with the frozen config gives other assignments${r.differing === null ? '' : ` (${plural(r.differing, 'customer')} differ)`}.`,
-      !r.fingerprintMatches ? 'warn' : r.reproduced ? 'ok' : 'error',
+      r.reproduced === null || !r.fingerprintMatches ? 'warn' : r.reproduced ? 'ok' : 'error',
     ),
     facts([fact('Data file', r.fileName), fact('Its fingerprint', r.fingerprint), fact('Customers scored', formatCount(r.customers))]),
   ];
