@@ -1,4 +1,4 @@
-import { cell, notebookInputs, sampled } from '../src/runtime/index.ts';
+import { cell, notebookInputs, sampled, text, type InputNode } from '../src/runtime/index.ts';
 import {
   STRATEGIC,
   CONFIG_KIND,
@@ -7,6 +7,8 @@ import {
   loadConfig,
   type SegmentationConfig,
 } from '../src/config/segmentation-config.ts';
+import { ASSUMPTION_SECTIONS } from '../src/config/config-schema.ts';
+import { referenceDistributions } from '../src/config/reference-distributions.ts';
 import { fingerprint, host, imported, importSpec, table } from './data.ts';
 import { activeFeatures, prepared } from './prepare.ts';
 import { clustering, eps, minPoints } from './cluster.ts';
@@ -18,6 +20,50 @@ export interface Assignments {
   readonly ids: readonly string[];
   /** Cluster per customer in input order (0-based); STRATEGIC (-2) for the Strategic segment; -1 when not clustered. */
   readonly labels: Int32Array;
+}
+
+type AssumptionSection = (typeof ASSUMPTION_SECTIONS)[number];
+
+/** What each section's assumptions are about: the help shown beside its text area. */
+const ASSUMPTION_HELP: Record<AssumptionSection, { title: string; about: string }> = {
+  general: { title: 'general', about: 'The purpose of this segmentation, its scope and who it is for.' },
+  data: { title: 'data', about: 'Which extract this is (system, period, filters) and what the quality rules may have missed.' },
+  features: { title: 'features and cost-to-serve', about: 'Where the activity rates come from and what cost-to-serve leaves out.' },
+  preparation: { title: 'scaling and weights', about: 'Why these features, weights and outlier choices, and who agreed them.' },
+  model: { title: 'clusters', about: 'Why this algorithm and number of clusters (diagnostics, business limits).' },
+  tiers: { title: 'tiers', about: 'How clusters became tiers and why tiers were merged or renamed.' },
+  policies: { title: 'service policies', about: 'Where lead times, minimum orders and service levels come from.' },
+  robustness: { title: 'robustness', about: 'What the stability checks mean for this decision.' },
+  monitoring: { title: 'monitoring', about: 'When the segmentation is reviewed again and which drift triggers a new one.' },
+};
+
+/** The input holding a section's assumptions: `assumptionsData` for `data`. */
+export const assumptionInputName = (section: AssumptionSection): string => `assumptions${section[0].toUpperCase()}${section.slice(1)}`;
+
+/**
+ * Free-text assumptions, one input per config section, shown in the notebook where the analyst
+ * works on that section and recorded in the config's `assumptions` (empty ones are left out).
+ */
+export const assumptions = Object.fromEntries(
+  ASSUMPTION_SECTIONS.map((section) => [
+    section,
+    text({
+      name: assumptionInputName(section),
+      title: `Assumptions: ${ASSUMPTION_HELP[section].title}`,
+      description: `${ASSUMPTION_HELP[section].about} Recorded in the exported config; shown to reviewers.`,
+      multiline: true,
+    }),
+  ]),
+) as Record<AssumptionSection, InputNode<string>>;
+
+/** The non-empty assumptions by section, from the record of every setting. */
+export function assumptionsOf(values: Readonly<Record<string, unknown>>): Partial<Record<AssumptionSection, string>> {
+  const out: Partial<Record<AssumptionSection, string>> = {};
+  for (const section of ASSUMPTION_SECTIONS) {
+    const value = values[assumptionInputName(section)];
+    if (typeof value === 'string' && value.trim() !== '') out[section] = value.trim();
+  }
+  return out;
 }
 
 // The two cells below are hidden and read by nobody on the page: they compute when an export or
@@ -36,6 +82,8 @@ export const assignments = cell({
     return { idColumn: table.idColumn, ids: table.ids, labels };
   },
 });
+
+const withAssumptions = (a: Partial<Record<AssumptionSection, string>>) => (Object.keys(a).length > 0 ? { assumptions: a } : {});
 
 export const config = cell({
   name: 'config',
@@ -100,5 +148,8 @@ export const config = cell({
       strategic: Array.from(v.prepared.isolatedRows, (r) => v.table.ids[r]),
       pca: { explainedVarianceRatio: v.projection.explainedVarianceRatio },
       assignmentsHash: await hashAssignments(v.assignments.ids, v.assignments.labels),
+      // raw values of every customer of the table, so drift on new data needs no reference data
+      reference: referenceDistributions(v.table.columns, v.activeFeatures),
+      ...withAssumptions(assumptionsOf(v.notebookInputs)),
     }),
 });

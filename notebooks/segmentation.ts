@@ -42,9 +42,10 @@ import {
 import { algorithm, clustering, eps, k, minPoints, seed } from '../cells/cluster.ts';
 import { scatter, variance } from '../cells/project.ts';
 import { profiles } from '../cells/profile.ts';
-import { assignments, config } from '../cells/export.ts';
+import { assignments, assumptions, config } from '../cells/export.ts';
 import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
+import { approval, approvalStatus, approveAction, approvedDiff } from '../cells/governance.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
 export const segmentation: Notebook = {
@@ -83,6 +84,7 @@ export const segmentation: Notebook = {
     asOf,
     cancellationPrefix,
     minGroupSize,
+    assumptions.data,
     {
       kind: 'prose',
       id: 'features-cts',
@@ -93,6 +95,7 @@ export const segmentation: Notebook = {
     rateLine,
     rateReturn,
     level,
+    assumptions.features,
     table,
     whale,
     dictionary,
@@ -112,6 +115,7 @@ export const segmentation: Notebook = {
     strategicIds,
     strategicTop,
     strategicBy,
+    assumptions.preparation,
     prepared,
     {
       kind: 'prose',
@@ -132,6 +136,7 @@ export const segmentation: Notebook = {
     seed,
     eps,
     minPoints,
+    assumptions.model,
     clustering,
     kDistance,
     scatter,
@@ -156,8 +161,22 @@ export const segmentation: Notebook = {
     referenceCheck,
     assignments,
     config,
+    {
+      kind: 'prose',
+      id: 'governance',
+      title: '10. Governance',
+      text: 'A segmentation is used once a reviewer approves it. “Approve…” at the top signs the config with a key kept in this browser; from then on every change of a setting or of the data shows as changed since approval, at the top of the page and below. Export config writes the approved, signed config while nothing changed, else an unsigned draft; either way with the audit log of every change made here.\n\nWrite down what the segmentation assumes: the assumptions travel in the config to the reviewers.',
+    },
+    assumptions.general,
+    assumptions.tiers,
+    assumptions.policies,
+    assumptions.robustness,
+    assumptions.monitoring,
+    approval,
+    approvalStatus,
+    approvedDiff,
   ],
 };
 
 /** What the browser app wires to its toolbar and storage: exports, the import action, the data file. */
-export const segmentationApp = { config, assignments, importConfig, referenceCheck, dataFile } as const;
+export const segmentationApp = { config, assignments, importConfig, referenceCheck, dataFile, approval, approveAction, approvalStatus } as const;

@@ -2,7 +2,8 @@ import { collectNodes, createEngine, parseAssignments, type InputNode } from '..
 import { NOTEBOOKS } from '../../notebooks/index.ts';
 import { UsageError, flag, type ParsedArgs } from './args.ts';
 import { readDataFile, writeOutputs, packageVersions, type Io } from './io.ts';
-import { assignmentsCsv, configToJson } from '../config/segmentation-config.ts';
+import { assignmentsCsv } from '../config/segmentation-config.ts';
+import { exportConfigText } from '../config/config-json.ts';
 import { customerTableToCsv } from '../data/index.ts';
 import { qualitySummary } from './quality-summary.ts';
 import { nodeTaskRunner } from './node-tasks.ts';
@@ -50,7 +51,8 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
     const c = await run.value(config).catch(fail);
     const a = await run.value(assignments).catch(fail);
     const written = await writeOutputs(out, {
-      'config.json': configToJson(c),
+      // sealed with its integrity record, so `tierbook verify` reads it as an intact draft
+      'config.json': await exportConfigText(c),
       'assignments.csv': assignmentsCsv(a.ids, a.labels, a.idColumn),
       'quality.json': `${JSON.stringify(qualitySummary(loaded), null, 2)}\n`,
       'features.csv': customerTableToCsv(loaded.imported.customers),

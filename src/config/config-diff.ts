@@ -3,6 +3,10 @@
  * the model, tiers and policies, data, assumptions; and, when both sides come with
  * assignments, the customers who moved. The envelope (integrity, approval, audit) and the
  * export time are not changes of the segmentation; they are reported as notes.
+ *
+ * The one comparison of configs: `tierbook diff`, the in-app diff against the approved version
+ * and the import check (`reference.ts`: an imported config against what the notebook
+ * recomputes, with a tolerance for fitted numbers and only what the imported config claims).
  */
 import { canonicalJson } from './hash.ts';
 import type { EmbeddedAssignments, SegmentationConfig } from './config-schema.ts';
@@ -68,6 +72,29 @@ const NOT_COMPARED = new Set(['createdAt', 'integrity', 'approval', 'audit', 'as
 const same = (a: unknown, b: unknown) => (a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** How two configs are compared; every field optional. */
+export interface CompareOptions {
+  /**
+   * Relative tolerance for fitted numbers (scaling parameters, outlier bounds, imputed values,
+   * centroids, inertia, explained variance); default 0: exact, as a diff should be.
+   */
+  readonly fittedTolerance?: number;
+  /** Compare only what the old side states: parts it lacks are not changes (an import check). Default false. */
+  readonly claimsOnly?: boolean;
+  /** Paths left out, e.g. `packages` or `data.source`. */
+  readonly ignore?: readonly string[];
+}
+
+/** Paths of numbers fitted to the data, which may differ in their last bits between JavaScript engines. */
+const FITTED = /^(preparation\.features\[[^\]]*\]\.(center|scale|lower|upper|impute)|model\.(centroids|inertia)|pca\.explainedVarianceRatio)$/;
+
+/** Equal within a relative tolerance, element by element for (nested) arrays. */
+function close(a: unknown, b: unknown, tolerance: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b || Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => close(x, b[i], tolerance));
+  return same(a, b);
+}
+
 /** Arrays of objects that all carry a distinct `name` are compared by name, others as a whole. */
 function byName(list: unknown[]): Map<string, unknown> | null {
   if (!list.every((x) => isObject(x) && typeof x.name === 'string')) return null;
@@ -76,19 +103,24 @@ function byName(list: unknown[]): Map<string, unknown> | null {
 }
 
 /** Appends the leaf differences between `a` and `b` under `path` (objects by key, named lists by name). */
-export function walk(section: DiffSection, path: string, a: unknown, b: unknown, out: Change[]): void {
+export function walk(section: DiffSection, path: string, a: unknown, b: unknown, out: Change[], options: CompareOptions = {}): void {
+  if (options.ignore?.includes(path) || (options.claimsOnly && a === undefined)) return;
   if (same(a, b)) return;
+  if (options.fittedTolerance && FITTED.test(path)) {
+    if (!close(a, b, options.fittedTolerance)) out.push({ section, path, old: a, new: b });
+    return;
+  }
   if (a === undefined) return void out.push({ section, path, new: b });
   if (b === undefined) return void out.push({ section, path, old: a });
   if (isObject(a) && isObject(b)) {
-    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(section, `${path}.${key}`, a[key], b[key], out);
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(section, `${path}.${key}`, a[key], b[key], out, options);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     const ma = byName(a);
     const mb = byName(b);
     if (ma && mb) {
-      for (const name of [...new Set([...ma.keys(), ...mb.keys()])]) walk(section, `${path}[${name}]`, ma.get(name), mb.get(name), out);
+      for (const name of [...new Set([...ma.keys(), ...mb.keys()])]) walk(section, `${path}[${name}]`, ma.get(name), mb.get(name), out, options);
       return;
     }
   }
@@ -119,12 +151,12 @@ export interface DiffAssignments {
   readonly new?: EmbeddedAssignments;
 }
 
-export function diffConfigs(before: SegmentationConfig, after: SegmentationConfig, given: DiffAssignments = {}): ConfigDiff {
+export function diffConfigs(before: SegmentationConfig, after: SegmentationConfig, given: DiffAssignments = {}, options: CompareOptions = {}): ConfigDiff {
   const changes: Change[] = [];
   const a = before as unknown as Record<string, unknown>;
   const b = after as unknown as Record<string, unknown>;
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    if (NOT_COMPARED.has(key)) continue;
+    if (NOT_COMPARED.has(key) || options.ignore?.includes(key)) continue;
     const section = SECTION_OF[key] ?? 'other';
     if (key === 'features') {
       const removed = before.features.filter((f) => !after.features.includes(f));
@@ -133,9 +165,9 @@ export function diffConfigs(before: SegmentationConfig, after: SegmentationConfi
       for (const f of added) changes.push({ section, path: `features[${f}]`, new: f });
       if (!removed.length && !added.length && !same(before.features, after.features)) changes.push({ section, path: 'features (order)', old: before.features, new: after.features });
     } else if (key === 'preparation') {
-      walk('weights', 'weights', weights(before), weights(after), changes);
-      walk(section, 'preparation', withoutWeights(before), withoutWeights(after), changes);
-    } else walk(section, key, a[key], b[key], changes);
+      walk('weights', 'weights', weights(before), weights(after), changes, options);
+      walk(section, 'preparation', withoutWeights(before), withoutWeights(after), changes, options);
+    } else walk(section, key, a[key], b[key], changes, options);
   }
   const notes: string[] = [];
   if (before.createdAt !== after.createdAt) notes.push(`exported at ${before.createdAt} and ${after.createdAt}`);

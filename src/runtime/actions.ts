@@ -83,13 +83,18 @@ export function checkPlan(
   return values;
 }
 
-/** Restores every setting and action state to its default; the data file and host values stay. */
+/**
+ * Restores every setting and action state to its default; the data file, host values and state
+ * marked `keepOnReset` (an approval) stay.
+ */
 export const resetAction: Action<void> = {
   name: 'reset',
   title: 'Reset',
   plan: (_, { inputs }) => ({
     set: Object.fromEntries(
-      [...inputs.values()].filter((i) => i.role === 'setting' || i.role === 'state').map((i) => [i.name, i.defaultValue]),
+      [...inputs.values()]
+        .filter((i) => i.role === 'setting' || (i.role === 'state' && !i.keepOnReset))
+        .map((i) => [i.name, i.defaultValue]),
     ),
   }),
 };

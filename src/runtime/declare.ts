@@ -67,6 +67,8 @@ export interface InputSpec<T> {
   validate: (value: unknown) => string | undefined;
   /** Default: the value as it is. */
   normalize?: (value: T) => T;
+  /** Action state that Reset leaves in place (see `InputNode.keepOnReset`). */
+  keepOnReset?: boolean;
 }
 
 export function input<T>(spec: InputSpec<T>): InputNode<T> {
@@ -82,5 +84,6 @@ export function input<T>(spec: InputSpec<T>): InputNode<T> {
     format: spec.format ?? ((v: T) => (typeof v === 'string' ? v : JSON.stringify(v))),
     validate: spec.validate,
     normalize: spec.normalize ?? ((v: T) => v),
+    ...(spec.keepOnReset ? { keepOnReset: true } : {}),
   };
 }

@@ -10,7 +10,7 @@ import { createStateStore } from './observe.ts';
 import { evaluate, isSettled, mergeProvenance, type Outcome } from './outcome.ts';
 import { isStored, resolveInitialInputs, type InputStore } from './persist.ts';
 import { createScheduler, sameValue } from './schedule.ts';
-import type { CellState, InputListener, InputPhase, Notebook, NotebookEngine } from './state.ts';
+import type { CellState, CommitListener, CommittedChange, InputListener, InputPhase, Notebook, NotebookEngine } from './state.ts';
 
 export interface EngineOptions {
   /** Saves committed settings and action state; omitted in headless runs. */
@@ -62,6 +62,9 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
 
   const states = createStateStore(lazy);
   const inputListeners = new Set<InputListener>();
+  const commitListeners = new Set<CommitListener>();
+  /** The action whose plan is being applied (commits during it are that action's). */
+  let acting: { name: string; title: string } | undefined;
   const graph = createVariableGraph();
   const running = new Map<string, AbortController>();
   let lastChange: string | undefined;
@@ -72,9 +75,11 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     if (!options.store) return;
     options.store.save(notebook.id, Object.fromEntries(scheduler.committed), inputs.filter(isStored));
   };
-  const committedChanged = (): void => {
+  const committedChanged = (changes: readonly CommittedChange[]): void => {
     persist();
     demand.inputsChanged();
+    const commit = { changes, ...(acting === undefined ? {} : { action: acting }) };
+    for (const listener of commitListeners) listener(commit);
   };
   const scheduler = createScheduler({
     graph,
@@ -82,7 +87,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     latched,
     live: liveMode,
     debounceMs: options.debounceMs ?? 250,
-    onCommit: () => committedChanged(),
+    onCommit: (changes) => committedChanged(changes),
   });
   // A refused stored value is reported once: the store is rewritten without it.
   if (resolved.rejected.some((r) => r.source === 'stored')) persist();
@@ -219,7 +224,13 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     const values = checkPlan(action.title, plan, inputsByName);
     if (disposed) return { action: action.name, changed: [], notes: plan.notes ?? [] };
     lastChange = action.title;
-    const changed = apply(values, 'commit');
+    acting = { name: action.name, title: action.title };
+    let changed: string[];
+    try {
+      changed = apply(values, 'commit');
+    } finally {
+      acting = undefined;
+    }
     for (const cell of plan.run ?? []) await demand.run(cellNode(cell));
     return { action: action.name, changed, notes: plan.notes ?? [] };
   };
@@ -288,6 +299,10 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     onInput(listener) {
       inputListeners.add(listener);
       return () => inputListeners.delete(listener);
+    },
+    onCommit(listener) {
+      commitListeners.add(listener);
+      return () => commitListeners.delete(listener);
     },
     value,
     dispose() {

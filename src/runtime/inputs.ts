@@ -198,7 +198,7 @@ export function fileInput(spec: Common & { accept: string; none?: string }): Inp
 
 /** An input without a control that no text can set: host values and action state. */
 function hiddenInput<T>(
-  spec: Common & { value: T },
+  spec: Common & { value: T; keepOnReset?: boolean },
   role: 'host' | 'state',
   setBy: string,
   validate: (value: unknown) => string | undefined,
@@ -225,8 +225,11 @@ export function hostValue<T>(spec: Common & { value: T }): InputNode<T> {
 /**
  * A value only actions set (e.g. the imported reference config): saved across reloads, never in
  * the URL, an export's inputs or `--set`. `check` returns what is wrong with a value, if anything.
+ * With `keepOnReset`, Reset leaves it in place (an approval is a record, not a setting).
  */
-export function stateValue<T>(spec: Common & { value: T; check: (value: unknown) => string | undefined; format?: (value: T) => string }): InputNode<T> {
+export function stateValue<T>(
+  spec: Common & { value: T; check: (value: unknown) => string | undefined; format?: (value: T) => string; keepOnReset?: boolean },
+): InputNode<T> {
   const validate = (v: unknown) => {
     const reason = spec.check(v);
     return reason ? `invalid ${spec.name}: ${reason}` : undefined;
@@ -251,7 +254,7 @@ export function choice(spec: Common & { options: Node<readonly string[]>; value:
  * mapping) where the value enters, so a bad value is refused at the input, never deep in a cell:
  * it throws a message that is either complete (`invalid ...`) or says what was expected.
  */
-export function text(spec: Common & { value?: string; check?: (text: string) => void }): InputNode<string> {
+export function text(spec: Common & { value?: string; check?: (text: string) => void; multiline?: boolean }): InputNode<string> {
   const problem = (v: unknown): string | undefined => {
     if (typeof v !== 'string') return refusal(spec.name, v, 'expected text');
     if (!spec.check) return undefined;
@@ -266,7 +269,7 @@ export function text(spec: Common & { value?: string; check?: (text: string) => 
   return input<string>({
     ...spec,
     defaultValue: spec.value ?? '',
-    control: { kind: 'text' },
+    control: spec.multiline ? { kind: 'text', multiline: true } : { kind: 'text' },
     parse(t) {
       const reason = problem(t);
       if (reason) throw new Error(reason);

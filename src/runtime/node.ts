@@ -49,7 +49,11 @@ export type ControlSpec =
       /** What is used while no file is chosen, e.g. `the sample` (said beside the picker). */
       none?: string;
     }
-  | { kind: 'text' }
+  | {
+      kind: 'text';
+      /** Several lines (a paragraph of free text, e.g. assumptions): a text area. Default false. */
+      multiline?: boolean;
+    }
   | { kind: 'hidden' };
 
 /**
@@ -84,6 +88,11 @@ export interface InputNode<T> extends Node<T> {
    * values that mean the same are the same whichever way they were set: the UI, a link, a config.
    */
   normalize(value: T): T; // method syntax, as `format`
+  /**
+   * Action state that Reset leaves in place (e.g. an approval: a record of what was approved,
+   * not a setting). Only for role `state`; default false.
+   */
+  readonly keepOnReset?: boolean;
 }
 
 /** A one-click change a cell offers next to its output, e.g. "Use k = 4 (knee)". */

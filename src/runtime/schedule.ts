@@ -1,6 +1,6 @@
 import type { VariableGraph } from './define.ts';
 import { inputOutcome, isSettled, type Outcome } from './outcome.ts';
-import type { InputPhase } from './state.ts';
+import type { CommittedChange, InputPhase } from './state.ts';
 
 const plain = (v: unknown): boolean => v === null || typeof v !== 'object';
 
@@ -52,8 +52,8 @@ export interface ScheduleOptions {
   /** With `false` every change commits at once (headless runs). */
   readonly live: boolean;
   readonly debounceMs: number;
-  /** After committed values changed (to save them). */
-  readonly onCommit: () => void;
+  /** After committed values changed (to save them and tell listeners), with what changed. */
+  readonly onCommit: (changes: readonly CommittedChange[]) => void;
 }
 
 export function createScheduler(o: ScheduleOptions): Scheduler {
@@ -98,18 +98,18 @@ export function createScheduler(o: ScheduleOptions): Scheduler {
   }
 
   const commit = (names: Iterable<string>): void => {
-    let changed = false;
+    const changes: CommittedChange[] = [];
     for (const name of names) {
       const timer = timers.get(name);
       if (timer !== undefined) clearTimeout(timer);
       timers.delete(name);
       if (committed.get(name) !== live.get(name)) {
+        changes.push({ name, old: committed.get(name), new: live.get(name) });
         committed.set(name, live.get(name));
-        changed = true;
       }
     }
     recheck();
-    if (changed) o.onCommit();
+    if (changes.length > 0) o.onCommit(changes);
   };
 
   return {

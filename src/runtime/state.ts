@@ -41,6 +41,24 @@ export type InputPhase = 'live' | 'commit';
 export type StateListener = (name: string, state: CellState) => void;
 export type InputListener = (name: string, value: unknown) => void;
 
+/** One input whose committed value changed: what it was and what it is now. */
+export interface CommittedChange {
+  readonly name: string;
+  readonly old: unknown;
+  readonly new: unknown;
+}
+
+/**
+ * Committed values changed: once per release of a drag, typed value, `setInputs` or action, never
+ * per drag step. `action` is the action that made the change (e.g. Import config, Reset).
+ */
+export interface Commit {
+  readonly changes: readonly CommittedChange[];
+  readonly action?: { readonly name: string; readonly title: string };
+}
+
+export type CommitListener = (commit: Commit) => void;
+
 /** A stored or linked input value refused at start: reported once, replaced by the default. */
 export interface RefusedValue {
   readonly name: string;
@@ -85,6 +103,8 @@ export interface NotebookEngine {
   state(name: string): CellState;
   onState(listener: StateListener): () => void;
   onInput(listener: InputListener): () => void;
+  /** Tells `listener` every change of committed values (e.g. for an audit log: a drag is one change). */
+  onCommit(listener: CommitListener): () => void;
   /**
    * Resolves with a node's value for the committed inputs (a drag in progress is settled
    * first); computes hidden cells nobody has read. Rejects with a `CellError` carrying the

@@ -148,7 +148,8 @@ export const notebookStyles = [
       align-items: center;
       gap: 12px;
     }
-    .text input {
+    .text input,
+    .text textarea {
       flex: 1;
       min-height: 36px;
       padding: 4px 8px;

@@ -110,15 +110,17 @@ function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | t
         @tb-clear-file=${() => host.set(node.name, node.defaultValue, 'commit')}
       ></tb-file-picker>`;
     }
-    case 'text':
+    case 'text': {
+      const text = live(value === null || value === undefined ? '' : String(value));
+      // A change event fires once the person leaves the field: one commit per edit, not per key.
+      const onChange = (e: Event) => host.set(node.name, (e.target as HTMLInputElement | HTMLTextAreaElement).value, 'commit');
       return html`<label class="text">
         <span class="label">${node.title}</span>
-        <input
-          type="text"
-          .value=${live(value === null || value === undefined ? '' : String(value))}
-          @change=${(e: Event) => host.set(node.name, (e.target as HTMLInputElement).value, 'commit')}
-        />
+        ${spec.multiline
+          ? html`<textarea rows="3" .value=${text} @change=${onChange}></textarea>`
+          : html`<input type="text" .value=${text} @change=${onChange} />`}
       </label>`;
+    }
     case 'hidden':
       return nothing;
   }

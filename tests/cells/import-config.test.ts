@@ -100,10 +100,10 @@ describe('Import config (an engine action)', () => {
     expect(checked?.check.reproduced).toBe(false);
     expect(checked?.check.differences.map((d) => d.part)).toEqual([
       'data.rows',
-      'preparation.features[a].scale',
-      'preparation.features[b].weight',
-      'model.sizes',
       'model.inertia',
+      'model.sizes',
+      'weights.b',
+      'preparation.features[a].scale',
     ]);
     engine.dispose();
   });

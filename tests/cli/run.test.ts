@@ -96,6 +96,11 @@ describe('tierbook run segmentation', () => {
     expect(config.data.kind).toBe('customer-table');
     // x splits the customers into odd (10..14) and even (0..4) rows: two clusters of 20
     expect(config.model.sizes).toEqual([20, 20]);
+    // config.json is sealed (content and section hashes), so verify reads it as an intact draft
+    const verified = await tierbook('verify', join(dir, 'out', 'config.json'));
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toContain('unsigned draft, intact');
+    expect(verified.code).toBe(0);
   });
 
   it('reads semicolon-separated decimal-comma files with the import options', async () => {

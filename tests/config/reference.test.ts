@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReference, describeCheck, REFERENCE_TOLERANCE } from '../../src/config/reference.ts';
+import { diffConfigs } from '../../src/config/config-diff.ts';
 import type { SegmentationConfig } from '../../src/config/segmentation-config.ts';
 import { config } from '../../cells/export.ts';
 import { openBlobs } from '../cells/fixtures.ts';
@@ -33,7 +34,8 @@ describe('checkReference', () => {
       c.preparation.features[0].scale *= 1.5;
       c.preparation.features[1].weight = 3;
     });
-    expect(parts(tampered)).toEqual(['preparation.features[a].scale', 'preparation.features[b].weight']);
+    // named as tierbook diff names them (one comparison): a weight under weights, by feature
+    expect(parts(tampered)).toEqual(['weights.b', 'preparation.features[a].scale']);
   });
 
   it('names edited sizes, inertia and row counts (issue 8 point 3)', () => {
@@ -43,9 +45,9 @@ describe('checkReference', () => {
       c.data.rows = 17;
     });
     const check = checkReference(tampered, exported);
-    expect(check.differences.map((d) => d.part)).toEqual(['data.rows', 'model.sizes', 'model.inertia']);
+    expect(check.differences.map((d) => d.part)).toEqual(['data.rows', 'model.inertia', 'model.sizes']);
     expect(check.differences[0]).toEqual({ part: 'data.rows', claimed: '17', recomputed: '150' });
-    expect(describeCheck(check, 150)).toBe(`Not reproduced: 3 of ${check.compared} claims differ (data.rows, model.sizes, model.inertia).`);
+    expect(describeCheck(check, 150)).toBe('Not reproduced: 3 differences from what the config claims (data.rows, model.inertia, model.sizes).');
   });
 
   it('names the model, the centroids, the features, the settings and the assignments', () => {
@@ -57,7 +59,7 @@ describe('checkReference', () => {
       c.inputs.k = 4;
       c.assignmentsHash = `sha256:${'0'.repeat(64)}`;
     });
-    expect(parts(tampered)).toEqual(['features', 'model.k', 'model.seed', 'model.centroids', 'inputs.k', 'assignmentsHash']);
+    expect(parts(tampered)).toEqual(['assignmentsHash', 'features[c]', 'features[d]', 'inputs.k', 'model.centroids', 'model.k', 'model.seed']);
   });
 
   it('allows fitted numbers to differ in the last bits only', () => {
@@ -75,11 +77,47 @@ describe('checkReference', () => {
     const other = edit((c) => (c.data.fingerprint = `sha256:${'1'.repeat(64)}`));
     const check = checkReference(other, exported);
     expect(check.sameData).toBe(false);
-    expect(describeCheck(check, 150)).toMatch(/^It was made on other data\. Not reproduced: 1 of \d+ claims differ \(data\.fingerprint\)\.$/);
+    expect(describeCheck(check, 150)).toBe('It was made on other data. Not reproduced: 1 difference from what the config claims (data.fingerprint).');
   });
 
   it('names a claimed setting the notebook does not have, such as host', () => {
     const crafted = edit((c) => (c.inputs.host = {}));
     expect(parts(crafted)).toEqual(['inputs.host']);
+  });
+});
+
+describe('the import check is diffConfigs (one comparison of configs)', () => {
+  it('counts only what the imported config claims: a section it lacks (an older export) is not a difference', () => {
+    const older = edit((c) => {
+      delete (c as Partial<SegmentationConfig>).reference;
+      delete c.inputs.k; // a setting the older version did not have: the import set its default
+    });
+    expect(checkReference(older, exported).reproduced).toBe(true);
+    // tierbook diff between the same two reports both, exactly
+    const paths = diffConfigs(older, exported).changes.map((c) => c.path);
+    expect(paths).toEqual(expect.arrayContaining(['inputs.k', 'reference']));
+  });
+
+  it('ignores which Tierbook computed it and the file name; diff reports both', () => {
+    const elsewhere = edit((c) => {
+      c.packages = { ...c.packages, 'ml-kmeans': '0.0.1' };
+      c.tierbook = { version: '9.9.9' };
+      c.data.source = 'renamed.csv';
+    });
+    expect(checkReference(elsewhere, exported).reproduced).toBe(true);
+    expect(diffConfigs(elsewhere, exported).changes.map((c) => c.path)).toEqual(['data.source', 'packages.ml-kmeans', 'tierbook.version']);
+  });
+
+  it('compares fitted numbers within the tolerance for the check and exactly for diff', () => {
+    const nudged = edit((c) => (c.model.centroids[0][0] *= 1 + REFERENCE_TOLERANCE / 10));
+    expect(checkReference(nudged, exported).reproduced).toBe(true);
+    expect(diffConfigs(nudged, exported).changes.map((c) => c.path)).toEqual(['model.centroids']);
+  });
+
+  it('leaves out a robustness section the notebook has not run, saying so', () => {
+    const ran = edit((c) => ((c as Record<string, unknown>).robustness = { kind: 'placeholder' }));
+    const check = checkReference(ran, exported);
+    expect(check.reproduced).toBe(true);
+    expect(check.notes).toEqual(['robustness: not compared, as it has not run in this notebook; run it to compare it']);
   });
 });

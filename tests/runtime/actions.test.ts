@@ -73,3 +73,43 @@ describe('engine actions', () => {
     engine.dispose();
   });
 });
+
+describe('commits and kept state', () => {
+  it('reset leaves state marked keepOnReset (an approval) in place, saved for the next visit', async () => {
+    const t = notebook();
+    const approval = stateValue<string | null>({ name: 'approval', value: null, keepOnReset: true, check: () => undefined });
+    const storage = memoryStorage();
+    const nb = { ...t.nb, items: [...t.nb.items, approval] };
+    const engine = createEngine(nb, { store: webStorageStore(storage) });
+    await engine.act(apply, { k: 9, note: 'n', approval: 'approved by Ada' });
+    const result = await engine.reset();
+    expect(result.changed).toEqual(['k', 'note']);
+    expect(engine.inputValues()).toMatchObject({ k: 4, note: null, approval: 'approved by Ada' });
+    expect(storage.map.get('tierbook:a:inputs')).toContain('"approval":"approved by Ada"');
+    engine.dispose();
+  });
+
+  it('tells commit listeners once per released drag, typed value or action, with old and new values', async () => {
+    const t = notebook();
+    const engine = createEngine(t.nb, { debounceMs: 5 });
+    const commits: unknown[] = [];
+    const off = engine.onCommit((c) => commits.push(c));
+    engine.setInput(t.k, 5, 'live');
+    engine.setInput(t.k, 6, 'live');
+    engine.setInput(t.k, 7, 'live');
+    expect(commits).toEqual([]); // live steps are not commits
+    engine.setInput(t.k, 7, 'commit'); // the release
+    expect(commits).toEqual([{ changes: [{ name: 'k', old: 4, new: 7 }] }]);
+    engine.setInput(t.seed, 3, 'live');
+    await new Promise((r) => setTimeout(r, 30)); // a pause longer than the debounce commits too
+    expect(commits.at(-1)).toEqual({ changes: [{ name: 'seed', old: 42, new: 3 }] });
+    await engine.act(apply, { k: 2, note: 'x' });
+    expect(commits.at(-1)).toEqual({ changes: [{ name: 'k', old: 7, new: 2 }, { name: 'note', old: null, new: 'x' }], action: { name: 'apply', title: 'Apply' } });
+    engine.setInputs({ k: 2 }); // the same value: no commit
+    expect(commits).toHaveLength(3);
+    off();
+    engine.setInput(t.k, 3);
+    expect(commits).toHaveLength(3);
+    engine.dispose();
+  });
+});

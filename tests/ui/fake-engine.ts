@@ -104,6 +104,7 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
       inputListeners.add(listener);
       return () => inputListeners.delete(listener);
     },
+    onCommit: () => () => undefined,
     value: (async (ref: Ref) => states.get(nameOf(ref))?.value ?? inputs.get(nameOf(ref))) as NotebookEngine['value'],
     dispose() {},
     emit(name, partial) {
