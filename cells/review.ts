@@ -14,7 +14,7 @@ import { REVIEW_CSS } from '../src/report/review-css.ts';
 import { SAMPLE_ORDERS_NAME } from '../src/workers/tasks.ts';
 import { segmentation } from '../notebooks/segmentation.ts';
 import { host } from './data.ts';
-import { inputCatalog } from './review-catalog.ts';
+import { inputCatalog } from '../src/report/input-catalog.ts';
 import { reviewLog, reviewedDocument } from './review-log.ts';
 import { opened, previousOpened, reviewDataFile } from './review-open.ts';
 import { textBlock } from './view-helpers.ts';

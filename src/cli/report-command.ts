@@ -7,10 +7,11 @@ import { readConfigFile } from './config-file.ts';
 import { nodeTaskRunner } from './node-tasks.ts';
 import type { Host } from '../workers/host.ts';
 import { segmentation } from '../../notebooks/segmentation.ts';
-import { inputCatalog } from '../../cells/review-catalog.ts';
+import { inputCatalog } from '../report/input-catalog.ts';
 import type { SegmentationConfig } from '../config/config-schema.ts';
 import { checkReproduction, type Reproduction } from '../config/review/reproduction.ts';
-import { EVIDENCE_CELLS, evidenceFromCells, type ReportEvidence } from '../report/evidence.ts';
+import type { ReportEvidence } from '../report/evidence.ts';
+import { evidenceFromEngine } from '../report/engine-report.ts';
 import { buildReport, prepareReport } from '../report/build-report.ts';
 import { reportHtml } from '../report/report-html.ts';
 import { reportMarkdown } from '../report/report-markdown.ts';
@@ -46,19 +47,11 @@ async function onData(config: SegmentationConfig, file: { name: string; bytes: U
   try {
     const read = await tasks.run('importData', [file.bytes, file.name, config.data.import]);
     const reproduction = await checkReproduction(config, read.imported.customers, { name: file.name, fingerprint: read.fingerprint });
-    const cells: Record<string, unknown> = {};
-    for (const name of EVIDENCE_CELLS) {
-      const node = engine.node(name);
-      if (!node) continue;
-      try {
-        cells[name] = await engine.value(node);
-      } catch (error) {
-        io.stderr(`tierbook: report: ${name} could not be recomputed: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
-    }
+    const { evidence, failed } = await evidenceFromEngine(engine, '');
+    for (const problem of failed) io.stderr(`tierbook: report: ${problem}\n`);
     const refused = [...engine.refused.map((r) => r.reason), ...notes];
     const source = `recomputed from ${file.name} with the config's settings${refused.length ? ` (${refused.join('; ')})` : ''}`;
-    return { evidence: evidenceFromCells(cells, source), reproduction };
+    return { evidence: { ...evidence, source }, reproduction };
   } finally {
     engine.dispose();
     await tasks.close();

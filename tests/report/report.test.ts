@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { segmentation } from '../../notebooks/segmentation.ts';
-import { inputCatalog } from '../../cells/review-catalog.ts';
+import { inputCatalog } from '../../src/report/input-catalog.ts';
 import { buildReport, prepareReport } from '../../src/report/build-report.ts';
 import { reportHtml } from '../../src/report/report-html.ts';
 import { reportMarkdown } from '../../src/report/report-markdown.ts';

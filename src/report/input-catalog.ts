@@ -3,8 +3,8 @@
  * section and default, and how each writes a value (as in a link or `--set`). The review and
  * the report take their descriptions from here, so they never drift from the notebook.
  */
-import { collectNodes, type InputNode, type Notebook } from '../src/runtime/index.ts';
-import type { InputInfo } from '../src/report/report-input.ts';
+import { collectNodes, type InputNode, type Notebook } from '../runtime/index.ts';
+import type { InputInfo } from './report-input.ts';
 
 function safeFormat(node: InputNode<unknown>, value: unknown): string {
   try {
