@@ -19,6 +19,13 @@ const host: Host = {
   tasks: laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' })),
 };
 
+// Routing: `?notebook=review` opens the review notebook (an exported config, read-only);
+// anything else the segmentation notebook. The segmentation page below is left unindented so
+// this switch stays a small, additive change to this shared file.
+if (new URLSearchParams(location.search).get('notebook') === 'review') {
+  const { mountReview } = await import('./app/review-page.ts');
+  (window as unknown as { tierbook: unknown }).tierbook = { engine: mountReview(document, host) };
+} else {
 const notebook = segmentation;
 const { dataFile } = segmentationApp;
 const inputs = collectNodes(notebook).filter((n): n is InputNode<unknown> => n.kind === 'input');
@@ -95,3 +102,4 @@ page.addEventListener('tb-notice', (e) => {
 page.append(toolbar);
 document.querySelector('#app')?.append(page);
 (window as unknown as { tierbook: unknown }).tierbook = { engine, governance };
+} // end of the segmentation page

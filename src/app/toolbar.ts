@@ -172,6 +172,23 @@ export function createToolbar(
       'clear-local-data',
     );
   }
+  button(
+    'Export report',
+    async () => {
+      say('Writing the report…');
+      const config = await engine.value(nodes.config);
+      const { reportFileFor } = await import('../report/engine-report.ts'); // loaded on first use
+      const { fileName, html, failed } = await reportFileFor(engine, config);
+      download(document, fileName, html, 'text/html');
+      say(failed.length === 0 ? `Exported ${fileName}: one HTML file, opens offline, prints to PDF.` : `Exported ${fileName}, without: ${failed.join('; ')}`, failed.length === 0 ? 'ok' : 'warn');
+    },
+    'export-report',
+  );
+  const reviewLink = document.createElement('a');
+  reviewLink.href = '?notebook=review';
+  reviewLink.textContent = 'Review a config';
+  reviewLink.className = 'tb-toolbar-link';
+  bar.append(reviewLink);
   bar.append(status);
   if (gov) bar.append(approvalBanner(document, engine, gov.approvalStatus));
   if (warning) say(warning, 'warn');

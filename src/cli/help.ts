@@ -103,6 +103,18 @@ Usage:
       --rule feature-psi=0.25,segment-psi=0.1,ks-d=off   the trigger rule (these are the
                                defaults; "off" switches a condition off)
 
+  tierbook report <config.json> --out <report.html|report.md> [--data <file>] [--previous <old.json>]
+      Writes the review report of a config: summary, inputs and assumptions, data and quality,
+      features and preparation, choosing k, clusters, robustness, tiers and policies, working
+      capital, governance (verdict, approval, audit log, review decisions). HTML is one
+      self-contained file (inline SVG charts, no request, prints to PDF); .md writes Markdown.
+      --data <file>            the data the config was built from ("sample" for the bundled
+                               sample): checks that the assignments reproduce, and recomputes
+                               the k sweep, profiles, tier KPIs and working capital with the
+                               config's settings
+      --previous <old.json>    also lists what changed since this config, and who moved
+      --format html|markdown   default: by the extension of --out
+
   tierbook allocate --supply <units> --demand <Tier=units,...> [--rule <rule>] [--json]
       Splits a short supply over the open demand of tiers and prints each tier's demand,
       allocation and fill rate (with --json: {rule, supply, tiers: [{tier, demand,

@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     load: async () => (await import('./apply-command.ts')).applyCommand,
   },
   drift: { flags: ['rule'], load: async () => (await import('./drift-command.ts')).driftCommand },
+  report: { flags: ['data', 'previous', 'format', 'out'], load: async () => (await import('./report-command.ts')).reportCommand },
 };
 
 /** Runs the `tierbook` command; returns the exit code. Errors: one line on stderr (stack with --debug). */

@@ -33,6 +33,8 @@ export interface VariableGraph {
   cell(name: string, deps: readonly string[], definition: CellDefinition, observer?: CellObserver): void;
   /** Recomputes a cell with its definition unchanged (e.g. to republish an on-demand result). */
   refresh(name: string): void;
+  /** Deletes a cell variable nothing depends on (a user-defined cell the person removed). */
+  remove(name: string): void;
   /** The outcome of a variable for the current definitions (computing lazy ones). */
   read(name: string): Promise<Outcome>;
   /** Stops everything; reads still waiting resolve with a failure saying the notebook closed. */
@@ -50,6 +52,7 @@ export function createVariableGraph(): VariableGraph {
   const module: Module = runtime.module();
   const defined = new Set<string>();
   const cells = new Map<string, { deps: readonly string[]; fn: (...args: unknown[]) => unknown }>();
+  const variables = new Map<string, { delete(): void }>();
   let reading = 0;
   let closing = false;
   const constant = (name: string, value: unknown): void => {
@@ -69,10 +72,21 @@ export function createVariableGraph(): VariableGraph {
       };
       cells.set(name, { deps, fn });
       const variable = module.variable(
-        observer ? { pending: () => observer.pending(), fulfilled: (o: unknown) => observer.fulfilled(o as Outcome) } : null,
+        // A removed variable reports once more (undefined) as it is deleted: not an outcome.
+        observer
+          ? { pending: () => variables.has(name) && observer.pending(), fulfilled: (o: unknown) => variables.has(name) && observer.fulfilled(o as Outcome) }
+          : null,
       );
       defined.add(name);
+      variables.set(name, variable);
       variable.define(name, [...deps, 'invalidation'], fn);
+    },
+    remove(name) {
+      const variable = variables.get(name);
+      variables.delete(name);
+      variable?.delete();
+      cells.delete(name);
+      defined.delete(name);
     },
     refresh(name) {
       const c = cells.get(name);

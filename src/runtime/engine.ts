@@ -161,7 +161,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     return { kind: 'value', value: values, provenance: mergeProvenance(outcomes) };
   };
 
-  for (const cell of cells) {
+  const define = (cell: CellNode<unknown>): void => {
     const definition =
       cell.name === NOTEBOOK_INPUTS ? recordInputs : cell.trigger === 'demand' ? demand.definition(cell) : reactive(cell);
     const observer: CellObserver | undefined = observed.has(cell.name)
@@ -182,7 +182,9 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       : undefined;
     // An on-demand cell's variable only holds its last result: no runtime dependencies.
     graph.cell(cell.name, cell.trigger === 'demand' ? [] : variablesOf(cell), definition, observer);
-  }
+  };
+  for (const cell of cells) define(cell);
+  const added = new Set<string>();
 
   const inputNode = (ref: InputNode<unknown> | string): InputNode<unknown> => {
     const node = byName.get(typeof ref === 'string' ? ref : ref.name);
@@ -303,6 +305,25 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     onCommit(listener) {
       commitListeners.add(listener);
       return () => commitListeners.delete(listener);
+    },
+    addCell(cell) {
+      if (byName.has(cell.name)) throw new Error(`a cell or input named "${cell.name}" already exists in notebook "${notebook.id}"`);
+      if (cell.trigger !== 'change' || cell.hidden) throw new Error(`"${cell.name}": an added cell runs on change and is visible`);
+      for (const edge of edgesOf(cell)) {
+        if (byName.get(edge.node.name) !== edge.node) throw new Error(`"${cell.name}" reads "${edge.node.name}", which is not a node of notebook "${notebook.id}"`);
+        if (edge.sampled) throw new Error(`"${cell.name}": an added cell reads its nodes directly, not sampled`);
+      }
+      byName.set(cell.name, cell);
+      added.add(cell.name);
+      observed.add(cell.name);
+      define(cell);
+      return () => {
+        if (!added.delete(cell.name)) return;
+        running.get(cell.name)?.abort();
+        graph.remove(cell.name);
+        byName.delete(cell.name);
+        observed.delete(cell.name);
+      };
     },
     value,
     dispose() {

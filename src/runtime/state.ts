@@ -106,6 +106,14 @@ export interface NotebookEngine {
   /** Tells `listener` every change of committed values (e.g. for an audit log: a drag is one change). */
   onCommit(listener: CommitListener): () => void;
   /**
+   * Adds a cell the person defined (e.g. a scratch cell) to the running notebook: it reads
+   * existing nodes by name, follows every change of them like any visible cell and is shown
+   * through `state`/`onState`. Its name must be new, it may not be read by notebook cells, and
+   * nothing about it is saved or exported by the engine. Returns a function that removes it.
+   * Throws naming an unknown dependency or a taken name.
+   */
+  addCell(cell: CellNode<unknown>): () => void;
+  /**
    * Resolves with a node's value for the committed inputs (a drag in progress is settled
    * first); computes hidden cells nobody has read. Rejects with a `CellError` carrying the
    * failure (cause and origin). An on-demand cell must have run.

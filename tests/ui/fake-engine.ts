@@ -77,6 +77,7 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
     cancelled,
     runs,
     refused: [],
+    addCell: () => () => undefined,
     node: (name: string) => nodes.find((n) => n.name === name),
     cancel: (ref: Ref) => void cancelled.push(nameOf(ref)),
     run: async (ref: Ref) => void runs.push(nameOf(ref)),
