@@ -93,6 +93,19 @@ export function normalizeSteps(steps: readonly number[] = DEFAULT_STEPS): readon
   return steps;
 }
 
+/**
+ * Steps from their sizes: `0.1,0.2` (±10% and ±20%) gives -0.2, -0.1, 0.1, 0.2, each size tried
+ * both ways. The form of `tierbook stability --steps` and of the notebook's weight-steps input.
+ */
+export function stepsFromSizes(text: string): number[] {
+  const sizes = text.split(',').map((part) => {
+    const v = part.trim() === '' ? NaN : Number(part);
+    if (!(v > 0 && v < 1)) throw new Error(`invalid steps: "${part.trim()}" (expected sizes between 0 and 1, e.g. 0.1,0.2 for ±10% and ±20%)`);
+    return v;
+  });
+  return [...new Set(sizes.flatMap((s) => [-s, s]))].sort((a, b) => a - b);
+}
+
 /** The verdict of one feature from its steps. */
 function judge(feature: string, weight: number, rows: readonly WeightStep[], t: NormalizedThresholds): FeatureVerdict {
   // a feature with weight 0 has no rows: nothing moved
