@@ -22,9 +22,9 @@ const whole = (min: number, max: number) => (v: number) => Number.isInteger(v) &
 /** `--steps 0.1,0.2`: sizes of the weight changes, each tried both ways: -0.2, -0.1, 0.1, 0.2. */
 function parseSteps(text: string): number[] {
   try {
-    return stepsFromSizes(text);
+    return stepsFromSizes(text, '--steps');
   } catch (error) {
-    throw new UsageError((error instanceof Error ? error.message : String(error)).replace('invalid steps', 'invalid --steps'));
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
 
