@@ -1,4 +1,4 @@
-import { cell, notebookInputs, sampled } from '../src/runtime/index.ts';
+import { cell, ifRun, notebookInputs, sampled } from '../src/runtime/index.ts';
 import {
   STRATEGIC,
   CONFIG_KIND,
@@ -12,12 +12,20 @@ import { activeFeatures, prepared } from './prepare.ts';
 import { clustering, eps, minPoints } from './cluster.ts';
 import { projection } from './project.ts';
 import { toRows } from '../src/analytics/matrix.ts';
+import { bootstrap, robustnessSummary } from './robustness.ts';
 
 export interface Assignments {
   readonly idColumn: string;
   readonly ids: readonly string[];
   /** Cluster per customer in input order (0-based); STRATEGIC (-2) for the Strategic segment; -1 when not clustered. */
   readonly labels: Int32Array;
+  /**
+   * Once the bootstrap of section 7 has run on the settings in force: each customer's confidence
+   * (share of the replicates drawing it that kept it in its cluster), in input order; NaN for
+   * customers not clustered or never drawn. Null otherwise. Written as assignments.csv's
+   * `confidence` column.
+   */
+  readonly confidence: Float64Array | null;
 }
 
 // The two cells below are hidden and read by nobody on the page: they compute when an export or
@@ -28,12 +36,18 @@ export const assignments = cell({
   name: 'assignments',
   title: 'Assignments',
   hidden: true,
-  inputs: { table: sampled(table), prepared: sampled(prepared), clustering },
-  run: ({ table, prepared, clustering }): Assignments => {
+  inputs: { table: sampled(table), prepared: sampled(prepared), clustering, bootstrap: ifRun(bootstrap) },
+  run: ({ table, prepared, clustering, bootstrap }): Assignments => {
     const labels = new Int32Array(table.rowCount).fill(-1);
     for (const row of prepared.isolatedRows) labels[row] = STRATEGIC;
     prepared.rows.forEach((row, i) => (labels[row] = clustering.labels[i]));
-    return { idColumn: table.idColumn, ids: table.ids, labels };
+    let confidence: Float64Array | null = null;
+    if (bootstrap) {
+      confidence = new Float64Array(table.rowCount).fill(NaN);
+      const per = bootstrap.result.customers.confidence;
+      bootstrap.rows.forEach((row, i) => (confidence![row] = per[i]));
+    }
+    return { idColumn: table.idColumn, ids: table.ids, labels, confidence };
   },
 });
 
@@ -55,6 +69,7 @@ export const config = cell({
     eps: sampled(eps),
     minPoints: sampled(minPoints),
     notebookInputs: sampled(notebookInputs),
+    robustness: robustnessSummary,
   },
   run: async (v): Promise<SegmentationConfig> =>
     loadConfig({
@@ -100,5 +115,6 @@ export const config = cell({
       strategic: Array.from(v.prepared.isolatedRows, (r) => v.table.ids[r]),
       pca: { explainedVarianceRatio: v.projection.explainedVarianceRatio },
       assignmentsHash: await hashAssignments(v.assignments.ids, v.assignments.labels),
+      ...(v.robustness ? { robustness: v.robustness } : {}),
     }),
 });

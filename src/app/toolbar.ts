@@ -7,7 +7,7 @@ import { download } from './download.ts';
 /** The notebook nodes and actions the toolbar works with (the app wires them in). */
 export interface ToolbarNodes {
   readonly config: Node<SegmentationConfig>;
-  readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string }>;
+  readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string; readonly confidence?: ArrayLike<number> | null }>;
   readonly importConfig: Action<{ readonly text: string; readonly fileName: string }>;
   readonly referenceCheck: Node<{ readonly rows: number; readonly check: ReferenceCheck } | null>;
 }
@@ -61,7 +61,7 @@ export function createToolbar(
     'Download assignments',
     async () => {
       const a = await engine.value(nodes.assignments);
-      download(document, 'assignments.csv', assignmentsCsv(a.ids, a.labels, a.idColumn), 'text/csv');
+      download(document, 'assignments.csv', assignmentsCsv(a.ids, a.labels, a.idColumn, a.confidence), 'text/csv');
     },
     'export-assignments',
   );

@@ -5,7 +5,6 @@
 import type { Mover } from '../../analytics/stability/movers.ts';
 import { clusterName } from '../charts/palette.ts';
 import { formatCount, formatPercent } from '../format.ts';
-import '../tb-table.ts';
 import { el, viewRoot, type ViewOptions } from './quality-report-view.ts';
 
 export interface MoversViewOptions extends ViewOptions {
