@@ -215,7 +215,7 @@ export const periodStability = cell({
   title: 'Stability across periods',
   trigger: 'demand',
   description:
-    'The order lines split by order date; each period’s customer features prepared with the scaling fitted on the first period (then frozen), clustered with the settings above and matched to the first period’s clusters.',
+    'The order lines split by order date; each period’s customer features prepared with the scaling fitted on the first period (then frozen), clustered with the settings above; the first period’s clusters take the numbers of the clusters above, and each later period is matched to the first.',
   inputs: {
     imported,
     dataFile,
@@ -231,11 +231,16 @@ export const periodStability = cell({
     periods,
     periodWindow,
     periodStep,
+    prepared,
+    clustering,
+    table,
     ...clusterInputs,
   },
   run: async (v, { signal, lane, progress }): Promise<PeriodOutcome> => {
     if (v.imported.imported.kind.kind !== 'order-lines') return { needs: 'order-lines' };
-    const args = [v.dataFile?.bytes ?? null, v.dataFile?.name ?? SAMPLE_ORDERS_NAME, v.importSpec, periodSpecOf(v), preparationSpecOf(v), clusterSpecOf(v)] as const;
+    // The first period takes the cluster numbers of the clustering above (matched on the customers they share).
+    const ids = { ids: Array.from(v.prepared.rows, (r) => v.table.ids[r]), labels: v.clustering.labels };
+    const args = [v.dataFile?.bytes ?? null, v.dataFile?.name ?? SAMPLE_ORDERS_NAME, v.importSpec, periodSpecOf(v), preparationSpecOf(v), clusterSpecOf(v), ids] as const;
     return { needs: null, ...(await v.host.tasks.run('periodStability', [...args], { signal, lane, onProgress: progress })) };
   },
   view: (p, { document, width }) => periodView(p, { document, width: chartWidth(width) }),

@@ -9,7 +9,7 @@ import { bootstrapStability, type BootstrapResult, type BootstrapSpec } from '..
 import { dropOneFeature, type DropOneResult, type DropOneSpec } from '../analytics/stability/drop-one.ts';
 import { holdoutValidation, type HoldoutResult, type HoldoutSpec } from '../analytics/stability/holdout.ts';
 import { monteCarloWeights, type MonteCarloResult, type MonteCarloSpec } from '../analytics/stability/monte-carlo.ts';
-import { periodStability, type PeriodStabilityResult } from '../analytics/stability/periods.ts';
+import { periodStability, type PeriodStabilityResult, type PeriodStabilitySpec } from '../analytics/stability/periods.ts';
 import { weightSensitivity, type SensitivityResult, type SensitivitySpec } from '../analytics/stability/sensitivity.ts';
 import { subTask } from '../analytics/stability/task.ts';
 import type { DataIssue } from '../data/errors.ts';
@@ -33,7 +33,8 @@ export interface PeriodTaskResult {
 /**
  * Reads the order lines again (the notebook keeps only the customer table), splits them into
  * periods by order date, builds each period's customer features with the notebook's feature
- * options, and runs `periodStability` with the notebook's preparation and clustering.
+ * options, and runs `periodStability` with the notebook's preparation and clustering; `ids` (the
+ * notebook's clustering of the whole data) gives the periods the notebook's cluster numbers.
  */
 async function periodTask(
   ctx: TaskContext,
@@ -43,6 +44,7 @@ async function periodTask(
   periods: PeriodSpec,
   preparation: PreparationSpec,
   cluster: ClusterSpec,
+  ids?: PeriodStabilitySpec['ids'],
 ): Promise<PeriodTaskResult> {
   const data = bytes ?? new TextEncoder().encode(sampleOrdersCsv());
   const reading = subTask(ctx, 0, 0.5);
@@ -51,7 +53,7 @@ async function periodTask(
   const { periods: tables, split } = periodFeatures(loaded.lines, periods, importSpec.features);
   const result = periodStability(
     tables.map((p) => ({ label: p.label, ids: p.features.ids, columns: p.features.columns })),
-    { preparation, cluster },
+    { preparation, cluster, ids },
     subTask(ctx, 0.6, 1),
   );
   return {

@@ -60,6 +60,15 @@ describe('tornadoChart', () => {
     expect(tornadoChart(steps).querySelectorAll('g.tb-tornado-limit line')).toHaveLength(0);
   });
 
+  it('draws the longest bar first, so a larger step that moved fewer customers stays visible on top', () => {
+    const fig = tornadoChart([
+      { feature: 'x', change: -0.1, shareChanged: 0.3 },
+      { feature: 'x', change: -0.2, shareChanged: 0.1 },
+    ]);
+    const titles = [...fig.querySelectorAll('g.tb-tornado-bars rect')].map((r) => r.querySelector('title')?.textContent);
+    expect(titles).toEqual(['x −10%: 30.0% changed', 'x −20%: 10.0% changed']);
+  });
+
   it('says what to do when nothing ran', () => {
     expect(tornadoChart([]).textContent).toContain('run the weight sensitivity');
   });

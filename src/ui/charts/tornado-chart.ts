@@ -34,11 +34,12 @@ export function tornadoChart(steps: readonly TornadoStep[], options: TornadoChar
   for (const s of shown) worst.set(s.feature, Math.max(worst.get(s.feature) ?? 0, s.shareChanged));
   const features = [...worst.keys()].sort((a, b) => (worst.get(b) as number) - (worst.get(a) as number) || a.localeCompare(b));
   const sizes = [...new Set(shown.map((s) => Math.abs(s.change)))].sort((a, b) => a - b);
-  // the smallest step darkest: it is drawn last, on top of the larger steps' bars
+  // the smallest step darkest
   const shades = ['#08519c', '#3182bd', '#9ecae1', '#c6dbef'];
-  // Larger steps first, so the smaller step's bar is drawn on top of it.
+  // Longest bars first, so every shorter bar is drawn on top of it and stays visible: usually the
+  // larger step moves more customers, but not always (a smaller step may turn the cut already).
   const data = [...shown]
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
+    .sort((a, b) => b.shareChanged - a.shareChanged || Math.abs(b.change) - Math.abs(a.change))
     .map((s) => ({
       feature: s.feature,
       x: Math.sign(s.change) * s.shareChanged,

@@ -64,7 +64,7 @@ export function periodView(p: PeriodViewData, { document: doc, width }: { docume
       doc,
       'p',
       'tb-muted',
-      `Clustered each of the ${formatCount(r.periods.length)} periods once: ${reclusteringText(r.settings)}, from scratch (no warm start). Cluster ids are matched to ${r.reference}'s by the customers they share.`,
+      `Clustered each of the ${formatCount(r.periods.length)} periods once: ${reclusteringText(r.settings)}, from scratch (no warm start). Cluster numbers: ${r.reference} takes those of the clusters above, the other periods are matched to ${r.reference}, each by the customers they share.`,
     ),
   );
   return root;
