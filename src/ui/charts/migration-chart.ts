@@ -46,7 +46,7 @@ export function migrationChart(data: MigrationChartData, options: MigrationChart
     y: { label: `${from} ↓`, labelArrow: 'none', domain: [...groups], tickSize: 0 },
     color: { type: 'linear', scheme: 'blues', domain: [0, max] },
     marks: [
-      Plot.cell(cells, { x: 'column', y: 'row', fill: 'value', className: 'tb-migration-cells', title: (c) => `${c.row} → ${c.column}: ${c.text} ${measure}` }),
+      Plot.cell(cells, { x: 'column', y: 'row', fill: 'value', className: 'tb-migration-cells', title: (c) => `${c.row} → ${c.column}: ${measure === 'revenue' ? `revenue ${c.text}` : `${c.text} customer${c.value === 1 ? '' : 's'}`}` }),
       // Dark text on light cells, white on dark ones (past ~55% of the maximum on the blues
       // scheme); two marks with constant fills, as a fill channel would go through the colour scale.
       ...[false, true].map((dark) =>

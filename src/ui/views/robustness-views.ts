@@ -77,7 +77,7 @@ export function verdictView(s: SensitivityResult, monteCarlo: MonteCarloResult |
       [
         { label: 'Feature', value: (f) => el(doc, 'span', 'tb-mono', f.feature) },
         { label: 'Weight', value: (f) => formatNumber(f.weight), numeric: true },
-        { label: 'Lowest ARI', value: (f) => three(f.minAri), numeric: true },
+        { label: 'Lowest ARI (any step)', value: (f) => three(f.minAri), numeric: true },
         { label: 'Most changed (any step)', value: (f) => formatPercent(f.maxShareChanged), numeric: true },
         { label: 'Verdict', value: (f) => (f.verdict === null ? badge(doc, 'not judged', 'off') : badge(doc, f.verdict, f.verdict === 'pass' ? 'ok' : 'bad')) },
         { label: 'Why', value: (f) => el(doc, 'span', 'tb-small', f.reason) },
