@@ -161,6 +161,9 @@ export interface PreparationChoices {
   readonly outlierPercentile: number;
 }
 
+/** The inputs `preparationSpecOf` reads: a cell that prepares data as `prepared` does lists these. */
+export const preparationInputs = { activeFeatures, scaling, transform, transformOverrides, weights, outlierPolicy, outlierPercentile };
+
 /**
  * The preparation the notebook's inputs ask for, without the Strategic accounts (which are rows
  * of one table): what `prepared` fits, and what stability across periods fits on each period.
@@ -183,13 +186,7 @@ export const prepared = cell({
   title: 'Prepared matrix',
   inputs: {
     table,
-    activeFeatures,
-    scaling,
-    transform,
-    transformOverrides,
-    weights,
-    outlierPolicy,
-    outlierPercentile,
+    ...preparationInputs,
     strategic,
     strategicTop,
     strategicBy,

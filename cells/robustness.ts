@@ -19,7 +19,7 @@ import { bootstrapTable, dropOneView, holdoutView, verdictView, whatRan } from '
 import { periodView } from '../src/ui/views/period-view.ts';
 import { download } from '../src/app/download.ts';
 import { dataFile, host, imported, importSpec, table } from './data.ts';
-import { activeFeatures, outlierPercentile, outlierPolicy, prepared, preparationSpecOf, scaling, transform, transformOverrides, weights } from './prepare.ts';
+import { prepared, preparationInputs, preparationSpecOf } from './prepare.ts';
 import { clustering } from './cluster.ts';
 import {
   clusterInputs,
@@ -221,13 +221,7 @@ export const periodStability = cell({
     dataFile,
     importSpec,
     host,
-    activeFeatures,
-    scaling,
-    transform,
-    transformOverrides,
-    weights,
-    outlierPolicy,
-    outlierPercentile,
+    ...preparationInputs,
     periods,
     periodWindow,
     periodStep,

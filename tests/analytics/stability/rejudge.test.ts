@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromColumns, type Matrix } from '../../../src/analytics/matrix.ts';
 import { monteCarloWeights, withMinAri } from '../../../src/analytics/stability/monte-carlo.ts';
 import { judgeSensitivity, stepsFromSizes, weightSensitivity } from '../../../src/analytics/stability/sensitivity.ts';
-
-/** The four corners of the sensitivity tests: -10% on a turns the k = 2 cut, half the customers change. */
-function square(): { m: Matrix; weights: number[] } {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (const [x, y] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
-    for (let i = 0; i < 10; i++) {
-      a.push(x + (i - 4.5) * 1e-3);
-      b.push(y + (((i * 7) % 10) - 4.5) * 1e-3);
-    }
-  }
-  const weights = [1.05, 1];
-  return { m: fromColumns([a.map((v) => v * Math.sqrt(weights[0])), b.map((v) => v * Math.sqrt(weights[1]))]), weights };
-}
+import { square } from './fixtures.ts';
 
 describe('judging a run again against edited thresholds', () => {
   const { m, weights } = square();
