@@ -3,8 +3,9 @@
  * and weight sensitivity on the bundled sample's 5,000 customers and on 50,000 generated ones,
  * with the notebook's defaults (features, log1p + z-score, k-means k = 4, seed 42, the
  * notebook's restarts). Medians of `runs` timed runs after one warm-up (one run, no warm-up,
- * for the cases over ten seconds), then the bootstrap in a Chromium Web Worker
- * (bench/browser-robustness.ts). Writes bench/results/robustness.json when run alone.
+ * for the cases over ten seconds), then the bootstrap Run in the notebook in Chromium, through
+ * its worker (bench/browser-robustness.ts; needs the build in dist/). Writes
+ * bench/results/robustness.json when run alone.
  *
  *   npx tsx bench/robustness.ts [--runs 3] [--quick]
  */
@@ -139,12 +140,12 @@ export async function benchRobustness(options: RobustnessBenchOptions = {}): Pro
     const { benchBrowserRobustness } = await import('./browser-robustness.ts');
     const [b] = await benchBrowserRobustness({ runs });
     add(
-      'bootstrap, 100 replicates, k-means k = 4, in a Chromium Web Worker (bundled sample)',
+      'bootstrap, 100 replicates, k-means k = 4, Run in the notebook in Chromium (its worker lane; bundled sample)',
       small.matrix,
       { ms: b.chromiumMs, longestGapMs: b.longestTickGapMs, progressCalls: b.progressMessages },
       5000,
       runs,
-      'gap = longest pause of the page\'s main thread (ticks every 16 ms)',
+      `page responsive: longest main-thread task ${Math.round(b.longestTaskMs)} ms (Long Tasks API, 0 = none over 50 ms); gap = longest pause between 16 ms ticks`,
     );
   } catch (error) {
     log(`Chromium case skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

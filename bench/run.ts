@@ -102,9 +102,10 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
     return { rows, summary };
   },
   async robustness() {
+    if (!quick) ensureBuild(); // the Chromium case runs the built app
     const { benchRobustness } = await import('./robustness.ts');
     const rows = await benchRobustness({ runs: 3, quick, log });
-    return { rows, summary: rows.map((r) => row(r.case, r.size, r.medianMs, r.targetMs, `${r.runs} run${r.runs === 1 ? '' : 's'}`)) };
+    return { rows, summary: rows.map((r) => row(r.case, r.size, r.medianMs, r.targetMs, `${r.runs} run${r.runs === 1 ? '' : 's'}; ${r.note}`)) };
   },
   async jobs() {
     const { benchJobs } = await import('./jobs.ts');

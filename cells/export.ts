@@ -1,4 +1,4 @@
-import { cell, notebookInputs, sampled, text, type InputNode } from '../src/runtime/index.ts';
+import { cell, ifRun, notebookInputs, sampled, text, type InputNode } from '../src/runtime/index.ts';
 import {
   STRATEGIC,
   CONFIG_KIND,
@@ -14,12 +14,20 @@ import { activeFeatures, prepared } from './prepare.ts';
 import { clustering, eps, minPoints } from './cluster.ts';
 import { projection } from './project.ts';
 import { toRows } from '../src/analytics/matrix.ts';
+import { bootstrap, robustnessSummary } from './robustness.ts';
 
 export interface Assignments {
   readonly idColumn: string;
   readonly ids: readonly string[];
   /** Cluster per customer in input order (0-based); STRATEGIC (-2) for the Strategic segment; -1 when not clustered. */
   readonly labels: Int32Array;
+  /**
+   * Once the bootstrap of section 7 has run on the settings in force: each customer's confidence
+   * (share of the replicates drawing it that kept it in its cluster), in input order; NaN for
+   * customers not clustered or never drawn. Null otherwise. Written as assignments.csv's
+   * `confidence` column.
+   */
+  readonly confidence: Float64Array | null;
 }
 
 type AssumptionSection = (typeof ASSUMPTION_SECTIONS)[number];
@@ -74,12 +82,18 @@ export const assignments = cell({
   name: 'assignments',
   title: 'Assignments',
   hidden: true,
-  inputs: { table: sampled(table), prepared: sampled(prepared), clustering },
-  run: ({ table, prepared, clustering }): Assignments => {
+  inputs: { table: sampled(table), prepared: sampled(prepared), clustering, bootstrap: ifRun(bootstrap) },
+  run: ({ table, prepared, clustering, bootstrap }): Assignments => {
     const labels = new Int32Array(table.rowCount).fill(-1);
     for (const row of prepared.isolatedRows) labels[row] = STRATEGIC;
     prepared.rows.forEach((row, i) => (labels[row] = clustering.labels[i]));
-    return { idColumn: table.idColumn, ids: table.ids, labels };
+    let confidence: Float64Array | null = null;
+    if (bootstrap) {
+      confidence = new Float64Array(table.rowCount).fill(NaN);
+      const per = bootstrap.result.customers.confidence;
+      bootstrap.rows.forEach((row, i) => (confidence![row] = per[i]));
+    }
+    return { idColumn: table.idColumn, ids: table.ids, labels, confidence };
   },
 });
 
@@ -103,6 +117,7 @@ export const config = cell({
     eps: sampled(eps),
     minPoints: sampled(minPoints),
     notebookInputs: sampled(notebookInputs),
+    robustness: robustnessSummary,
   },
   run: async (v): Promise<SegmentationConfig> =>
     loadConfig({
@@ -151,5 +166,6 @@ export const config = cell({
       // raw values of every customer of the table, so drift on new data needs no reference data
       reference: referenceDistributions(v.table.columns, v.activeFeatures),
       ...withAssumptions(assumptionsOf(v.notebookInputs)),
+      ...(v.robustness ? { robustness: v.robustness } : {}),
     }),
 });

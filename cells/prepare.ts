@@ -1,6 +1,14 @@
 import { cell, choice, multiselect, select, slider, SuggestingError, text, weights as weightsInput } from '../src/runtime/index.ts';
 import { prepare, type Prepared } from '../src/analytics/prepare/prepare.ts';
-import { OUTLIER_POLICIES, SCALINGS, TRANSFORMS } from '../src/analytics/prepare/preparation-spec.ts';
+import {
+  OUTLIER_POLICIES,
+  SCALINGS,
+  TRANSFORMS,
+  type OutlierPolicy,
+  type PreparationSpec,
+  type Scaling,
+  type Transform,
+} from '../src/analytics/prepare/preparation-spec.ts';
 import { orList } from '../src/analytics/keyword.ts';
 import { numericColumns, table } from './data.ts';
 import { textBlock } from './view-helpers.ts';
@@ -142,35 +150,53 @@ export const strategic = cell({
   },
 });
 
+/** The preparation inputs' values, as `preparationSpecOf` reads them. */
+export interface PreparationChoices {
+  readonly activeFeatures: readonly string[];
+  readonly scaling: Scaling;
+  readonly transform: Transform;
+  readonly transformOverrides: string;
+  readonly weights: Readonly<Record<string, number>>;
+  readonly outlierPolicy: OutlierPolicy;
+  readonly outlierPercentile: number;
+}
+
+/** The inputs `preparationSpecOf` reads: a cell that prepares data as `prepared` does lists these. */
+export const preparationInputs = { activeFeatures, scaling, transform, transformOverrides, weights, outlierPolicy, outlierPercentile };
+
+/**
+ * The preparation the notebook's inputs ask for, without the Strategic accounts (which are rows
+ * of one table): what `prepared` fits, and what stability across periods fits on each period.
+ */
+export function preparationSpecOf(v: PreparationChoices): PreparationSpec {
+  const used = Object.fromEntries(Object.entries(v.weights).filter(([f]) => v.activeFeatures.includes(f)));
+  const upper = v.outlierPercentile / 100;
+  const overrides = parseTransforms(v.transformOverrides);
+  return {
+    features: v.activeFeatures.map((f) => (overrides[f] ? { name: f, transform: overrides[f] } : f)),
+    scaling: v.scaling,
+    transform: v.transform,
+    weights: used,
+    outliers: { policy: v.outlierPolicy, lower: Math.max(0, 1 - upper), upper },
+  };
+}
+
 export const prepared = cell({
   name: 'prepared',
   title: 'Prepared matrix',
   inputs: {
     table,
-    activeFeatures,
-    scaling,
-    transform,
-    transformOverrides,
-    weights,
-    outlierPolicy,
-    outlierPercentile,
+    ...preparationInputs,
     strategic,
     strategicTop,
     strategicBy,
   },
   run: (v): Prepared => {
-    const used = Object.fromEntries(Object.entries(v.weights).filter(([f]) => v.activeFeatures.includes(f)));
-    const upper = v.outlierPercentile / 100;
-    const overrides = parseTransforms(v.transformOverrides);
     if (v.strategicTop > 0 && !v.table.numericColumns.includes(v.strategicBy)) {
       throw new Error(`Strategic accounts: "${v.strategicBy}" is not a numeric column of this data; choose "Largest by" among: ${v.table.numericColumns.join(', ')}.`);
     }
     const result = prepare(v.table.columns, {
-      features: v.activeFeatures.map((f) => (overrides[f] ? { name: f, transform: overrides[f] } : f)),
-      scaling: v.scaling,
-      transform: v.transform,
-      weights: used,
-      outliers: { policy: v.outlierPolicy, lower: Math.max(0, 1 - upper), upper },
+      ...preparationSpecOf(v),
       isolateRows: v.strategic.rows,
       isolateTop: { feature: v.strategicBy, n: v.strategicTop },
     });

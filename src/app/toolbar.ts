@@ -10,7 +10,7 @@ import { clearLocalData, type LocalStorageAccess } from './governance/local-data
 /** The notebook nodes and actions the toolbar works with (the app wires them in). */
 export interface ToolbarNodes {
   readonly config: Node<SegmentationConfig>;
-  readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string }>;
+  readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string; readonly confidence?: ArrayLike<number> | null }>;
   readonly importConfig: Action<{ readonly text: string; readonly fileName: string }>;
   readonly referenceCheck: Node<{ readonly rows: number; readonly check: ReferenceCheck } | null>;
 }
@@ -85,7 +85,7 @@ export function createToolbar(
         return;
       }
       const a = await engine.value(nodes.assignments);
-      download(document, 'assignments.csv', assignmentsCsv(a.ids, a.labels, a.idColumn), 'text/csv');
+      download(document, 'assignments.csv', assignmentsCsv(a.ids, a.labels, a.idColumn, a.confidence), 'text/csv');
     },
     'export-assignments',
   );

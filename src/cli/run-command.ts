@@ -1,4 +1,4 @@
-import { collectNodes, createEngine, parseAssignments, type InputNode } from '../runtime/index.ts';
+import { collectNodes, createEngine, parseAssignments, type CellNode, type InputNode, type Notebook } from '../runtime/index.ts';
 import { NOTEBOOKS } from '../../notebooks/index.ts';
 import { UsageError, flag, type ParsedArgs } from './args.ts';
 import { readDataFile, writeOutputs, packageVersions, type Io } from './io.ts';
@@ -12,6 +12,31 @@ import { namedFile } from './io.ts';
 import type { Host } from '../workers/host.ts';
 import { assignments, config } from '../../cells/export.ts';
 import { imported } from '../../cells/data.ts';
+import { robustnessReport } from '../../cells/robustness.ts';
+import { stabilityReportJson } from '../analytics/stability/report.ts';
+import { keyword } from '../analytics/keyword.ts';
+
+/**
+ * `--set <section>=on|off` for the notebook's sections that have on-demand cells (e.g.
+ * `robustness=on`): taken out of the input settings, the sections switched on to be run.
+ */
+function sectionRuns(notebook: Notebook, sets: readonly string[]): { readonly settings: string[]; readonly run: (readonly CellNode<unknown>[])[]; readonly on: Set<string> } {
+  const sections = new Map(notebook.items.flatMap((item) => (item.kind === 'prose' && item.run?.length ? [[item.id, item.run] as const] : [])));
+  const settings: string[] = [];
+  const on = new Set<string>();
+  for (const text of sets) {
+    const eq = text.indexOf('=');
+    const name = eq > 0 ? text.slice(0, eq).trim() : '';
+    const cells = sections.get(name);
+    if (!cells) {
+      settings.push(text);
+      continue;
+    }
+    if (keyword(name, text.slice(eq + 1).trim(), ['on', 'off'] as const) === 'on') on.add(name);
+    else on.delete(name);
+  }
+  return { settings, run: [...on].map((id) => sections.get(id) ?? []), on };
+}
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
 export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -37,7 +62,8 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   };
   const map = flag(args, 'map');
   const inputs = collectNodes(notebook).filter((n): n is InputNode<unknown> => n.kind === 'input');
-  const settings = parseAssignments(inputs, [...(map === undefined ? [] : [`columnMap=${map}`]), ...(args.flags.get('set') ?? [])]);
+  const sections = sectionRuns(notebook, args.flags.get('set') ?? []);
+  const settings = parseAssignments(inputs, [...(map === undefined ? [] : [`columnMap=${map}`]), ...sections.settings]);
   const run = createEngine(notebook, { live: false, initial: { ...settings, host, dataFile } });
   try {
     if (run.refused.length > 0) throw new Error(run.refused[0].reason);
@@ -48,14 +74,21 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
     };
     // One at a time: the first failure is reported, and nothing is left computing behind it.
     const loaded = await run.value(imported).catch(fail);
+    // Sections switched on run their on-demand cells in order; the first failure is reported.
+    for (const cells of sections.run) {
+      await run.runAll(cells);
+      for (const cell of cells) if (run.state(cell).status === 'error') await run.value(cell).catch(fail);
+    }
+    const robustness = sections.on.has('robustness') ? await run.value(robustnessReport).catch(fail) : null;
     const c = await run.value(config).catch(fail);
     const a = await run.value(assignments).catch(fail);
     const written = await writeOutputs(out, {
       // sealed with its integrity record, so `tierbook verify` reads it as an intact draft
       'config.json': await exportConfigText(c),
-      'assignments.csv': assignmentsCsv(a.ids, a.labels, a.idColumn),
+      'assignments.csv': assignmentsCsv(a.ids, a.labels, a.idColumn, a.confidence),
       'quality.json': `${JSON.stringify(qualitySummary(loaded), null, 2)}\n`,
       'features.csv': customerTableToCsv(loaded.imported.customers),
+      ...(robustness ? { 'robustness.json': stabilityReportJson(robustness) } : {}),
     });
     io.stdout(`${c.data.rows} customers, k = ${c.model.k}, sizes ${c.model.sizes.join('/')}\n`);
     for (const path of written) io.stdout(`wrote ${path}\n`);

@@ -1,6 +1,7 @@
 /**
- * Reading back an `assignments.csv` as Tierbook writes it: a header `<id column>,cluster`,
- * then one customer per line with its cluster (from 1), `strategic`, or an empty cell. Quoted
+ * Reading back an `assignments.csv` as Tierbook writes it: a header `<id column>,cluster`
+ * (and `confidence` once robustness has run, which is not read back), then one customer per
+ * line with its cluster (from 1), `strategic`, or an empty cell. Quoted
  * cells follow RFC 4180; a leading apostrophe that the CSV writer put before a formula
  * character (`'=`, `'+`, `'-`, `'@`) is removed again.
  */
@@ -45,14 +46,16 @@ export function parseAssignmentsCsv(text: string, fileName: string): EmbeddedAss
   const lines = rows(text, fileName);
   if (lines.length === 0) throw new Error(`${fileName}: the file is empty (expected a header like customer_id,cluster)`);
   const [header, ...body] = lines;
-  if (header.length !== 2 || header[1] !== 'cluster') {
-    throw new Error(`${fileName}: the header is ${JSON.stringify(header.join(','))} (expected <id column>,cluster as Tierbook writes assignments.csv)`);
+  // A third column, confidence, is written once robustness has run; it is not an assignment.
+  const width = header.length === 3 && header[2] === 'confidence' ? 3 : 2;
+  if (header.length !== width || header[1] !== 'cluster') {
+    throw new Error(`${fileName}: the header is ${JSON.stringify(header.join(','))} (expected <id column>,cluster[,confidence] as Tierbook writes assignments.csv)`);
   }
   const ids: string[] = [];
   const clusters: EmbeddedAssignments['clusters'] = [];
   body.forEach((cells, k) => {
     const line = k + 2;
-    if (cells.length !== 2) throw new Error(`${fileName}, line ${line}: ${cells.length} cells (expected id,cluster)`);
+    if (cells.length !== width) throw new Error(`${fileName}, line ${line}: ${cells.length} cells (expected ${width === 3 ? 'id,cluster,confidence' : 'id,cluster'})`);
     const [id, c] = cells;
     if (c !== '' && c !== 'strategic' && !/^[1-9]\d*$/.test(c)) {
       throw new Error(`${fileName}, line ${line}: cluster ${JSON.stringify(c)} is not a cluster number, "strategic" or empty`);

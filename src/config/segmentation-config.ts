@@ -23,15 +23,19 @@ export const STRATEGIC = -2;
 /**
  * The assignments as CSV text, in input order: `customer_id,cluster` with clusters numbered
  * from 1, `strategic` for the Strategic segment, and an empty cell for customers not clustered
- * (excluded outliers, missing values, DBSCAN noise).
+ * (excluded outliers, missing values, DBSCAN noise). With `confidence` (once robustness has run),
+ * a third column: each customer's bootstrap confidence, the share of replicates that kept it in
+ * its cluster (4 decimals; empty for customers not clustered or never drawn).
  */
-export function assignmentsCsv(ids: readonly string[], labels: ArrayLike<number>, idColumn = 'customer_id'): string {
+export function assignmentsCsv(ids: readonly string[], labels: ArrayLike<number>, idColumn = 'customer_id', confidence?: ArrayLike<number> | null): string {
   const rows: string[][] = [];
   for (let i = 0; i < ids.length; i++) {
     const label = labels[i];
-    rows.push([csvText(ids[i]), label === STRATEGIC ? csvText('strategic') : label < 0 ? '' : csvNumber(label + 1)]);
+    const row = [csvText(ids[i]), label === STRATEGIC ? csvText('strategic') : label < 0 ? '' : csvNumber(label + 1)];
+    if (confidence) row.push(csvNumber(confidence[i], 4));
+    rows.push(row);
   }
-  return csvDocument([idColumn, 'cluster'], rows);
+  return csvDocument(confidence ? [idColumn, 'cluster', 'confidence'] : [idColumn, 'cluster'], rows);
 }
 
 export async function hashAssignments(ids: readonly string[], labels: ArrayLike<number>): Promise<string> {

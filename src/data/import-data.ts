@@ -8,7 +8,7 @@ import type { CustomerTable } from './customers/customer-table.ts';
 import type { DataIssue } from './errors.ts';
 import type { DataImportSpec } from './import-spec.ts';
 import { detectInputKind, type InputKindGuess } from './map/input-kind.ts';
-import { loadOrderLines } from './quality/load-order-lines.ts';
+import { loadOrderLines, type LoadedOrderLines } from './quality/load-order-lines.ts';
 import { decompressIfGzip, loadTable, peekTable } from './read/load-table.ts';
 import type { TextEncodingName } from './read/decode.ts';
 import type { QualityReport } from './quality/quality-report.ts';
@@ -36,7 +36,7 @@ export interface ImportedData {
  */
 export async function importData(input: Uint8Array, fileName: string, spec: DataImportSpec = {}, onProgress?: (fraction: number) => void): Promise<ImportedData> {
   const bytes = await decompressIfGzip(input, fileName);
-  const read = { fileName, delimiter: spec.delimiter, decimal: spec.decimal, dateOrder: spec.dateOrder, types: spec.types, onProgress };
+  const read = readOptions(fileName, spec, onProgress);
   let kind: InputKindGuess;
   if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: new Map(), issues: [] }, {}, spec.kind);
   else kind = detectInputKind(await peekTable(bytes, { ...read, onProgress: undefined }), spec.mapping);
@@ -64,3 +64,17 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
   };
 }
 
+
+/** How `importData` reads a file: its name and the reading options of the import spec. */
+function readOptions(fileName: string, spec: DataImportSpec, onProgress?: (fraction: number) => void) {
+  return { fileName, delimiter: spec.delimiter, decimal: spec.decimal, dateOrder: spec.dateOrder, types: spec.types, onProgress };
+}
+
+/**
+ * The clean order lines of a file read as `importData` reads it (same options, mapping and
+ * quality rules), for analyses that need the lines themselves, e.g. stability across periods.
+ */
+export async function importOrderLines(input: Uint8Array, fileName: string, spec: DataImportSpec = {}, onProgress?: (fraction: number) => void): Promise<LoadedOrderLines> {
+  const bytes = await decompressIfGzip(input, fileName);
+  return loadOrderLines(bytes, { ...readOptions(fileName, spec, onProgress), mapping: spec.mapping, quality: spec.quality });
+}

@@ -2,6 +2,7 @@ import type {
   CellNode,
   ControlSpec,
   Dependency,
+  IfRun,
   InputNode,
   InputRole,
   Node,
@@ -52,6 +53,11 @@ export function cell<const I extends Readonly<Record<string, Dependency<unknown>
 /** An edge that reads `node` only once it has settled (see `Sampled`). */
 export function sampled<T>(node: Node<T>): Sampled<T> {
   return { kind: 'sampled', node };
+}
+
+/** An edge that reads an on-demand cell's current result, or null (see `IfRun`). */
+export function ifRun<T>(node: CellNode<T>): IfRun<T> {
+  return { kind: 'ifRun', node };
 }
 
 export interface InputSpec<T> {

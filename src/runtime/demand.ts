@@ -1,7 +1,8 @@
 import type { CellDefinition, VariableGraph } from './define.ts';
 import type { CellNode, InputNode } from './node.ts';
 import type { StateStore } from './observe.ts';
-import { changesBetween, failureOf, isAbort, mergeProvenance, obstacle, type Outcome, type Provenance } from './outcome.ts';
+import { edgesOf } from './graph.ts';
+import { changesBetween, failureOf, isAbort, mergeProvenance, obstacle, throughEdges, type Outcome, type Provenance } from './outcome.ts';
 
 /**
  * On-demand cells (`trigger: 'demand'`). The runtime variable of such a cell has no
@@ -17,6 +18,8 @@ export interface Demand {
   /** The runtime definition of an on-demand cell. */
   definition(cell: CellNode<unknown>): CellDefinition;
   run(cell: CellNode<unknown>): Promise<void>;
+  /** Runs cells one after another; stops when the one running is cancelled. */
+  runAll(cells: readonly CellNode<unknown>[]): Promise<void>;
   /** Aborts a running job; false when none runs. */
   cancel(name: string): boolean;
   isRunning(name: string): boolean;
@@ -74,7 +77,8 @@ export function createDemand(o: DemandOptions): Demand {
     o.states.patch(name, { status: 'running', progress: undefined, notice: undefined });
     await o.settle(cell);
     const keys = Object.keys(cell.inputs);
-    const outcomes = await Promise.all(o.variablesOf(cell).map((v) => o.graph.read(v)));
+    const read = await Promise.all(o.variablesOf(cell).map((v) => o.graph.read(v)));
+    const outcomes = throughEdges(read, edgesOf(cell).map((e) => e.ifRun));
     const provenance = mergeProvenance(outcomes);
     const blocker = obstacle(outcomes);
     if (blocker) {
@@ -107,17 +111,28 @@ export function createDemand(o: DemandOptions): Demand {
     await publish();
   };
 
+  /** The job of a cell: the one running, or a new one. */
+  const start = (cell: CellNode<unknown>): Job => {
+    const running = jobs.get(cell.name);
+    if (running) return running;
+    const controller = new AbortController();
+    const done = execute(cell, controller).finally(() => {
+      if (jobs.get(cell.name)?.controller === controller) jobs.delete(cell.name);
+    });
+    const job = { controller, done };
+    jobs.set(cell.name, job);
+    return job;
+  };
+
   return {
     definition,
-    run(cell) {
-      const running = jobs.get(cell.name);
-      if (running) return running.done;
-      const controller = new AbortController();
-      const done = execute(cell, controller).finally(() => {
-        if (jobs.get(cell.name)?.controller === controller) jobs.delete(cell.name);
-      });
-      jobs.set(cell.name, { controller, done });
-      return done;
+    run: (cell) => start(cell).done,
+    async runAll(list) {
+      for (const cell of list) {
+        const job = start(cell);
+        await job.done;
+        if (job.controller.signal.aborted) return;
+      }
     },
     cancel(name) {
       const job = jobs.get(name);

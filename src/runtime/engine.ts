@@ -7,7 +7,7 @@ import { collectNodes, controlDependencies, edgesOf, type Edge } from './graph.t
 import { NOTEBOOK_INPUTS } from './inputs.ts';
 import type { AnyNode, CellNode, InputNode, Node } from './node.ts';
 import { createStateStore } from './observe.ts';
-import { evaluate, isSettled, mergeProvenance, type Outcome } from './outcome.ts';
+import { evaluate, isSettled, mergeProvenance, throughEdges, type Outcome } from './outcome.ts';
 import { isStored, resolveInitialInputs, type InputStore } from './persist.ts';
 import { createScheduler, sameValue } from './schedule.ts';
 import type { CellState, CommitListener, CommittedChange, InputListener, InputPhase, Notebook, NotebookEngine } from './state.ts';
@@ -118,6 +118,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
   const reactive = (cell: CellNode<unknown>): CellDefinition => {
     const keys = Object.keys(cell.inputs);
     const latchedAt = edgesOf(cell).map(latchedEdge);
+    const ifRunAt = edgesOf(cell).map((e) => e.ifRun);
     let runs = 0;
     return async (outcomes, invalidation) => {
       // A sampled input behind the committed values means its newer settled value is on its way
@@ -135,7 +136,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
         controller.abort();
       });
       let start = 0;
-      const outcome = await evaluate(cell, keys, outcomes, {
+      const outcome = await evaluate(cell, keys, throughEdges(outcomes, ifRunAt), {
         signal: controller.signal,
         lane: 'interactive',
         trigger: lastChange,
@@ -233,7 +234,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     } finally {
       acting = undefined;
     }
-    for (const cell of plan.run ?? []) await demand.run(cellNode(cell));
+    await demand.runAll((plan.run ?? []).map(cellNode));
     return { action: action.name, changed, notes: plan.notes ?? [] };
   };
 
@@ -292,6 +293,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       return act(resetAction, undefined);
     },
     run: (ref) => demand.run(cellNode(ref)),
+    runAll: (refs) => demand.runAll(refs.map(cellNode)),
     cancel(ref) {
       const name = typeof ref === 'string' ? ref : ref.name;
       if (!demand.cancel(name)) running.get(name)?.abort();

@@ -15,15 +15,23 @@ export function controlDependencies(control: ControlSpec): Node<unknown>[] {
   }
 }
 
-/** A cell's dependencies: the node, the parameter name `run` gets it under, and whether the edge is sampled. */
+/** A cell's dependencies: the node, the parameter name `run` gets it under, and the kind of edge. */
 export interface Edge {
   readonly key: string;
   readonly node: AnyNode;
   readonly sampled: boolean;
+  /** Reads an on-demand cell's current result or null (`ifRun`). */
+  readonly ifRun: boolean;
 }
 
 export function edgesOf(cell: CellNode<unknown>): Edge[] {
-  return Object.entries(cell.inputs).map(([key, dep]) => ({ key, node: nodeOf(dep) as AnyNode, sampled: dep.kind === 'sampled' }));
+  return Object.entries(cell.inputs).map(([key, dep]) => {
+    const node = nodeOf(dep) as AnyNode;
+    if (dep.kind === 'ifRun' && (node.kind !== 'cell' || node.trigger !== 'demand')) {
+      throw new Error(`cell "${cell.name}": ifRun(${node.name}) reads on-demand cells only; read "${node.name}" directly`);
+    }
+    return { key, node, sampled: dep.kind === 'sampled', ifRun: dep.kind === 'ifRun' };
+  });
 }
 
 function dependencies(node: AnyNode): AnyNode[] {

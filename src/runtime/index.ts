@@ -1,6 +1,6 @@
 export * from './node.ts';
 export * from './state.ts';
-export { cell, input, sampled, type CellSpec, type InputSpec } from './declare.ts';
+export { cell, ifRun, input, sampled, type CellSpec, type InputSpec } from './declare.ts';
 export { createEngine, type EngineOptions } from './engine.ts';
 export { CellError } from './errors.ts';
 export { SuggestingError, type Failure, type InputChange, type Staleness } from './outcome.ts';

@@ -26,8 +26,20 @@ export interface Sampled<T> {
   readonly node: Node<T>;
 }
 
-/** What a cell's `inputs` may hold: a node (follows every change) or a sampled edge. */
-export type Dependency<T> = Node<T> | Sampled<T>;
+/**
+ * An edge that reads an on-demand cell's result only while it is current: its value when it has
+ * run on the inputs in force, else null (not run yet, failed, or out of date since). The reader
+ * is never held idle, blocked or marked stale by it, and runs again when that changes. For what
+ * may carry evidence when there is some, e.g. an export that includes a robustness summary once
+ * robustness has run. Made by `ifRun()`.
+ */
+export interface IfRun<T> {
+  readonly kind: 'ifRun';
+  readonly node: CellNode<T>;
+}
+
+/** What a cell's `inputs` may hold: a node (follows every change), a sampled edge or an `ifRun` edge. */
+export type Dependency<T> = Node<T> | Sampled<T> | IfRun<T>;
 
 /** How the shell should draw an input. Dynamic option lists come from other nodes. */
 export type ControlSpec =
@@ -164,10 +176,10 @@ export type AnyNode = InputNode<unknown> | CellNode<unknown>;
 
 /** The node behind a dependency. */
 export function nodeOf<T>(dependency: Dependency<T>): Node<T> {
-  return dependency.kind === 'sampled' ? dependency.node : dependency;
+  return dependency.kind === 'sampled' || dependency.kind === 'ifRun' ? dependency.node : dependency;
 }
 
 /** The value types of a record of dependencies. */
 export type ValuesOf<I extends Readonly<Record<string, Dependency<unknown>>>> = {
-  [K in keyof I]: I[K] extends Sampled<infer V> ? V : I[K] extends Node<infer V> ? V : never;
+  [K in keyof I]: I[K] extends Sampled<infer V> ? V : I[K] extends IfRun<infer V> ? V | null : I[K] extends Node<infer V> ? V : never;
 };

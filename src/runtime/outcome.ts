@@ -86,6 +86,17 @@ export function isSettled(provenance: Provenance, committed: ReadonlyMap<string,
   return true;
 }
 
+const NOTHING_CURRENT: Outcome = { kind: 'value', value: null, provenance: new Map() };
+
+/**
+ * What a cell reads through each of its edges: an `ifRun` edge passes an on-demand cell's
+ * current value, and null for anything else (idle, failed, stale), so it never holds the
+ * reader back nor marks it stale.
+ */
+export function throughEdges(outcomes: readonly Outcome[], ifRun: readonly boolean[]): Outcome[] {
+  return outcomes.map((o, i) => (!ifRun[i] || (o.kind === 'value' && !o.stale) ? o : NOTHING_CURRENT));
+}
+
 /** The first dependency that keeps a cell from running: a failure or an on-demand cell not run yet. */
 export function obstacle(outcomes: readonly Outcome[]): Outcome | undefined {
   return outcomes.find((o) => o.kind === 'failure') ?? outcomes.find((o) => o.kind === 'idle');

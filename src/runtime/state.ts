@@ -97,6 +97,11 @@ export interface NotebookEngine {
   reset(): Promise<ActionResult>;
   /** Runs an on-demand cell on the settled inputs (resolves when it finished, failed or was cancelled). */
   run(cell: CellNode<unknown> | string): Promise<void>;
+  /**
+   * Runs on-demand cells one after another (a section's Run all, an action's plan); a failure
+   * moves on to the next, a Cancel of the one running stops the rest.
+   */
+  runAll(cells: readonly (CellNode<unknown> | string)[]): Promise<void>;
   /** Stops a running cell (its run sees an aborted signal). */
   cancel(cell: CellNode<unknown> | string): void;
   state<T>(node: Node<T>): CellState<T>;
@@ -128,6 +133,11 @@ export interface Prose {
   readonly title?: string;
   /** Plain text; paragraphs split on blank lines. Rendered as text, never as HTML. */
   readonly text: string;
+  /**
+   * On-demand cells of this section that one Run starts, in order (`engine.runAll`): the
+   * shell draws Run all and Cancel beside the title; `tierbook run --set <id>=on` runs them.
+   */
+  readonly run?: readonly CellNode<unknown>[];
 }
 
 export interface Notebook {

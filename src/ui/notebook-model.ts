@@ -135,3 +135,28 @@ export function suggestionsOf(cell: CellNode<unknown>, state: CellState): readon
   }
   return offers.get(state) as readonly Suggestion[];
 }
+
+/** What a section's Run all bar shows about its on-demand cells. */
+export interface SectionRun {
+  /** Whether one of them runs now (Cancel is offered instead of Run all). */
+  readonly running: boolean;
+  /** One line, e.g. `Running Bootstrap stability (3 of 6) · 45%` or `4 of 6 run · 1 out of date`. */
+  readonly summary: string;
+}
+
+/** The state of a section's on-demand cells, summed up for its Run all bar. */
+export function sectionRun(engine: NotebookEngine, cells: readonly CellNode<unknown>[]): SectionRun {
+  const states = cells.map((c) => engine.state(c.name));
+  const at = states.findIndex((s) => s.status === 'running');
+  if (at >= 0) {
+    const progress = states[at].progress;
+    const share = progress ? ` · ${Math.round(Math.min(1, Math.max(0, progress.fraction)) * 100)}%` : '';
+    return { running: true, summary: `Running ${cells[at].title} (${at + 1} of ${cells.length})${share}` };
+  }
+  const ran = states.filter((s) => s.hasValue || s.status === 'error').length;
+  if (ran === 0) return { running: false, summary: `None of the ${cells.length} analyses has run yet: they run only when you ask.` };
+  const stale = states.filter((s) => s.stale !== undefined).length;
+  const failed = states.filter((s) => s.status === 'error').length;
+  const parts = [`${ran} of ${cells.length} run`, ...(stale ? [`${stale} out of date`] : []), ...(failed ? [`${failed} failed`] : [])];
+  return { running: false, summary: parts.join(' · ') };
+}

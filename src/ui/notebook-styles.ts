@@ -1,10 +1,11 @@
 import { css } from 'lit';
 import { statusStyles } from './status.ts';
-import { base, v } from './theme.ts';
+import { base, buttons, v } from './theme.ts';
 
 /** Page layout of `tb-notebook`: a sticky contents column and a 1100px reading column. */
 export const notebookStyles = [
   base,
+  buttons,
   statusStyles,
   css`
     :host {
@@ -117,6 +118,22 @@ export const notebookStyles = [
     .prose p {
       margin: 0 0 8px;
       max-width: 72ch;
+    }
+    .section-run {
+      display: flex;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: 12px;
+      margin-top: 4px;
+    }
+    .section-run .run-all {
+      border-color: ${v('accent')};
+      color: ${v('accent')};
+      font-weight: 600;
+    }
+    .section-status {
+      color: ${v('muted')};
+      font-size: 0.9em;
     }
     .controls {
       display: grid;

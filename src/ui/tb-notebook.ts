@@ -4,7 +4,7 @@ import type { CellNode } from '../runtime/node.ts';
 import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
 import type { TbEvents } from './fire.ts';
 import { summarize } from './format.ts';
-import { blocks, proseId, suggestionsOf, tocEntries, upstreamOf, visibleCells, type Block } from './notebook-model.ts';
+import { blocks, proseId, sectionRun, suggestionsOf, tocEntries, upstreamOf, visibleCells, type Block } from './notebook-model.ts';
 import { notebookStyles } from './notebook-styles.ts';
 import { renderControl, type ControlHost } from './render-control.ts';
 import { anchorId, statusLook } from './status.ts';
@@ -280,6 +280,18 @@ export class TbNotebook extends LitElement {
     </tb-cell-frame>`;
   }
 
+  /** Run all (or Cancel) for a section's on-demand cells, with what ran. */
+  private renderSectionRun(title: string, cells: readonly CellNode<unknown>[]) {
+    const engine = this.engine!;
+    const run = sectionRun(engine, cells);
+    return html`<div class="section-run" role="group" aria-label=${`Run ${title}`}>
+      ${run.running
+        ? html`<button class="btn cancel-all" type="button" @click=${() => cells.forEach((c) => engine.cancel(c))}>Cancel</button>`
+        : html`<button class="btn run-all" type="button" @click=${() => void engine.runAll(cells)}>Run all</button>`}
+      <span class="section-status" role="status">${run.summary}</span>
+    </div>`;
+  }
+
   private renderBlock(block: Block, cells: Map<string, CellNode<unknown>>, section: string | undefined) {
     switch (block.kind) {
       case 'prose': {
@@ -288,6 +300,7 @@ export class TbNotebook extends LitElement {
         return html`<section class="prose" id=${proseId(prose.id)}>
           ${prose.title ? html`<h2>${prose.title}</h2>` : nothing}
           ${paragraphs.map((p) => html`<p>${p.trim()}</p>`)}
+          ${prose.run?.length ? this.renderSectionRun(prose.title ?? prose.id, prose.run) : nothing}
         </section>`;
       }
       case 'controls':

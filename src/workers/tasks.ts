@@ -10,6 +10,7 @@ import { importData, type ImportedData } from '../data/import-data.ts';
 import type { DataImportSpec } from '../data/import-spec.ts';
 import { sampleOrdersCsv } from '../data/synthetic/sample-orders.ts';
 import { sha256 } from '../config/hash.ts';
+import { ROBUSTNESS_TASKS } from './robustness-tasks.ts';
 
 /** The file name the generated sample goes by in messages and exports. */
 export const SAMPLE_ORDERS_NAME = 'sample-orders.csv';
@@ -61,6 +62,7 @@ export const TASKS = {
   sweep: (ctx: TaskContext, m: Matrix, spec: Omit<SweepSpec, 'onProgress' | 'signal'>): SweepResult =>
     sweepK(m, { ...spec, onProgress: ctx.onProgress, signal: ctx.signal }),
   importData: importTask,
+  ...ROBUSTNESS_TASKS,
 } satisfies Record<string, (ctx: TaskContext, ...args: never[]) => unknown>;
 
 export type TaskName = keyof typeof TASKS;

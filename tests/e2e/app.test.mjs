@@ -7,6 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import { ARTIFACTS, assertClean, clusterCounts, idle, openPage, start } from './harness.mjs';
 
+/** Section 7's on-demand analyses, the cells reading them and its hidden summary and report: idle until asked. */
+const ROBUSTNESS_CELLS = ['sensitivity', 'sensitivityVerdicts', 'monteCarlo', 'dropOne', 'bootstrap', 'confidence', 'holdout', 'periodStability', 'robustnessSummary', 'robustnessReport'];
+
 let env;
 before(async () => {
   env = await start();
@@ -44,7 +47,7 @@ describe('segmentation notebook in Chromium', () => {
       return Object.fromEntries(engine.nodes.map((n) => [n.name, engine.state(n.name).status]));
     });
     // On-demand cells wait to be asked; hidden export cells wait to be read (lazy).
-    const notRun = new Set(['comparison', 'referenceCheck', 'assignments', 'config', 'fingerprint', 'approvedDiff', 'scoring', 'fairnessReview']);
+    const notRun = new Set(['comparison', 'referenceCheck', 'assignments', 'config', 'fingerprint', 'approvedDiff', 'scoring', 'fairnessReview', ...ROBUSTNESS_CELLS]);
     for (const [name, status] of Object.entries(statuses)) assert.equal(status, notRun.has(name) ? 'idle' : 'ok', `cell ${name}`);
     await page.getByText('PC1 (', { exact: false }).first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'segmentation.png'), fullPage: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cell, createEngine, select, slider, weights } from '../../src/runtime/index.ts';
+import { cell, createEngine, ifRun, select, slider, weights } from '../../src/runtime/index.ts';
 import { counting, idle, sleep } from './helpers.ts';
 
 function notebook(runMs = 0) {
@@ -154,6 +154,114 @@ describe('on-demand cells', () => {
     fail = false;
     await engine.run(job);
     expect(engine.state(job)).toMatchObject({ status: 'ok', value: 4 });
+    engine.dispose();
+  });
+});
+
+describe('ifRun edges: an on-demand result when current, else null', () => {
+  function withExport(runMs = 0) {
+    const t = notebook(runMs);
+    const { calls, count } = counting();
+    const exported = cell({
+      name: 'exported',
+      hidden: true,
+      inputs: { prepared: t.prepared, bootstrap: ifRun(t.bootstrap) },
+      run: ({ prepared, bootstrap }) => (count('exported'), { prepared, bootstrap }),
+    });
+    return { ...t, exported, exportCalls: calls, nb: { ...t.nb, items: [...t.nb.items, exported] } };
+  }
+
+  it('reads null before the cell has run, its value once it has, and null again once it is out of date', async () => {
+    const t = withExport();
+    const engine = createEngine(t.nb);
+    await idle(engine);
+    // never held idle by the cell it reads through ifRun
+    expect(await engine.value(t.exported)).toEqual({ prepared: 4, bootstrap: null });
+    await engine.run(t.bootstrap);
+    expect(await engine.value(t.exported)).toEqual({ prepared: 4, bootstrap: 'fast:4' });
+    engine.setInput(t.method, 'slow');
+    await idle(engine);
+    expect(engine.state(t.bootstrap).stale).toBeDefined();
+    const state = await engine.value(t.exported);
+    expect(state).toEqual({ prepared: 4, bootstrap: null });
+    expect(engine.state(t.exported).stale).toBeUndefined(); // not marked stale by it
+    engine.setInput(t.method, 'fast'); // back to the values it ran with: current again, without a run
+    await idle(engine);
+    expect(await engine.value(t.exported)).toEqual({ prepared: 4, bootstrap: 'fast:4' });
+    expect(t.calls.bootstrap).toBe(1);
+    engine.dispose();
+  });
+
+  it('reads null for a failed run and never blocks the reader', async () => {
+    const k = slider({ name: 'k', min: 2, max: 10, value: 4 });
+    const job = cell({ name: 'job', trigger: 'demand', inputs: { k }, run: (): number => { throw new Error('no'); } });
+    const reader = cell({ name: 'reader', inputs: { k, job: ifRun(job) }, run: ({ k, job }) => `${k}:${job}` });
+    const engine = createEngine({ id: 'f', title: 'f', items: [k, job, reader] });
+    await engine.run(job);
+    await idle(engine);
+    expect(engine.state(job).status).toBe('error');
+    expect(engine.state(reader)).toMatchObject({ status: 'ok', value: '4:null' });
+    engine.dispose();
+  });
+
+  it('is refused on a cell that is not on demand, naming both', () => {
+    const k = slider({ name: 'k', min: 2, max: 10, value: 4 });
+    const plain = cell({ name: 'plain', inputs: { k }, run: ({ k }) => k });
+    const reader = cell({ name: 'reader', inputs: { plain: ifRun(plain as never) }, run: () => 1 });
+    expect(() => createEngine({ id: 'f', title: 'f', items: [k, plain, reader] })).toThrow('cell "reader": ifRun(plain) reads on-demand cells only');
+  });
+});
+
+describe('runAll: a section of on-demand cells run in order', () => {
+  function section(runMs: number) {
+    const k = slider({ name: 'k', min: 2, max: 10, value: 4 });
+    const order: string[] = [];
+    const job = (name: string, fail = false) =>
+      cell({
+        name,
+        trigger: 'demand',
+        inputs: { k },
+        run: async ({ k }, { signal }) => {
+          order.push(name);
+          await sleep(runMs);
+          if (signal.aborted) {
+            const error = new Error('cancelled');
+            error.name = 'AbortError';
+            throw error;
+          }
+          if (fail) throw new Error(`${name} failed`);
+          return `${name}:${k}`;
+        },
+      });
+    const a = job('a');
+    const b = job('b', true);
+    const c = job('c');
+    return { order, a, b, c, nb: { id: 's', title: 's', items: [k, a, b, c] } };
+  }
+
+  it('runs every cell one after another; a failure moves on to the next', async () => {
+    const s = section(5);
+    const engine = createEngine(s.nb);
+    await engine.runAll([s.a, s.b, 'c']);
+    expect(s.order).toEqual(['a', 'b', 'c']);
+    expect(engine.state(s.a)).toMatchObject({ status: 'ok', value: 'a:4' });
+    expect(engine.state(s.b)).toMatchObject({ status: 'error' });
+    expect(engine.state(s.c)).toMatchObject({ status: 'ok', value: 'c:4' });
+    engine.dispose();
+  });
+
+  it('stops the rest when the cell running is cancelled', async () => {
+    const s = section(80);
+    const engine = createEngine(s.nb);
+    const all = engine.runAll([s.a, s.b, s.c]);
+    await sleep(20);
+    expect(engine.state(s.a).status).toBe('running');
+    engine.cancel(s.a);
+    await all;
+    await idle(engine);
+    expect(s.order).toEqual(['a']);
+    expect(engine.state(s.a)).toMatchObject({ status: 'idle', notice: 'Cancelled.' });
+    expect(engine.state(s.c).status).toBe('idle');
     engine.dispose();
   });
 });

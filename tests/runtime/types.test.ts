@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cell, createEngine, sampled, slider, select } from '../../src/runtime/index.ts';
+import { cell, createEngine, ifRun, sampled, slider, select } from '../../src/runtime/index.ts';
 
 // These lines are checked by `tsc` (npm run typecheck). Each `@ts-expect-error` must fail to
 // compile; if the engine's typing ever stops catching the mistake, tsc reports an unused directive.
@@ -69,6 +69,21 @@ describe('typed cell wiring', () => {
       },
     });
     expect(c.inputs.k).toEqual({ kind: 'sampled', node: k });
+  });
+
+  it('types ifRun edges as the value or null', () => {
+    const job = cell({ name: 'job', trigger: 'demand', inputs: { k }, run: ({ k }) => k * 3 });
+    const c = cell({
+      name: 'c',
+      inputs: { job: ifRun(job) },
+      run: ({ job }) => {
+        const maybe: number | null = job;
+        // @ts-expect-error may be null when the job has not run or is out of date
+        const sure: number = job;
+        return [maybe, sure];
+      },
+    });
+    expect(c.inputs.job).toEqual({ kind: 'ifRun', node: job });
   });
 
   it('types the engine boundary by the node', async () => {

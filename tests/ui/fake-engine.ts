@@ -81,6 +81,7 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
     node: (name: string) => nodes.find((n) => n.name === name),
     cancel: (ref: Ref) => void cancelled.push(nameOf(ref)),
     run: async (ref: Ref) => void runs.push(nameOf(ref)),
+    runAll: async (refs: readonly Ref[]) => void runs.push(...refs.map(nameOf)),
     getInput: ((ref: Ref) => inputs.get(nameOf(ref))) as NotebookEngine['getInput'],
     inputValues: () => Object.fromEntries(inputs),
     setInput: ((ref: Ref, value: unknown, phase?: InputPhase) => {

@@ -42,7 +42,7 @@ describe('tornadoChart', () => {
   ];
 
   it('ranks features by their largest share changed, lowered weights to the left', () => {
-    const fig = tornadoChart(steps);
+    const fig = tornadoChart(steps, { maxShareChanged: 0.1 });
     const ticks = texts(fig, 'g[aria-label="y-axis tick label"] text');
     expect(ticks).toEqual(['cts_pct', 'revenue']);
     const bars = [...fig.querySelectorAll('g.tb-tornado-bars rect')];
@@ -56,6 +56,17 @@ describe('tornadoChart', () => {
     };
     expect(x('cts_pct −20%: 30.0% changed')).toBeLessThan(x('cts_pct +20%: 5.0% changed'));
     expect(fig.querySelectorAll('g.tb-tornado-limit line')).toHaveLength(2);
+    // without a limit (the thresholds are judged elsewhere, and can change after the run) no rules
+    expect(tornadoChart(steps).querySelectorAll('g.tb-tornado-limit line')).toHaveLength(0);
+  });
+
+  it('draws the longest bar first, so a larger step that moved fewer customers stays visible on top', () => {
+    const fig = tornadoChart([
+      { feature: 'x', change: -0.1, shareChanged: 0.3 },
+      { feature: 'x', change: -0.2, shareChanged: 0.1 },
+    ]);
+    const titles = [...fig.querySelectorAll('g.tb-tornado-bars rect')].map((r) => r.querySelector('title')?.textContent);
+    expect(titles).toEqual(['x −10%: 30.0% changed', 'x −20%: 10.0% changed']);
   });
 
   it('says what to do when nothing ran', () => {

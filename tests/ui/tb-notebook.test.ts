@@ -228,6 +228,34 @@ describe('tb-notebook', () => {
     expect(engine.cancelled).toEqual(['km']);
   });
 
+  it('offers Run all for a section of on-demand cells, then Cancel while one runs, with what ran', async () => {
+    const boot = cellNode('boot', { title: 'Bootstrap', trigger: 'demand' });
+    const hold = cellNode('hold', { title: 'Holdout', trigger: 'demand' });
+    const engine = fakeEngine({
+      id: 'r',
+      title: 'r',
+      items: [{ kind: 'prose', id: 'robust', title: '7. Robustness', text: 'Trust.', run: [boot, hold] }, boot, hold],
+    });
+    const el = document.createElement('tb-notebook') as TbNotebook;
+    el.engine = engine;
+    document.body.append(el);
+    await settle(el);
+    const bar = $(el, '#section-robust .section-run');
+    expect(bar.getAttribute('aria-label')).toBe('Run 7. Robustness');
+    expect(bar.querySelector('.section-status')?.textContent).toBe('None of the 2 analyses has run yet: they run only when you ask.');
+    bar.querySelector<HTMLButtonElement>('button.run-all')!.click();
+    expect(engine.runs).toEqual(['boot', 'hold']);
+    engine.emit('boot', { status: 'running', progress: { fraction: 0.45 } });
+    await settle(el);
+    expect($(el, '#section-robust .section-status').textContent).toBe('Running Bootstrap (1 of 2) · 45%');
+    $<HTMLButtonElement>(el, '#section-robust button.cancel-all').click();
+    expect(engine.cancelled).toEqual(['boot', 'hold']);
+    engine.emit('boot', { status: 'ok', hasValue: true, value: 1, stale: { cell: 'boot', changes: [] } });
+    engine.emit('hold', { status: 'error', error: { cell: 'hold', message: 'no', cause: null } });
+    await settle(el);
+    expect($(el, '#section-robust .section-status').textContent).toBe('2 of 2 run · 1 out of date · 1 failed');
+  });
+
   it('shows the root failure a blocked state carries, without walking the graph, even when the failed cell has no frame', async () => {
     const { el, engine } = await page();
     const failure = { message: 'no numeric column', cell: 'featureList', cause: null };

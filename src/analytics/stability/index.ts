@@ -22,3 +22,4 @@ export * from './periods.ts';
 export * from './robustness.ts';
 export * from './summary.ts';
 export * from './movers.ts';
+export * from './report.ts';

@@ -92,7 +92,18 @@ export function monteCarloWeights(m: Matrix, spec: MonteCarloSpec, options: Task
     ari,
     shareChanged,
     summary: { ari: quantiles(ari), shareChanged: quantiles(shareChanged) },
-    belowMinAri: ari.reduce((s, x) => s + (x < thresholds.minAri ? 1 : 0), 0) / draws,
+    belowMinAri: shareBelow(ari, thresholds.minAri),
     warmStart: false,
   };
+}
+
+/** The draws read against another minimum ARI (`belowMinAri`; nothing is reclustered). */
+export function withMinAri(result: MonteCarloResult, minAri: number): MonteCarloResult {
+  const thresholds = normalizeThresholds({ ...result.thresholds, minAri });
+  return { ...result, thresholds, belowMinAri: shareBelow(result.ari, thresholds.minAri) };
+}
+
+/** Share of the draws whose ARI is below `minAri`. */
+function shareBelow(ari: Float64Array, minAri: number): number {
+  return ari.reduce((s, x) => s + (x < minAri ? 1 : 0), 0) / ari.length;
 }

@@ -30,6 +30,12 @@ export interface PeriodStabilitySpec {
   readonly reference?: number;
   /** Column holding revenue, for the migration matrix. Default `revenue`; missing = customers only. */
   readonly revenue?: string;
+  /**
+   * A clustering of the same customers whose cluster ids the reference period takes (Hungarian
+   * matching on the customers they share), e.g. the notebook's clustering of the whole data, so
+   * every period speaks of its clusters. Default none: the reference period's own canonical ids.
+   */
+  readonly ids?: { readonly ids: readonly string[]; readonly labels: ArrayLike<number> };
 }
 
 /** One period, clustered. */
@@ -103,6 +109,20 @@ function pair(a: PeriodClustering, b: PeriodClustering): PeriodPair {
   };
 }
 
+/** The labels of `period` renamed to the clusters of `to` they share the most customers with (unmatched ones after them). */
+function adopt(to: { readonly ids: readonly string[]; readonly labels: ArrayLike<number> }, period: { ids: readonly string[]; labels: Int32Array }): Int32Array {
+  const { ra, rb } = shared(to.ids, period.ids);
+  const { mapping } = matchToReference(
+    ra.map((r) => to.labels[r]),
+    rb.map((r) => period.labels[r]),
+  );
+  let own = 0;
+  for (const c of period.labels) own = Math.max(own, c + 1);
+  let k = 0;
+  for (let i = 0; i < to.labels.length; i++) k = Math.max(k, to.labels[i] + 1);
+  return renamed(period.labels, Int32Array.from({ length: own }, (_, c) => (c < mapping.length ? mapping[c] : -1)), k);
+}
+
 /**
  * Stability across periods: prepare every period with the preparation fitted on the reference
  * period (frozen, so a shift in the data is not scaled away), cluster each with the same
@@ -150,27 +170,23 @@ export function periodStability(
     };
   });
   const reference = raw[ref];
-  let k = 0;
-  for (const c of reference.labels) k = Math.max(k, c + 1);
+  if (spec.ids) reference.labels = adopt(spec.ids, reference);
+  const referenceIds = new Set(reference.ids);
   const periods: PeriodClustering[] = raw.map((p, i) => {
-    let clusters = 0;
+    const found = new Set<number>();
     let noise = 0;
     for (const c of p.labels) {
       if (c < 0) noise++;
-      else clusters = Math.max(clusters, c + 1);
+      else found.add(c);
     }
     let labels = p.labels;
     if (i !== ref) {
-      const { ra, rb } = shared(reference.ids, p.ids);
-      if (ra.length === 0) issues.push({ code: 'no-shared-customers', message: `${p.label} shares no customer with ${reference.label}; its cluster ids are not matched.` });
-      const { mapping } = matchToReference(
-        ra.map((r) => reference.labels[r]),
-        rb.map((r) => p.labels[r]),
-      );
-      const full = Int32Array.from({ length: clusters }, (_, c) => (c < mapping.length ? mapping[c] : -1));
-      labels = renamed(p.labels, full, k);
+      if (!p.ids.some((id) => referenceIds.has(id))) {
+        issues.push({ code: 'no-shared-customers', message: `${p.label} shares no customer with ${reference.label}; its cluster ids are not matched.` });
+      }
+      labels = adopt(reference, p);
     }
-    return { label: p.label, customers: p.customers, ids: p.ids, labels, clusters, noise, issues: p.issues };
+    return { label: p.label, customers: p.customers, ids: p.ids, labels, clusters: found.size, noise, issues: p.issues };
   });
   const first = periods[0];
   const last = periods[periods.length - 1];

@@ -93,6 +93,20 @@ export function normalizeSteps(steps: readonly number[] = DEFAULT_STEPS): readon
   return steps;
 }
 
+/**
+ * Steps from their sizes: `0.1,0.2` (±10% and ±20%) gives -0.2, -0.1, 0.1, 0.2, each size tried
+ * both ways. The form of `tierbook stability --steps` and of the notebook's weight-steps input;
+ * `name` is the option named in the message for a bad size.
+ */
+export function stepsFromSizes(text: string, name = 'steps'): number[] {
+  const sizes = text.split(',').map((part) => {
+    const v = part.trim() === '' ? NaN : Number(part);
+    if (!(v > 0 && v < 1)) throw new Error(`invalid ${name}: "${part.trim()}" (expected sizes between 0 and 1, e.g. 0.1,0.2 for ±10% and ±20%)`);
+    return v;
+  });
+  return [...new Set(sizes.flatMap((s) => [-s, s]))].sort((a, b) => a - b);
+}
+
 /** The verdict of one feature from its steps. */
 function judge(feature: string, weight: number, rows: readonly WeightStep[], t: NormalizedThresholds): FeatureVerdict {
   // a feature with weight 0 has no rows: nothing moved
@@ -141,6 +155,20 @@ export function weightSensitivity(m: Matrix, spec: SensitivitySpec, options: Tas
     options,
   );
   const rows: WeightStep[] = plan.map((p, i) => ({ feature: p.feature, change: p.change, weight: p.weights[p.j], ...agreements[i] }));
+  const issues: AnalyticsIssue[] = features
+    .filter((_, j) => weights[j] === 0)
+    .map((feature) => ({ code: 'zero-weight', feature, message: `"${feature}" has weight 0, so changing it by a share changes nothing; it was not tested.` }));
+  const verdicts = judgeAll(features, weights, rows, thresholds);
+  return { settings, steps, thresholds, weights: rows, ...verdicts, warmStart: false, issues };
+}
+
+/** Every feature's verdict and the overall one. */
+function judgeAll(
+  features: readonly string[],
+  weights: readonly number[],
+  rows: readonly WeightStep[],
+  thresholds: NormalizedThresholds,
+): Pick<SensitivityResult, 'features' | 'pass'> {
   const verdicts = features.map((feature, j) =>
     judge(
       feature,
@@ -150,17 +178,16 @@ export function weightSensitivity(m: Matrix, spec: SensitivitySpec, options: Tas
     ),
   );
   const judged = verdicts.filter((v) => v.verdict !== null);
-  const issues: AnalyticsIssue[] = verdicts
-    .filter((v) => v.weight === 0)
-    .map((v) => ({ code: 'zero-weight', feature: v.feature, message: `"${v.feature}" has weight 0, so changing it by a share changes nothing; it was not tested.` }));
-  return {
-    settings,
-    steps,
-    thresholds,
-    weights: rows,
-    features: verdicts,
-    pass: judged.length === 0 ? null : judged.every((v) => v.verdict === 'pass'),
-    warmStart: false,
-    issues,
-  };
+  return { features: verdicts, pass: judged.length === 0 ? null : judged.every((v) => v.verdict === 'pass') };
+}
+
+/**
+ * The same steps judged against other thresholds (verdicts and `pass` only; nothing is
+ * reclustered), so thresholds can be edited after a run.
+ */
+export function judgeSensitivity(result: SensitivityResult, thresholds: SensitivityThresholds): SensitivityResult {
+  const t = normalizeThresholds(thresholds);
+  const features = result.features.map((f) => f.feature);
+  const weights = result.features.map((f) => f.weight);
+  return { ...result, thresholds: t, ...judgeAll(features, weights, result.weights, t) };
 }

@@ -114,7 +114,7 @@ const orNull = (x: number | null): number | null => (x === null || Number.isNaN(
 
 /** The summary of what ran; `periods` when stability across periods ran too (with how the dates were split). */
 export function summarizeRobustness(
-  result: RobustnessResult,
+  result: Omit<RobustnessResult, 'baseline'>,
   periods?: { readonly result: PeriodStabilityResult; readonly kind: string },
 ): RobustnessSummary {
   const { bootstrap: b, sensitivity: s, dropOne, holdout: h, monteCarlo: mc } = result;

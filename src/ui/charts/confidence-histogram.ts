@@ -16,6 +16,8 @@ export interface ConfidenceHistogramOptions {
   /** Height of each cluster's panel (default 70). */
   readonly panelHeight?: number;
   readonly document?: Document;
+  /** Colour slot per cluster id (`rememberedSlots`), so the panels match the scatter's colours. */
+  readonly slots?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -31,7 +33,7 @@ export function confidenceHistogram(data: ConfidenceHistogramData, options: Conf
     if (Number.isFinite(c)) rows.push({ name: clusterName(data.labels[i]), cluster: data.labels[i], confidence: c });
   }
   if (rows.length === 0) return chartMessage('No customer confidence to show yet: run the bootstrap.', document);
-  const color = clusterColorScale(rows.map((r) => r.cluster));
+  const color = clusterColorScale(rows.map((r) => r.cluster), options.slots);
   // noise last, as in the other robustness charts
   const noise = clusterName(-1);
   const panels = [...color.domain.filter((n) => n !== noise), ...color.domain.filter((n) => n === noise)];

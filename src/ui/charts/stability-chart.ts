@@ -19,6 +19,8 @@ export interface StabilityChartOptions {
   /** Default: 30 px per cluster plus axes. */
   readonly height?: number;
   readonly document?: Document;
+  /** Colour slot per cluster id (`rememberedSlots`), so the bars match the scatter's colours. */
+  readonly slots?: ReadonlyMap<number, number>;
 }
 
 /** Background of each band, weakest first: red, amber, light green, green (light tints, so bars stay readable). */
@@ -54,7 +56,7 @@ export function stabilityChart(rows: readonly StabilityChartRow[], options: Stab
     x2: i + 1 < STABILITY_BANDS.length ? BAND_FLOORS[STABILITY_BANDS[i + 1]] : 1,
     title: BAND_TITLES[band],
   }));
-  const color = clusterColorScale(data.map((d) => d.cluster));
+  const color = clusterColorScale(data.map((d) => d.cluster), options.slots);
   const { width = 640, height = 30 * data.length + 70 } = options;
   return Plot.plot({
     document,

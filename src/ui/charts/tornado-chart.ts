@@ -12,7 +12,7 @@ export interface TornadoStep {
 }
 
 export interface TornadoChartOptions {
-  /** The pass limit on the share changed, drawn as dashed rules on both sides (default 0.1). */
+  /** The pass limit on the share changed, drawn as dashed rules on both sides; none when absent. */
   readonly maxShareChanged?: number;
   /** In CSS pixels (default 640). */
   readonly width?: number;
@@ -27,18 +27,19 @@ export interface TornadoChartOptions {
  * larger steps in lighter shades, with the pass limit as dashed rules.
  */
 export function tornadoChart(steps: readonly TornadoStep[], options: TornadoChartOptions = {}): SVGSVGElement | HTMLElement {
-  const { document, maxShareChanged = 0.1 } = options;
+  const { document, maxShareChanged } = options;
   const shown = steps.filter((s) => s.change !== 0);
   if (shown.length === 0) return chartMessage('No weight steps to show yet: run the weight sensitivity.', document);
   const worst = new Map<string, number>();
   for (const s of shown) worst.set(s.feature, Math.max(worst.get(s.feature) ?? 0, s.shareChanged));
   const features = [...worst.keys()].sort((a, b) => (worst.get(b) as number) - (worst.get(a) as number) || a.localeCompare(b));
   const sizes = [...new Set(shown.map((s) => Math.abs(s.change)))].sort((a, b) => a - b);
-  // the smallest step darkest: it is drawn last, on top of the larger steps' bars
+  // the smallest step darkest
   const shades = ['#08519c', '#3182bd', '#9ecae1', '#c6dbef'];
-  // Larger steps first, so the smaller step's bar is drawn on top of it.
+  // Longest bars first, so every shorter bar is drawn on top of it and stays visible: usually the
+  // larger step moves more customers, but not always (a smaller step may turn the cut already).
   const data = [...shown]
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
+    .sort((a, b) => b.shareChanged - a.shareChanged || Math.abs(b.change) - Math.abs(a.change))
     .map((s) => ({
       feature: s.feature,
       x: Math.sign(s.change) * s.shareChanged,
@@ -46,7 +47,7 @@ export function tornadoChart(steps: readonly TornadoStep[], options: TornadoChar
       size: `±${Math.round(Math.abs(s.change) * 100)}%`,
       text: formatPercent(s.shareChanged),
     }));
-  const limit = Math.max(maxShareChanged, ...shown.map((s) => s.shareChanged)) * 1.15;
+  const limit = Math.max(maxShareChanged ?? 0, 0.01, ...shown.map((s) => s.shareChanged)) * 1.15;
   const { width = 640, height = 36 * features.length + 70 } = options;
   return Plot.plot({
     document,
@@ -58,7 +59,7 @@ export function tornadoChart(steps: readonly TornadoStep[], options: TornadoChar
     y: { label: null, domain: features },
     color: { type: 'ordinal', domain: sizes.map((s) => `±${Math.round(s * 100)}%`), range: sizes.map((_, i) => shades[Math.min(i, shades.length - 1)]), legend: true },
     marks: [
-      Plot.ruleX([-maxShareChanged, maxShareChanged], { stroke: '#c0392b', strokeDasharray: '4,3', className: 'tb-tornado-limit' }),
+      maxShareChanged === undefined ? null : Plot.ruleX([-maxShareChanged, maxShareChanged], { stroke: '#c0392b', strokeDasharray: '4,3', className: 'tb-tornado-limit' }),
       Plot.barX(data, { x1: 0, x2: 'x', y: 'feature', fill: 'size', title: (d) => `${d.feature} ${d.step}: ${d.text} changed`, className: 'tb-tornado-bars' }),
       Plot.ruleX([0]),
     ],

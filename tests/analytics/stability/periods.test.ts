@@ -108,6 +108,19 @@ describe('periodStability', () => {
     expect(r.preparation.features.map((f) => f.name)).toEqual(['revenue', 'orders', 'avg_order_value']);
   });
 
+  it('takes the cluster numbers of a given clustering of the same customers (e.g. the notebook’s), relabelled any way', async () => {
+    const tables = await tablesOf(ordersCsv(YEAR));
+    const plain = periodStability(tables, spec);
+    const ref = plain.periods[0];
+    for (const perm of [[2, 0, 1], [1, 2, 0], [0, 1, 2]]) {
+      const given = { ids: [...ref.ids].reverse(), labels: Array.from(ref.labels, (c) => perm[c]).reverse() };
+      const r = periodStability(tables, { ...spec, ids: given });
+      expect(Array.from(r.periods[0].labels)).toEqual(Array.from(ref.labels, (c) => perm[c]));
+      expect(Array.from(r.periods[1].labels)).toEqual(Array.from(r.periods[0].labels));
+      expect(r.consecutive).toEqual(plain.consecutive);
+    }
+  });
+
   it('counts customers that come and go, and shows a customer that changed kind', async () => {
     // second half: C000 (small) buys like a large customer; C001 stops; C998 starts
     const month = (row: string) => Number(row.split(',')[2].slice(5, 7));

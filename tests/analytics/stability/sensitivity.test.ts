@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cluster } from '../../../src/analytics/cluster/cluster.ts';
-import { fromColumns, fromRows, type Matrix } from '../../../src/analytics/matrix.ts';
+import { fromRows } from '../../../src/analytics/matrix.ts';
 import { prepare } from '../../../src/analytics/prepare/prepare.ts';
 import { dropOneFeature } from '../../../src/analytics/stability/drop-one.ts';
 import { monteCarloWeights } from '../../../src/analytics/stability/monte-carlo.ts';
 import { weightSensitivity } from '../../../src/analytics/stability/sensitivity.ts';
 import { reweighMatrix, stepWeight } from '../../../src/analytics/stability/weights.ts';
-import { groups, THREE_BLOBS } from './fixtures.ts';
+import { groups, square, THREE_BLOBS } from './fixtures.ts';
 
 describe('weights', () => {
   it('changes one weight and renormalises to the same total', () => {
@@ -35,25 +35,6 @@ describe('weights', () => {
     expect(dropped.data[1]).toBe(before.data[2]);
   });
 });
-
-/**
- * Four corners of a 1 x 1 square, 10 customers each. With k = 2, k-means cuts across the
- * feature with the larger weight (it leaves the smaller spread inside the clusters): weights
- * (1.05, 1) cut along a. After -10% on a and renormalising, b weighs more and the cut turns:
- * the two partitions cross, half of the customers change cluster.
- */
-function square(): { m: Matrix; weights: number[] } {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (const [x, y] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
-    for (let i = 0; i < 10; i++) {
-      a.push(x + (i - 4.5) * 1e-3);
-      b.push(y + ((i * 7) % 10 - 4.5) * 1e-3);
-    }
-  }
-  const weights = [1.05, 1];
-  return { m: fromColumns([a.map((v) => v * Math.sqrt(weights[0])), b.map((v) => v * Math.sqrt(weights[1]))]), weights };
-}
 
 describe('weightSensitivity', () => {
   it('gives ARI 1 and nothing changed at zero perturbation', () => {
