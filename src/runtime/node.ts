@@ -63,6 +63,20 @@ export type ControlSpec =
  */
 export type InputRole = 'setting' | 'data' | 'state' | 'host';
 
+/**
+ * An input made of entries that a link or `--set` may give one at a time, each as a parameter
+ * of its own: `w.cts_pct=2` (one weight), `serviceLevel.Gold=0.98` (one cell of a table). The
+ * whole value still travels as `name=text` through `parse` and `format`.
+ */
+export interface KeyedForm<T> {
+  /** Whether a parameter name is one of this input's entries (e.g. it starts with `w.`). */
+  claims(param: string): boolean;
+  /** `base` with the entries (parameter name, text) applied in order; throws `invalid ...` for a bad one. */
+  apply(base: T, entries: readonly (readonly [string, string])[]): T;
+  /** The entries that say how `value` differs from the default, as (parameter name, text). */
+  entries(value: T): [string, string][];
+}
+
 export interface InputNode<T> extends Node<T> {
   readonly kind: 'input';
   readonly defaultValue: T;
@@ -84,6 +98,8 @@ export interface InputNode<T> extends Node<T> {
    * values that mean the same are the same whichever way they were set: the UI, a link, a config.
    */
   normalize(value: T): T; // method syntax, as `format`
+  /** Present when the value's entries may also be given one parameter each (see `KeyedForm`). */
+  readonly keyed?: KeyedForm<T>;
 }
 
 /** A one-click change a cell offers next to its output, e.g. "Use k = 4 (knee)". */
