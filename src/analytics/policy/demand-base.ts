@@ -7,6 +7,8 @@
  * lane: on the bundled sample about a quarter of the line-level size, and never more than it
  * (a pair or cell stands for at least one line).
  */
+import { SlotIndex, SlotTable } from '../slot-index.ts';
+
 interface DemandWindow {
   /** Product labels: SKUs, product lines, or none (the tier as a whole). */
   readonly products: readonly string[];
@@ -68,55 +70,54 @@ export function compactDemand(d: DemandLines): DemandBase {
   const n = d.qty.length;
   const P = d.products.length + 1;
   const M = Math.max(1, d.months);
-  const pairOf = new Map<number, number>();
-  const cellOf = new Map<number, number>();
+  let maxRow = -1;
+  for (let i = 0; i < n; i++) if (d.customer[i] > maxRow) maxRow = d.customer[i];
+  const pairs = new SlotIndex((maxRow + 2) * P);
+  const pairOfLine = new Int32Array(n);
   const pairCustomer: number[] = [];
   const pairProduct: number[] = [];
+  // Per pair: lines, sales, lead count, lead mean, lead M2, cost units, cost value.
+  const stats = new SlotTable(7);
+  for (let i = 0; i < n; i++) {
+    const q = pairs.slot((d.customer[i] + 1) * P + (d.product[i] + 1));
+    pairOfLine[i] = q;
+    const b = stats.at(q);
+    if (q === pairCustomer.length) {
+      pairCustomer.push(d.customer[i]);
+      pairProduct.push(d.product[i]);
+    }
+    const a = stats.data;
+    a[b]++;
+    if (d.isReturn[i]) continue;
+    a[b + 1]++;
+    const days = d.leadDays[i];
+    if (!Number.isNaN(days)) {
+      // Welford's running mean and sum of squared deviations.
+      const count = ++a[b + 2];
+      const delta = days - a[b + 3];
+      a[b + 3] += delta / count;
+      a[b + 4] += delta * (days - a[b + 3]);
+    }
+    const uc = d.unitCost[i];
+    if (!Number.isNaN(uc) && d.units[i] > 0) {
+      a[b + 5] += d.units[i];
+      a[b + 6] += d.units[i] * uc;
+    }
+  }
+  const P2 = pairs.size;
+  const cells = new SlotIndex(P2 * M);
   const cellPair: number[] = [];
   const cellMonth: number[] = [];
   const cellQty: number[] = [];
-  const lineStats: number[] = []; // per pair: lines, sales, cost units, cost value
-  const lead: number[] = []; // per pair: count, mean, M2
   for (let i = 0; i < n; i++) {
-    const key = (d.customer[i] + 1) * P + (d.product[i] + 1);
-    let q = pairOf.get(key);
-    if (q === undefined) {
-      q = pairCustomer.length;
-      pairOf.set(key, q);
-      pairCustomer.push(d.customer[i]);
-      pairProduct.push(d.product[i]);
-      lineStats.push(0, 0, 0, 0);
-      lead.push(0, 0, 0);
-    }
-    const cellKey = q * M + d.month[i];
-    let c = cellOf.get(cellKey);
-    if (c === undefined) {
-      c = cellPair.length;
-      cellOf.set(cellKey, c);
-      cellPair.push(q);
+    const c = cells.slot(pairOfLine[i] * M + d.month[i]);
+    if (c === cellPair.length) {
+      cellPair.push(pairOfLine[i]);
       cellMonth.push(d.month[i]);
       cellQty.push(0);
     }
     cellQty[c] += d.qty[i];
-    lineStats[4 * q]++;
-    if (d.isReturn[i]) continue;
-    lineStats[4 * q + 1]++;
-    const days = d.leadDays[i];
-    if (!Number.isNaN(days)) {
-      // Welford's running mean and sum of squared deviations.
-      const count = ++lead[3 * q];
-      const delta = days - lead[3 * q + 1];
-      lead[3 * q + 1] += delta / count;
-      lead[3 * q + 2] += delta * (days - lead[3 * q + 1]);
-    }
-    const uc = d.unitCost[i];
-    if (!Number.isNaN(uc) && d.units[i] > 0) {
-      lineStats[4 * q + 2] += d.units[i];
-      lineStats[4 * q + 3] += d.units[i] * uc;
-    }
   }
-  const pairs = pairCustomer.length;
-  const field = (source: number[], width: number, k: number) => Float64Array.from({ length: pairs }, (_, q) => source[width * q + k]);
   return {
     products: d.products,
     basis: d.basis,
@@ -124,16 +125,15 @@ export function compactDemand(d: DemandLines): DemandBase {
     firstMonth: d.firstMonth,
     pairCustomer: Int32Array.from(pairCustomer),
     pairProduct: Int32Array.from(pairProduct),
-    pairLines: field(lineStats, 4, 0),
-    pairSales: field(lineStats, 4, 1),
-    leadCount: field(lead, 3, 0),
-    leadMean: field(lead, 3, 1),
-    leadM2: field(lead, 3, 2),
-    costUnits: field(lineStats, 4, 2),
-    costValue: field(lineStats, 4, 3),
+    pairLines: stats.column(0, P2),
+    pairSales: stats.column(1, P2),
+    leadCount: stats.column(2, P2),
+    leadMean: stats.column(3, P2),
+    leadM2: stats.column(4, P2),
+    costUnits: stats.column(5, P2),
+    costValue: stats.column(6, P2),
     cellPair: Int32Array.from(cellPair),
     cellMonth: Int32Array.from(cellMonth),
     cellQty: Float64Array.from(cellQty),
   };
 }
-

@@ -23,17 +23,13 @@ function monthText(m: number): string {
  * back to the product line, then to none.
  */
 export function demandLines(lines: OrderLines, rowOfCustomer: Int32Array, sku?: Categories): DemandLines {
-  const kept: number[] = [];
-  for (let i = 0; i < lines.rowCount; i++) if (!lines.nonProduct?.[i]) kept.push(i);
-  const n = kept.length;
+  let n = 0;
+  for (let i = 0; i < lines.rowCount; i++) if (!lines.nonProduct?.[i]) n++;
   const product: Categories | undefined = sku ?? lines.productLine;
-  let first = Infinity;
-  for (let i = 0; i < lines.rowCount; i++) {
-    const m = monthOf(lines.orderDate[i]);
-    if (m < first) first = m;
-  }
+  let minDate = Infinity;
+  for (let i = 0; i < lines.rowCount; i++) if (lines.orderDate[i] < minDate) minDate = lines.orderDate[i];
   const last = monthOf(lines.asOf);
-  if (!Number.isFinite(first)) first = last;
+  const first = Number.isFinite(minDate) ? monthOf(minDate) : last;
   const customer = new Int32Array(n);
   const productOf = new Int32Array(n).fill(-1);
   const month = new Int32Array(n);
@@ -42,22 +38,29 @@ export function demandLines(lines: OrderLines, rowOfCustomer: Int32Array, sku?: 
   const units = new Float64Array(n);
   const leadDays = new Float64Array(n).fill(NaN);
   const unitCost = new Float64Array(n).fill(NaN);
-  kept.forEach((i, k) => {
+  // Lines arrive in date order: the month of the previous line's day is usually this one's.
+  let lastDay = NaN;
+  let lastMonth = 0;
+  for (let i = 0, k = 0; i < lines.rowCount; i++) {
+    if (lines.nonProduct?.[i]) continue;
     customer[k] = rowOfCustomer[lines.customer[i]];
     if (product) productOf[k] = product.codes[i];
-    month[k] = monthOf(lines.orderDate[i]) - first;
+    const day = Math.floor(lines.orderDate[i] / DAY);
+    if (day !== lastDay) [lastDay, lastMonth] = [day, monthOf(lines.orderDate[i]) - first];
+    month[k] = lastMonth;
     const q = lines.qty[i];
     if (lines.isReturn[i]) {
       isReturn[k] = 1;
-      qty[k] = -q;
-      return;
+      qty[k++] = -q;
+      continue;
     }
     qty[k] = q - (lines.returnedQty ? lines.returnedQty[i] : 0);
     units[k] = q;
     const ship = lines.shipDate?.[i];
-    if (ship !== undefined && !Number.isNaN(ship)) leadDays[k] = Math.floor(ship / DAY) - Math.floor(lines.orderDate[i] / DAY);
+    if (ship !== undefined && !Number.isNaN(ship)) leadDays[k] = Math.floor(ship / DAY) - day;
     if (lines.unitCost) unitCost[k] = lines.unitCost[i];
-  });
+    k++;
+  }
   return {
     customer,
     product: productOf,
