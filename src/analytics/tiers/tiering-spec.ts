@@ -188,3 +188,14 @@ export function normalizeTiering(spec: TieringSpec = {}): NormalizedTiering {
 export function parseTiering(document: unknown): NormalizedTiering {
   return normalizeTiering(tieringSpecSchema.parse(document));
 }
+
+/** A normalised spec as a document (what a config's `tiering` section holds): every value explicit, no nulls. */
+export function tieringDocument(spec: NormalizedTiering): TieringSpec {
+  const { names, byRank, ...clusters } = spec.clusters;
+  return {
+    method: spec.method,
+    clusters: { ...clusters, ...(names ? { names: [...names] } : {}), ...(byRank ? { byRank: [...byRank] } : {}) },
+    thresholds: { ...spec.thresholds, names: [...spec.thresholds.names], abcCuts: [...spec.thresholds.abcCuts], xyzBounds: [...spec.thresholds.xyzBounds] },
+    matrix: { ...spec.matrix },
+  };
+}
