@@ -29,6 +29,28 @@ export interface Sampled<T> {
 /** What a cell's `inputs` may hold: a node (follows every change) or a sampled edge. */
 export type Dependency<T> = Node<T> | Sampled<T>;
 
+/** A column of a grid control (see `ControlSpec`). */
+export interface GridColumn {
+  /** The first part of the parameter a cell of this column is (`<key>.<row>`). */
+  readonly key: string;
+  readonly label: string;
+  /** How a cell is edited: free text, a number, or one of a list. */
+  readonly editor: 'text' | 'number' | { readonly options: readonly string[] };
+  /** Shown with the column label, e.g. `days`. */
+  readonly unit?: string;
+}
+
+/** The rows of a grid control, computed by a cell (e.g. one per tier). */
+export interface GridRows {
+  readonly rows: readonly {
+    /** The last part of the parameter a cell of this row is (`<column>.<key>`). */
+    readonly key: string;
+    readonly label: string;
+    /** What each column shows while the cell is not set (the value in force), by column key. */
+    readonly shown: Readonly<Record<string, string>>;
+  }[];
+}
+
 /** How the shell should draw an input. Dynamic option lists come from other nodes. */
 export type ControlSpec =
   | {
@@ -50,6 +72,12 @@ export type ControlSpec =
       none?: string;
     }
   | { kind: 'text' }
+  /**
+   * A table of cells, rows from another node and fixed columns, for an input with a keyed form
+   * whose entries are `<column>.<row>` (e.g. the policy per tier): editing a cell applies that
+   * one entry; clearing it removes the entry, so the cell shows the value in force again.
+   */
+  | { kind: 'grid'; rows: Node<GridRows>; columns: readonly GridColumn[] }
   | { kind: 'hidden' };
 
 /**
