@@ -175,17 +175,36 @@ export const tierMatrix = cell({
   },
 });
 
-/** The customers the two tierings name differently, in a table the reader can sort. */
-function disagreementTable(document: Document, rows: TieringAgreement['disagreements']): HTMLElement {
+const SEARCH_KEY = 'tiers.disagreementSearch';
+
+/**
+ * The customers the two tierings name differently: a table the reader can sort, with a search
+ * over the customer id and both tier names (kept in the views' memory while the tiers change).
+ */
+function disagreementTable(document: Document, rows: TieringAgreement['disagreements'], memory: Record<string, unknown>): HTMLElement {
+  const all = rows.map((d) => ({ id: d.id, a: d.a, b: d.b }));
   const el = document.createElement('tb-table');
   el.caption = 'Customers tiered differently';
+  el.pageSize = 10;
   el.columns = [
     { key: 'id', label: 'Customer' },
     { key: 'a', label: 'Bottom-up (clusters)' },
     { key: 'b', label: 'Top-down (thresholds)' },
   ];
-  el.rows = rows.map((d) => ({ id: d.id, a: d.a, b: d.b }));
-  return el;
+  const search = document.createElement('input');
+  search.type = 'search';
+  search.placeholder = 'Search a customer or a tier';
+  search.setAttribute('aria-label', 'Search the customers tiered differently');
+  search.style.cssText = 'font: inherit; min-height: 36px; padding: 4px 8px; margin: 8px 0; width: min(24em, 100%); box-sizing: border-box';
+  const apply = () => {
+    const q = search.value.trim().toLowerCase();
+    memory[SEARCH_KEY] = search.value;
+    el.rows = q === '' ? all : all.filter((r) => r.id.toLowerCase().includes(q) || r.a.toLowerCase().includes(q) || r.b.toLowerCase().includes(q));
+  };
+  search.value = typeof memory[SEARCH_KEY] === 'string' ? memory[SEARCH_KEY] : '';
+  search.addEventListener('input', apply);
+  apply();
+  return stacked(document, search, el);
 }
 
 export const tierAgreement = cell({
@@ -193,13 +212,13 @@ export const tierAgreement = cell({
   title: 'Bottom-up and top-down tiers compared',
   inputs: { tiers },
   run: ({ tiers }) => tiers.agreement,
-  view: (a, { document, width }) => {
+  view: (a, { document, width, memory }) => {
     if (!a) return textBlock(document, ['Both tierings are needed to compare them (a clustering, and CTS % and net profit per customer).']);
     return stacked(
       document,
       contingencyChart({ rowLabels: a.rowNames, columnLabels: a.columnNames, counts: a.counts, ari: a.ari, rowTitle: 'Bottom-up (clusters)', columnTitle: 'Top-down (thresholds)' }, { width: Math.min(width, 700), document }),
       textBlock(document, [`${a.disagreements.length.toLocaleString('en-US')} customer(s) get a different tier name from the two methods.`]),
-      disagreementTable(document, a.disagreements),
+      disagreementTable(document, a.disagreements, memory),
     );
   },
 });

@@ -112,6 +112,8 @@ export class TbGrid extends LitElement {
       :host {
         display: block;
         overflow-x: auto;
+        /* A wide table scrolls inside the panel instead of widening it (and every slider in it). */
+        contain: inline-size;
       }
       table {
         border-collapse: collapse;
@@ -145,7 +147,7 @@ export class TbGrid extends LitElement {
       select {
         font: inherit;
         min-height: 32px;
-        width: 8.5em;
+        width: 6.5em;
         padding: 2px 6px;
         border: 1px solid ${v('border')};
         border-radius: ${v('radius')};
