@@ -75,11 +75,20 @@ describe('policy cells', () => {
 
 describe('tier and policy views', () => {
   it('render plain text and charts without throwing', async () => {
-    const view = { document, width: 800 } as unknown as Parameters<NonNullable<typeof tiers.view>>[1];
+    const view = { document, width: 800, memory: {} } as unknown as Parameters<NonNullable<typeof tiers.view>>[1];
     const t = await tiers.run({ table, assignments, orderData: null, tierMap: {}, ...inputs }, context);
     expect(tiers.view?.(t, view)).toBeTruthy();
     expect((tierMatrix.view?.(t, view) as Element).querySelectorAll('g.tb-matrix-dot circle')).toHaveLength(8);
-    expect((tierAgreement.view?.(t.agreement, view) as Element).textContent).toContain('customer(s) get a different tier name');
+    const agreement = tierAgreement.view?.(t.agreement, view) as Element;
+    expect(agreement.textContent).toContain('customer(s) get a different tier name');
+    const search = agreement.querySelector('input[type=search]') as HTMLInputElement;
+    const differing = agreement.querySelector('tb-table') as HTMLElement & { rows: { id: string }[] };
+    const first = differing.rows[0]?.id;
+    if (first) {
+      search.value = first;
+      search.dispatchEvent(new Event('input'));
+      expect(differing.rows.map((r) => r.id)).toEqual([first]);
+    }
     expect((tierKpisByRegion.view?.(t, view) as Element).querySelectorAll('g.tb-kpi-cell rect').length).toBeGreaterThan(0);
     const p = await policy.run({ tiers: t, orderData: null, rateOrder: 25, policyTable: {}, carryingRate: 25, baselineServiceLevel: 95 }, context);
     expect(policy.view?.(p, view)).toBeTruthy();
