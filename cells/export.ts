@@ -1,6 +1,5 @@
 import { cell, ifRun, notebookInputs, sampled, text, type InputNode } from '../src/runtime/index.ts';
 import {
-  STRATEGIC,
   CONFIG_KIND,
   CONFIG_VERSION,
   hashAssignments,
@@ -14,21 +13,11 @@ import { activeFeatures, prepared } from './prepare.ts';
 import { clustering, eps, minPoints } from './cluster.ts';
 import { projection } from './project.ts';
 import { toRows } from '../src/analytics/matrix.ts';
-import { bootstrap, robustnessSummary } from './robustness.ts';
+import { robustnessSummary } from './robustness.ts';
+import { assignments } from './assignments.ts';
+import { tierConfig } from './tier-config.ts';
 
-export interface Assignments {
-  readonly idColumn: string;
-  readonly ids: readonly string[];
-  /** Cluster per customer in input order (0-based); STRATEGIC (-2) for the Strategic segment; -1 when not clustered. */
-  readonly labels: Int32Array;
-  /**
-   * Once the bootstrap of section 7 has run on the settings in force: each customer's confidence
-   * (share of the replicates drawing it that kept it in its cluster), in input order; NaN for
-   * customers not clustered or never drawn. Null otherwise. Written as assignments.csv's
-   * `confidence` column.
-   */
-  readonly confidence: Float64Array | null;
-}
+export { assignments, type Assignments } from './assignments.ts';
 
 type AssumptionSection = (typeof ASSUMPTION_SECTIONS)[number];
 
@@ -74,28 +63,8 @@ export function assumptionsOf(values: Readonly<Record<string, unknown>>): Partia
   return out;
 }
 
-// The two cells below are hidden and read by nobody on the page: they compute when an export or
-// the command reads them, never after every change. Their inputs are sampled, so a read during a
-// drag sees the released values.
-
-export const assignments = cell({
-  name: 'assignments',
-  title: 'Assignments',
-  hidden: true,
-  inputs: { table: sampled(table), prepared: sampled(prepared), clustering, bootstrap: ifRun(bootstrap) },
-  run: ({ table, prepared, clustering, bootstrap }): Assignments => {
-    const labels = new Int32Array(table.rowCount).fill(-1);
-    for (const row of prepared.isolatedRows) labels[row] = STRATEGIC;
-    prepared.rows.forEach((row, i) => (labels[row] = clustering.labels[i]));
-    let confidence: Float64Array | null = null;
-    if (bootstrap) {
-      confidence = new Float64Array(table.rowCount).fill(NaN);
-      const per = bootstrap.result.customers.confidence;
-      bootstrap.rows.forEach((row, i) => (confidence![row] = per[i]));
-    }
-    return { idColumn: table.idColumn, ids: table.ids, labels, confidence };
-  },
-});
+// Hidden and read by nobody on the page: computed when an export or the command reads it, never
+// after every change. Its inputs are sampled, so a read during a drag sees the released values.
 
 const withAssumptions = (a: Partial<Record<AssumptionSection, string>>) => (Object.keys(a).length > 0 ? { assumptions: a } : {});
 
@@ -118,6 +87,7 @@ export const config = cell({
     minPoints: sampled(minPoints),
     notebookInputs: sampled(notebookInputs),
     robustness: robustnessSummary,
+    tierConfig: sampled(tierConfig),
   },
   run: async (v): Promise<SegmentationConfig> =>
     loadConfig({
@@ -167,5 +137,6 @@ export const config = cell({
       reference: referenceDistributions(v.table.columns, v.activeFeatures),
       ...withAssumptions(assumptionsOf(v.notebookInputs)),
       ...(v.robustness ? { robustness: v.robustness } : {}),
+      ...v.tierConfig,
     }),
 });

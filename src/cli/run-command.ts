@@ -10,6 +10,7 @@ import { nodeTaskRunner } from './node-tasks.ts';
 import { duckdbRunner } from './duckdb-engine.ts';
 import { namedFile } from './io.ts';
 import type { Host } from '../workers/host.ts';
+import { isNeedsData } from '../analytics/policy/needs-data.ts';
 import { assignments, config } from '../../cells/export.ts';
 import { imported } from '../../cells/data.ts';
 import { robustnessReport } from '../../cells/robustness.ts';
@@ -37,6 +38,8 @@ function sectionRuns(notebook: Notebook, sets: readonly string[]): { readonly se
   }
   return { settings, run: [...on].map((id) => sections.get(id) ?? []), on };
 }
+import { tiers } from '../../cells/tiers.ts';
+import { policy } from '../../cells/policy.ts';
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
 export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -82,6 +85,8 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
     const robustness = sections.on.has('robustness') ? await run.value(robustnessReport).catch(fail) : null;
     const c = await run.value(config).catch(fail);
     const a = await run.value(assignments).catch(fail);
+    const t = await run.value(tiers).catch(fail);
+    const p = await run.value(policy).catch(fail);
     const written = await writeOutputs(out, {
       // sealed with its integrity record, so `tierbook verify` reads it as an intact draft
       'config.json': await exportConfigText(c),
@@ -89,8 +94,15 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
       'quality.json': `${JSON.stringify(qualitySummary(loaded), null, 2)}\n`,
       'features.csv': customerTableToCsv(loaded.imported.customers),
       ...(robustness ? { 'robustness.json': stabilityReportJson(robustness) } : {}),
+      'tiers.csv': t.csv,
+      ...(p?.csv ? { 'safety-stock.csv': p.csv } : {}),
     });
     io.stdout(`${c.data.rows} customers, k = ${c.model.k}, sizes ${c.model.sizes.join('/')}\n`);
+    const carried = t.carried;
+    if (isNeedsData(carried)) io.stdout(`tiers: ${carried.message}\n`);
+    else io.stdout(`tiers (${t.spec.method}): ${carried.names.map((n, i) => `${n} ${carried.counts[i]}`).join(', ')}\n`);
+    const ss = p?.safetyStock;
+    if (ss && isNeedsData(ss)) io.stdout(`safety-stock.csv not written: ${ss.message}\n`);
     for (const path of written) io.stdout(`wrote ${path}\n`);
     return 0;
   } finally {

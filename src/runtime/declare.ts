@@ -5,6 +5,7 @@ import type {
   IfRun,
   InputNode,
   InputRole,
+  KeyedForm,
   Node,
   RunContext,
   Sampled,
@@ -75,6 +76,8 @@ export interface InputSpec<T> {
   normalize?: (value: T) => T;
   /** Action state that Reset leaves in place (see `InputNode.keepOnReset`). */
   keepOnReset?: boolean;
+  /** Entries that links and `--set` may give one parameter each (see `KeyedForm`). */
+  keyed?: KeyedForm<T>;
 }
 
 export function input<T>(spec: InputSpec<T>): InputNode<T> {
@@ -91,5 +94,6 @@ export function input<T>(spec: InputSpec<T>): InputNode<T> {
     validate: spec.validate,
     normalize: spec.normalize ?? ((v: T) => v),
     ...(spec.keepOnReset ? { keepOnReset: true } : {}),
+    ...(spec.keyed ? { keyed: spec.keyed } : {}),
   };
 }
