@@ -1,4 +1,5 @@
 import { cluster, type ClusterResult, type ClusterSpec } from '../analytics/cluster/cluster.ts';
+import { kmeans } from '../analytics/cluster/kmeans.ts';
 import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
 import { sampledSilhouette, type SampledSilhouetteSpec } from '../analytics/metrics/silhouette-sampled.ts';
 import { profileClusters, type ClusterProfile } from '../analytics/profile/cluster-profile.ts';
@@ -61,6 +62,12 @@ export const TASKS = {
   sweep: (ctx: TaskContext, m: Matrix, spec: Omit<SweepSpec, 'onProgress' | 'signal'>): SweepResult =>
     sweepK(m, { ...spec, onProgress: ctx.onProgress, signal: ctx.signal }),
   importData: importTask,
+  /**
+   * The live preview's few Lloyd iterations from given centroids (cluster c starts at centroid c):
+   * labels only, in the interactive worker so a drag never blocks the main thread.
+   */
+  warmLabels: (_: TaskContext, m: Matrix, init: Matrix, iterations: number): Int32Array =>
+    kmeans(m, { k: init.n, init, maxIterations: iterations }).labels,
 } satisfies Record<string, (ctx: TaskContext, ...args: never[]) => unknown>;
 
 export type TaskName = keyof typeof TASKS;
