@@ -3,6 +3,8 @@
  * the time from a weight-slider change to the repainted PCA chart, on 50,000 customers.
  * The scatter follows the slider live (PCA of the prepared matrix); k-means waits for the
  * release, so both are reported: "live repaint" and "settled recolour" (k-means in the worker).
+ * While the slider is held and moved, the Long Tasks API records every main-thread task over
+ * 50 ms: "a drag never stutters" means none (the longest is reported, 0 when there was none).
  *
  *   npx tsx bench/browser.ts [--customers 50000] [--runs 7]
  */
@@ -21,6 +23,10 @@ export interface BrowserBenchRow {
   liveRepaintMs: number;
   /** Median ms from releasing the slider to the scatter recoloured by the new k-means clustering. */
   settledRecolourMs: number;
+  /** Main-thread tasks over 50 ms (Long Tasks API) counted over all the drag steps, release excluded. */
+  dragLongTasks: number;
+  /** The longest of them in ms; 0 when there was none. */
+  dragLongestTaskMs: number;
   runs: number;
 }
 
@@ -30,6 +36,7 @@ const median = (xs: number[]): number => {
 };
 
 type ProbeWindow = {
+  longTasks: number[];
   tierbook: { engine: { onState(l: (n: string, s: { status: string; version: number }) => void): () => void } };
   probe: Promise<number>;
   probeStart: number;
@@ -56,12 +63,32 @@ async function armProbe(page: Page, after?: string): Promise<void> {
 
 const probeResult = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as ProbeWindow).probe);
 
+/** Starts recording main-thread tasks over 50 ms into `window.longTasks` (cleared). */
+async function recordLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow & { longTaskObserver?: PerformanceObserver };
+    w.longTasks = [];
+    if (w.longTaskObserver) return;
+    w.longTaskObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    });
+    w.longTaskObserver.observe({ type: 'longtask' });
+  });
+}
+
+/** The long tasks recorded since `recordLongTasks` (after the observer has delivered them). */
+async function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () => new Promise<number[]>((resolve) => setTimeout(() => resolve([...(window as unknown as ProbeWindow).longTasks]), 0)),
+  );
+}
+
 /**
  * One drag of the cts_pct weight slider: the mouse moves the thumb (live `input` events, the
  * scatter follows from the live PCA), then releases it (commit: k-means reruns in the worker and
- * the scatter is recoloured). Returns [live repaint ms, release-to-recolour ms].
+ * the scatter is recoloured). Returns [live repaint ms, release-to-recolour ms, long tasks during the drag].
  */
-async function dragOnce(page: Page, direction: 1 | -1): Promise<[number, number]> {
+async function dragOnce(page: Page, direction: 1 | -1): Promise<[number, number, number[]]> {
   const slider = page.getByRole('slider', { name: /cts_pct/ });
   const box = await slider.boundingBox();
   if (!box) throw new Error('the cts_pct weight slider is not visible');
@@ -69,14 +96,22 @@ async function dragOnce(page: Page, direction: 1 | -1): Promise<[number, number]
   const x = box.x + (box.width * value) / 5; // weights run from 0 to 5
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
+  await recordLongTasks(page);
   await page.mouse.down();
   await armProbe(page);
   await page.mouse.move(x + direction * box.width * 0.06, y, { steps: 1 });
   const live = await probeResult(page);
+  // A few more drag steps, each followed to its repaint, as a hand moving the thumb would.
+  for (let step = 1; step <= 3; step++) {
+    await armProbe(page);
+    await page.mouse.move(x + direction * box.width * (0.06 + 0.02 * step), y, { steps: 1 });
+    await probeResult(page);
+  }
+  const tasks = await longTasks(page);
   await armProbe(page, 'clustering');
   await page.mouse.up();
   const settled = await probeResult(page);
-  return [live, settled];
+  return [live, settled, tasks];
 }
 
 export async function benchBrowser(options: { customers?: number; runs?: number } = {}): Promise<BrowserBenchRow[]> {
@@ -101,16 +136,27 @@ export async function benchBrowser(options: { customers?: number; runs?: number 
     await page.getByRole('slider', { name: /cts_pct/ }).scrollIntoViewIfNeeded();
     const live: number[] = [];
     const settled: number[] = [];
+    const long: number[] = [];
     for (let r = 0; r < runs + 1; r++) {
-      const [l, s] = await dragOnce(page, r % 2 ? -1 : 1);
+      const [l, s, tasks] = await dragOnce(page, r % 2 ? -1 : 1);
       await page.waitForTimeout(300);
       if (r > 0) {
         live.push(l);
         settled.push(s);
+        long.push(...tasks);
       }
     }
     await context.close();
-    return [{ customers, liveRepaintMs: median(live), settledRecolourMs: median(settled), runs }];
+    return [
+      {
+        customers,
+        liveRepaintMs: median(live),
+        settledRecolourMs: median(settled),
+        dragLongTasks: long.length,
+        dragLongestTaskMs: Math.round(Math.max(0, ...long)),
+        runs,
+      },
+    ];
   } finally {
     await env.close();
   }

@@ -56,7 +56,9 @@ const row = (c: string, size: string, median: number, target: number | null, lib
 });
 
 interface BrowserModule {
-  benchBrowser(o: { customers?: number; runs?: number }): Promise<{ customers: number; liveRepaintMs: number; settledRecolourMs: number }[]>;
+  benchBrowser(o: { customers?: number; runs?: number }): Promise<
+    { customers: number; liveRepaintMs: number; settledRecolourMs: number; dragLongTasks: number; dragLongestTaskMs: number; runs: number }[]
+  >;
 }
 interface BrowserDataModule {
   benchBrowserData(o: { sizes?: number[]; runs?: number; log?: (line: string) => void }): Promise<{ lines: number; bytes: number; chromiumMs: number; nodeMs: number }[]>;
@@ -140,6 +142,13 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
       ...drag.flatMap((r) => [
         row('Chromium: weight-slider drag to repainted PCA chart (live)', `${r.customers.toLocaleString('en-US')} customers`, r.liveRepaintMs, 100),
         row('Chromium: slider release to recoloured chart (k-means in worker)', `${r.customers.toLocaleString('en-US')} customers`, r.settledRecolourMs, null),
+        row(
+          'Chromium: longest main-thread task while dragging (Long Tasks API)',
+          `${r.customers.toLocaleString('en-US')} customers`,
+          r.dragLongestTaskMs,
+          50,
+          `${r.dragLongTasks} task${r.dragLongTasks === 1 ? '' : 's'} over 50 ms in ${r.runs * 4} drag steps`,
+        ),
       ]),
       ...data.map((r) =>
         row(

@@ -1,5 +1,4 @@
 import { cell, sampled, select, slider } from '../src/runtime/index.ts';
-import { kmeans } from '../src/analytics/cluster/kmeans.ts';
 import { ALGORITHMS, DEFAULT_RESTARTS, type ClusterResult } from '../src/analytics/cluster/cluster.ts';
 import type { Prepared } from '../src/analytics/prepare/prepare.ts';
 import { prepared } from './prepare.ts';
@@ -93,33 +92,30 @@ export const clustering = cell({
 
 /** Lloyd iterations of the live preview: enough to follow a drag. */
 const PREVIEW_ITERATIONS = 3;
-/**
- * Above this many customers the preview is skipped: its Lloyd steps on the main thread cost
- * more than the repaint itself (measured: about +60 ms per drag step at 50,000), so colours
- * wait for the release there.
- */
-export const PREVIEW_MAX_ROWS = 20_000;
 
 /**
  * What the chart colours by. While a preparation control is dragged, k-means is warm-started
- * from the settled centroids on the live prepared matrix (a few Lloyd iterations on this thread),
- * so colours follow the drag; on release the settled clustering replaces it. Cluster c of the
- * preview starts from settled centroid c, so ids match without any alignment: a function of the
- * live matrix and the settled clustering only, shown during a drag and never exported.
+ * from the settled centroids on the live prepared matrix (a few Lloyd iterations in the
+ * interactive worker, at any size, so the main thread stays free for the repaint), so colours
+ * follow the drag; on release the settled clustering replaces it. Cluster c of the preview starts
+ * from settled centroid c, so ids match without any alignment: a function of the live matrix and
+ * the settled clustering only, shown during a drag and never exported.
  */
 export const previewLabels = cell({
   name: 'previewLabels',
   title: 'Live cluster preview',
   hidden: true,
-  inputs: { prepared, clustering },
-  run: ({ prepared, clustering }): { labels: Int32Array; warm: boolean } => {
+  inputs: { prepared, clustering, host },
+  run: async ({ prepared, clustering, host }, { lane }): Promise<{ labels: Int32Array; warm: boolean }> => {
     const m = prepared.matrix;
     const settledFits = clustering.labels.length === m.n;
     if (clustering.on === prepared) return { labels: clustering.labels, warm: false };
-    if (clustering.algorithm !== 'kmeans' || clustering.centroids.d !== m.d || !settledFits || m.n < clustering.k || m.n > PREVIEW_MAX_ROWS) {
+    if (clustering.algorithm !== 'kmeans' || clustering.centroids.d !== m.d || !settledFits || m.n < clustering.k) {
       return { labels: settledFits ? clustering.labels : new Int32Array(m.n).fill(-1), warm: false };
     }
-    const warm = kmeans(m, { k: clustering.k, init: clustering.centroids, maxIterations: PREVIEW_ITERATIONS });
-    return { labels: warm.labels, warm: true };
+    // No signal on purpose: cancelling a worker task terminates the worker, and a drag supersedes
+    // a preview every few milliseconds; a stale result (a few ms of work) is simply dropped.
+    const labels = await host.tasks.run('warmLabels', [m, clustering.centroids, PREVIEW_ITERATIONS], { lane });
+    return { labels, warm: true };
   },
 });

@@ -1,8 +1,8 @@
 import { cell, sampled } from '../src/runtime/index.ts';
-import { pca, type PcaResult } from '../src/analytics/project/pca.ts';
+import type { PcaResult } from '../src/analytics/project/pca.ts';
 import { prepared } from './prepare.ts';
 import { previewLabels } from './cluster.ts';
-import { table } from './data.ts';
+import { host, table } from './data.ts';
 import { pcaScatter } from '../src/ui/charts/pca-scatter.ts';
 import { explainedVarianceChart } from '../src/ui/charts/explained-variance-chart.ts';
 
@@ -10,9 +10,12 @@ export const projection = cell({
   name: 'projection',
   title: 'PCA projection',
   hidden: true,
-  inputs: { prepared },
-  // One feature gives one component: the scatter then lays customers out on PC1 alone.
-  run: ({ prepared }): PcaResult => pca(prepared.matrix, { components: Math.min(2, prepared.matrix.d) }),
+  inputs: { prepared, host },
+  // One feature gives one component: the scatter then lays customers out on PC1 alone. It follows
+  // a drag, so it runs in the interactive worker: the main thread keeps only the repaint. No
+  // signal: cancelling would terminate the worker on every drag step; a stale result is dropped.
+  run: ({ prepared, host }, { lane }): Promise<PcaResult> =>
+    host.tasks.run('pca', [prepared.matrix, { components: Math.min(2, prepared.matrix.d) }], { lane }),
 });
 
 /** Points drawn at most in the scatter (a stratified sample above it). */

@@ -51,11 +51,20 @@ const fromUrl = inputsFromQuery(inputs, location.search);
 const file: FileValue | null = restored.file ? { name: restored.file.name, bytes: restored.file.bytes } : null;
 const engine = createEngine(notebook, { store, initial: { ...fromUrl.values, host, [dataFile.name]: file } });
 
-engine.onInput((name, value) => {
-  // Keep the address bar a shareable link to the current view.
+// Keep the address bar a shareable link to the current view: once the inputs rest for a moment,
+// not on every drag step (each replaceState costs the main thread several ms mid-drag).
+const LINK_DELAY_MS = 250;
+let linkTimer: ReturnType<typeof setTimeout> | undefined;
+const updateLink = () => {
+  linkTimer = undefined;
   const current = Object.fromEntries(inputs.map((i) => [i.name, engine.getInput(i.name)]));
   const query = queryFromInputs(inputs, current);
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
+};
+
+engine.onInput((name, value) => {
+  clearTimeout(linkTimer);
+  linkTimer = setTimeout(updateLink, LINK_DELAY_MS);
   // Keep the chosen file in this browser, with a note of which file the settings are for.
   if (name !== dataFile.name) return;
   const chosen = value as FileValue | null;

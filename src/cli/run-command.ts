@@ -67,7 +67,8 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   const inputs = collectNodes(notebook).filter((n): n is InputNode<unknown> => n.kind === 'input');
   const sections = sectionRuns(notebook, args.flags.get('set') ?? []);
   const settings = parseAssignments(inputs, [...(map === undefined ? [] : [`columnMap=${map}`]), ...sections.settings]);
-  const run = createEngine(notebook, { live: false, initial: { ...settings, host, dataFile } });
+  // Only what is written is computed: the diagnostics (k sweep, silhouette, profiles) are not.
+  const run = createEngine(notebook, { live: false, onRead: true, initial: { ...settings, host, dataFile } });
   try {
     if (run.refused.length > 0) throw new Error(run.refused[0].reason);
     const fail = (error: unknown): never => {

@@ -24,6 +24,12 @@ export interface EngineOptions {
    * node directly: there is no drag to wait for. Default true.
    */
   live?: boolean;
+  /**
+   * With `true` no cell computes until something reads it (`value`, `run`), visible ones
+   * included: for a command that writes a few results and should compute only those (no k sweep
+   * or silhouette it does not export). Default false: visible cells stay computed.
+   */
+  onRead?: boolean;
 }
 
 /**
@@ -57,7 +63,8 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
   // Observed cells stay computed: visible ones, the option lists of controls, and latch sources.
   // The others are lazy: they compute when something needs them or when read.
   const needed = new Set(inputs.flatMap((i) => controlDependencies(i.control).map((n) => n.name)));
-  const observed = new Set(cells.filter((c) => !c.hidden || needed.has(c.name) || latched.has(c.name)).map((c) => c.name));
+  const kept = (c: CellNode<unknown>): boolean => latched.has(c.name) || (!options.onRead && (!c.hidden || needed.has(c.name)));
+  const observed = new Set(cells.filter(kept).map((c) => c.name));
   const lazy = new Set(cells.filter((c) => !observed.has(c.name)).map((c) => c.name));
 
   const states = createStateStore(lazy);

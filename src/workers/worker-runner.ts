@@ -35,6 +35,9 @@ export function workerRunner(createWorker: () => Worker): TaskRunner {
     async run(task, args, options = {}) {
       const { signal, onProgress } = options;
       if (signal?.aborted) throw abortError();
+      // A progress bar (and its Cancel) at once, not only when the task first reports, which
+      // for a k sweep is after its first k: the work has been handed over.
+      onProgress?.(0);
       const w = await acquire();
       const id = nextId++;
       return new Promise<never>((resolve, reject) => {

@@ -42,17 +42,46 @@ describe('live preview', () => {
   it('shows the settled labels for the matrix the clustering ran on', async () => {
     const prepared = data();
     const settled = (await clustering.run({ ...settings, prepared }, context));
-    const preview = await previewLabels.run({ prepared, clustering: settled }, context);
+    const preview = await previewLabels.run({ prepared, clustering: settled, host: inlineHost }, context);
     expect(preview.warm).toBe(false);
     expect(preview.labels).toBe(settled.labels);
   });
 
   it('warm-starts from the settled centroids on a changed matrix: cluster c starts at centroid c, so ids match', async () => {
     const settled = (await clustering.run({ ...settings, prepared: data() }, context));
-    const preview = await previewLabels.run({ prepared: data(1.2), clustering: settled }, context);
+    const preview = await previewLabels.run({ prepared: data(1.2), clustering: settled, host: inlineHost }, context);
     expect(preview.warm).toBe(true);
     let same = 0;
     preview.labels.forEach((l, i) => (same += l === settled.labels[i] ? 1 : 0));
     expect(same / preview.labels.length).toBeGreaterThan(0.9);
+  });
+
+  it('runs the warm start as a task (the interactive worker in the browser), whatever the number of customers', async () => {
+    const calls: { task: string; lane?: string }[] = [];
+    const host = {
+      ...inlineHost,
+      tasks: {
+        run: ((task, args, options) => {
+          calls.push({ task, lane: options?.lane });
+          return inlineHost.tasks.run(task, args, options);
+        }) as typeof inlineHost.tasks.run,
+      },
+    };
+    const settled = await clustering.run({ ...settings, prepared: data() }, context);
+    const preview = await previewLabels.run({ prepared: data(1.2), clustering: settled, host }, context);
+    expect(calls).toEqual([{ task: 'warmLabels', lane: 'interactive' }]);
+    const direct = await previewLabels.run({ prepared: data(1.2), clustering: settled, host: inlineHost }, context);
+    expect(Array.from(preview.labels)).toEqual(Array.from(direct.labels));
+  });
+
+  it('previews above 20,000 customers too (it used to wait for the release there)', async () => {
+    const big = (scaleB: number) => {
+      const { matrix } = gaussianBlobs({ n: 25_000, d: 2, centers: 3, seed: 5 });
+      return prepare({ a: column(matrix, 0), b: column(matrix, 1) }, { features: ['a', 'b'], weights: { b: scaleB } });
+    };
+    const settled = await clustering.run({ ...settings, prepared: big(1) }, context);
+    const preview = await previewLabels.run({ prepared: big(1.1), clustering: settled, host: inlineHost }, context);
+    expect(preview.warm).toBe(true);
+    expect(preview.labels).toHaveLength(25_000);
   });
 });

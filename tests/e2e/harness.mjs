@@ -104,39 +104,38 @@ export async function openPage(env, path = '/', options = {}) {
   return { page, context, problems };
 }
 
+/**
+ * Cluster id -> number of dots the scatter drew: SVG circles, or what its canvas reports having
+ * drawn (a canvas keeps no shapes to count).
+ */
+function drawnCounts() {
+  const counts = {};
+  const find = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) find(el.shadowRoot);
+      const tag = el.tagName.toLowerCase();
+      if (tag === 'circle' && el.hasAttribute('data-cluster')) {
+        const id = el.getAttribute('data-cluster');
+        counts[id] = (counts[id] ?? 0) + 1;
+      } else if (tag === 'canvas' && el.dataset.counts) {
+        for (const [id, n] of Object.entries(JSON.parse(el.dataset.counts))) counts[id] = (counts[id] ?? 0) + n;
+      }
+    }
+  };
+  find(document);
+  return counts;
+}
+
 /** Cluster id -> number of dots drawn, once the scatter has settled on `k` clusters. */
 export async function clusterCounts(page, k) {
+  await page.addScriptTag({ content: `window.__drawnCounts = ${drawnCounts.toString()};` });
   await page.waitForFunction(
-    (k) => {
-      if (window.tierbook?.engine.state('clustering').value?.k !== k) return false;
-      const ids = new Set();
-      const find = (root) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.shadowRoot) find(el.shadowRoot);
-          if (el.tagName.toLowerCase() === 'circle' && el.hasAttribute('data-cluster')) ids.add(el.getAttribute('data-cluster'));
-        }
-      };
-      find(document);
-      return ids.size === k;
-    },
+    (k) => window.tierbook?.engine.state('clustering').value?.k === k && Object.keys(window.__drawnCounts()).length === k,
     k,
     { timeout: 20000 },
   );
   await idle(page);
-  return page.evaluate(() => {
-    const counts = {};
-    const find = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.shadowRoot) find(el.shadowRoot);
-        if (el.tagName.toLowerCase() === 'circle' && el.hasAttribute('data-cluster')) {
-          const id = el.getAttribute('data-cluster');
-          counts[id] = (counts[id] ?? 0) + 1;
-        }
-      }
-    };
-    find(document);
-    return counts;
-  });
+  return page.evaluate(() => window.__drawnCounts());
 }
 
 /** Waits until no cell is pending or running. */

@@ -423,4 +423,20 @@ describe('engine: lazy hidden cells', () => {
     expect(engine.state(exported)).toMatchObject({ status: 'ok', value: 'k=7' });
     engine.dispose();
   });
+
+  it('computes only what is read when asked to (a command writing a few results): no visible cell runs unread', async () => {
+    const { calls, count } = counting();
+    const k = slider({ name: 'k', min: 2, max: 10, value: 4 });
+    const model = cell({ name: 'model', hidden: true, inputs: { k }, run: ({ k }) => (count('model'), k * 2) });
+    const diagnostics = cell({ name: 'diagnostics', inputs: { model }, run: ({ model }) => (count('diagnostics'), model + 1) });
+    const exported = cell({ name: 'exported', hidden: true, inputs: { model }, run: ({ model }) => (count('exported'), `m=${model}`) });
+    const engine = createEngine({ id: 't', title: 't', items: [k, model, diagnostics, exported] }, { live: false, onRead: true });
+    await idle(engine);
+    expect(calls).toEqual({});
+    expect(await engine.value(exported)).toBe('m=8');
+    await idle(engine);
+    expect(calls).toEqual({ model: 1, exported: 1 }); // the visible diagnostics never ran
+    expect(engine.state(diagnostics).status).toBe('idle');
+    engine.dispose();
+  });
 });

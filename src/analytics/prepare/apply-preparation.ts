@@ -71,6 +71,38 @@ export function featureColumns(columns: Columns, names: readonly string[]): Arra
   return cols;
 }
 
+/** One feature's column after its transform, with what the transform met. */
+export interface TransformedColumn {
+  /** Transformed values; NaN where the raw value is missing (NaN or infinite). */
+  readonly values: Float64Array;
+  /** Negative values clipped to 0 by log1p. */
+  readonly clipped: number;
+  readonly missing: number;
+  /** The first few rows with a missing value, for the message. */
+  readonly missingRows: readonly number[];
+}
+
+/** Transforms a raw column (log1p clips negatives); a missing raw value stays NaN. */
+export function transformColumn(transform: Transform, raw: ArrayLike<number>): TransformedColumn {
+  const n = raw.length;
+  const values = new Float64Array(n);
+  let clipped = 0;
+  let missing = 0;
+  const missingRows: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = raw[i];
+    if (!Number.isFinite(x)) {
+      missing++;
+      if (missingRows.length < SHOWN) missingRows.push(i);
+      values[i] = NaN;
+      continue;
+    }
+    if (clipsValue(transform, x)) clipped++;
+    values[i] = transformValue(transform, x);
+  }
+  return { values, clipped, missing, missingRows };
+}
+
 /**
  * Applies fitted preparation parameters to raw columns: transform (log1p clips negatives),
  * missing values (exclude or impute), outliers (clamp or exclude beyond the bounds), then
@@ -82,13 +114,26 @@ export function applyPreparation(
   columns: Columns,
   options: ApplyOptions = {},
 ): PreparedData {
-  const feats = params.features;
   const cols = featureColumns(
     columns,
-    feats.map((f) => f.name),
+    params.features.map((f) => f.name),
   );
+  return applyTransformed(
+    params,
+    cols.map((c, j) => transformColumn(params.features[j].transform, c)),
+    options,
+  );
+}
+
+/** `applyPreparation` on columns already transformed by `transformColumn` (read, never changed). */
+export function applyTransformed(
+  params: PreparationParams,
+  transformed: readonly TransformedColumn[],
+  options: ApplyOptions = {},
+): PreparedData {
+  const feats = params.features;
   const d = feats.length;
-  const n = d ? cols[0].length : 0;
+  const n = d ? transformed[0].values.length : 0;
   const excluded = new Uint8Array(n);
   const issues: AnalyticsIssue[] = [];
   for (const r of options.exclude ?? []) if (r >= 0 && r < n) excluded[r] = 1;
@@ -99,25 +144,18 @@ export function applyPreparation(
   const values: Float64Array[] = [];
   for (let j = 0; j < d; j++) {
     const f = feats[j];
-    const col = cols[j];
+    const { values: source, clipped, missing, missingRows } = transformed[j];
     const t = new Float64Array(n);
-    let clipped = 0;
     let beyond = 0;
-    const missingRows: number[] = [];
-    let missing = 0;
     for (let i = 0; i < n; i++) {
-      const raw = col[i];
-      if (!Number.isFinite(raw)) {
-        missing++;
-        if (missingRows.length < SHOWN) missingRows.push(i);
+      let v = source[i];
+      if (Number.isNaN(v)) {
         if (f.impute === null) {
           if (!excluded[i]) excluded[i] = 2;
           t[i] = 0;
         } else t[i] = f.impute;
         continue;
       }
-      if (clipsValue(f.transform, raw)) clipped++;
-      let v = transformValue(f.transform, raw);
       if ((f.lower !== null && v < f.lower) || (f.upper !== null && v > f.upper)) {
         beyond++;
         if (params.outlierPolicy === 'exclude') {

@@ -1,6 +1,7 @@
 import {
-  applyPreparation,
+  applyTransformed,
   featureColumns,
+  transformColumn,
   type Columns,
   type FeatureParams,
   type PreparationParams,
@@ -14,7 +15,6 @@ import {
 } from './preparation-spec.ts';
 import { quantileSorted } from './quantile.ts';
 import { fitScaler } from './scale.ts';
-import { transformValue } from './transform.ts';
 
 /** Prepared data together with the fitted parameters that produced it. */
 export interface Prepared extends PreparedData {
@@ -44,7 +44,9 @@ function isolatedRows(spec: NormalizedPreparation, columns: Columns, n: number):
  * Fits a preparation on the given (reference) rows and applies it. Order: isolate accounts,
  * transform, missing values, outlier bounds (linear percentiles of the transformed values),
  * winsorize or exclude, then fit each scaler on the kept rows. Zero variance is reported and
- * the column is left at 0.
+ * the column is left at 0. Each column is transformed once, and sorted only when a percentile
+ * is needed (median imputation, outlier bounds, robust scaling): a z-score or min-max fit takes
+ * two passes, so preparing again on every step of a weight drag stays cheap.
  */
 export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
   const s = normalizePreparation(spec);
@@ -58,32 +60,38 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
     for (let i = 0; i < n; i++) if (cols.some((c) => !Number.isFinite(c[i]))) eligible[i] = 0;
   }
   const { policy, lower, upper } = s.outliers;
-  const transformed = s.features.map((f, j) => {
-    const t = new Float64Array(n);
-    for (let i = 0; i < n; i++) t[i] = transformValue(f.transform, cols[j][i]);
-    return t;
-  });
-  const finiteSorted = (t: Float64Array) => {
+  const transformed = s.features.map((f, j) => transformColumn(f.transform, cols[j]));
+  /** The finite values of eligible rows, in row order. */
+  const finite = (t: Float64Array): Float64Array => {
     let count = 0;
     for (let i = 0; i < n; i++) if (eligible[i] && Number.isFinite(t[i])) count++;
     const out = new Float64Array(count);
     for (let i = 0, c = 0; i < n; i++) if (eligible[i] && Number.isFinite(t[i])) out[c++] = t[i];
-    return out.sort();
+    return out;
   };
-  const impute = transformed.map((t, j) => {
+  // One sorted copy per column, made only when a percentile is asked for.
+  const sortedCache = new Map<number, Float64Array>();
+  const sorted = (j: number): Float64Array => {
+    let out = sortedCache.get(j);
+    if (!out) sortedCache.set(j, (out = finite(transformed[j].values).sort()));
+    return out;
+  };
+  const impute = transformed.map((_, j) => {
     if (s.missing !== 'median') return null;
-    const sorted = finiteSorted(t);
-    if (!sorted.length) throw new Error(`column "${names[j]}" has no numeric values to take a median from`);
-    return quantileSorted(sorted, 0.5);
+    const values = sorted(j);
+    if (!values.length) throw new Error(`column "${names[j]}" has no numeric values to take a median from`);
+    return quantileSorted(values, 0.5);
   });
-  const bounds = transformed.map((t) => {
+  const bounds = transformed.map((_, j) => {
     if (policy === 'keep') return { lo: null, hi: null };
-    const sorted = finiteSorted(t);
-    return { lo: quantileSorted(sorted, lower), hi: quantileSorted(sorted, upper) };
+    const values = sorted(j);
+    return { lo: quantileSorted(values, lower), hi: quantileSorted(values, upper) };
   });
-  for (let j = 0; j < names.length; j++) {
-    const t = transformed[j];
+  // What each scaler is fitted on: the transformed values after imputation and outlier handling.
+  const fitted = transformed.map(({ values }, j) => {
     const { lo, hi } = bounds[j];
+    if (impute[j] === null && lo === null) return values;
+    const t = Float64Array.from(values);
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(t[i])) t[i] = impute[j] ?? NaN;
       else if (lo !== null && hi !== null && (t[i] < lo || t[i] > hi)) {
@@ -91,10 +99,11 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
         else t[i] = t[i] < lo ? lo : hi;
       }
     }
-  }
+    return t;
+  });
   const issues: AnalyticsIssue[] = [];
   const features: FeatureParams[] = s.features.map((f, j) => {
-    const fit = fitScaler(f.scaling, finiteSorted(transformed[j]));
+    const fit = fitScaler(f.scaling, finite(fitted[j]));
     if (fit.degenerate === 'zero-variance') {
       issues.push({
         code: 'zero-variance',
@@ -127,7 +136,7 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
     missing: s.missing,
     features,
   };
-  const applied = applyPreparation(params, columns, { exclude: isolated });
+  const applied = applyTransformed(params, transformed, { exclude: isolated });
   if (applied.matrix.n === 0 && n > 0) {
     issues.unshift({
       code: 'no-rows',

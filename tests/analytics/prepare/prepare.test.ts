@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyPreparation } from '../../../src/analytics/prepare/apply-preparation.ts';
 import { column } from '../../../src/analytics/matrix.ts';
 import { prepare } from '../../../src/analytics/prepare/prepare.ts';
@@ -213,5 +213,30 @@ describe('prepare: validation and re-application', () => {
         expect(q.rows).toEqual(p.rows);
       }),
     );
+  });
+
+  it('fits the same parameters whatever the order of the rows (property)', () => {
+    fc.assert(
+      fc.property(columnsArb, fc.constantFrom('zscore', 'minmax', 'robust' as const), ([a, b], scaling) => {
+        const p = prepare({ a, b }, { features: ['a', 'b'], scaling, transform: 'signed-log1p' });
+        const q = prepare({ a: [...a].reverse(), b: [...b].reverse() }, { features: ['a', 'b'], scaling, transform: 'signed-log1p' });
+        expect(q.params).toEqual(p.params);
+      }),
+    );
+  });
+
+  it('prepares z-score and min-max without sorting (what a weight drag reruns)', () => {
+    const x = Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 1000) / 10);
+    const y = x.map((v) => v * v);
+    const sort = vi.spyOn(Float64Array.prototype, 'sort');
+    try {
+      prepare({ x, y }, { features: ['x', 'y'], scaling: 'zscore', transform: 'signed-log1p', weights: { x: 2 } });
+      prepare({ x, y }, { features: ['x', 'y'], scaling: 'minmax' });
+      expect(sort).not.toHaveBeenCalled();
+      prepare({ x, y }, { features: ['x', 'y'], scaling: 'robust' });
+      expect(sort).toHaveBeenCalled();
+    } finally {
+      sort.mockRestore();
+    }
   });
 });

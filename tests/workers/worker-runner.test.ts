@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { laneRunner, workerRunner } from '../../src/workers/worker-runner.ts';
+import type { TaskReply, TaskRequest } from '../../src/workers/protocol.ts';
+
+/** A stand-in Web Worker: records requests; the test answers them. */
+class FakeWorker extends EventTarget {
+  requests: TaskRequest[] = [];
+  terminated = false;
+  postMessage(request: TaskRequest): void {
+    this.requests.push(request);
+  }
+  reply(reply: TaskReply): void {
+    this.dispatchEvent(new MessageEvent('message', { data: reply }));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('workerRunner', () => {
+  it('reports progress 0 as soon as a task is handed over, then what the worker reports, then the result', async () => {
+    const worker = new FakeWorker();
+    const runner = workerRunner(() => worker as unknown as Worker);
+    const seen: [number, string | undefined][] = [];
+    const result = runner.run('kDistance', [{ n: 0, d: 1, data: new Float64Array(0) }, 3], { onProgress: (f, m) => seen.push([f, m]) });
+    expect(seen).toEqual([[0, undefined]]);
+    await flush();
+    const id = worker.requests[0].id;
+    worker.reply({ id, type: 'progress', fraction: 0.5, message: 'half' });
+    worker.reply({ id, type: 'result', value: new Float64Array([1, 2]) });
+    expect(Array.from(await result)).toEqual([1, 2]);
+    expect(seen).toEqual([
+      [0, undefined],
+      [0.5, 'half'],
+    ]);
+  });
+
+  it('runs one task at a time and terminates the worker on cancel', async () => {
+    const workers: FakeWorker[] = [];
+    const runner = workerRunner(() => {
+      workers.push(new FakeWorker());
+      return workers.at(-1) as unknown as Worker;
+    });
+    const controller = new AbortController();
+    const m = { n: 0, d: 1, data: new Float64Array(0) };
+    const first = runner.run('kDistance', [m, 3], { signal: controller.signal });
+    const second = runner.run('kDistance', [m, 4]);
+    await flush();
+    expect(workers[0].requests).toHaveLength(1);
+    controller.abort();
+    await expect(first).rejects.toThrow('cancelled');
+    expect(workers[0].terminated).toBe(true);
+    await flush();
+    // The queued task starts on a fresh worker.
+    expect(workers).toHaveLength(2);
+    workers[1].reply({ id: workers[1].requests[0].id, type: 'result', value: new Float64Array([7]) });
+    expect(Array.from(await second)).toEqual([7]);
+  });
+});
+
+describe('laneRunner', () => {
+  it('sends background work to its own worker', async () => {
+    const workers: FakeWorker[] = [];
+    const runner = laneRunner(() => {
+      workers.push(new FakeWorker());
+      return workers.at(-1) as unknown as Worker;
+    });
+    const m = { n: 0, d: 1, data: new Float64Array(0) };
+    void runner.run('kDistance', [m, 3], { lane: 'background' });
+    void runner.run('kDistance', [m, 3], { lane: 'interactive' });
+    await flush();
+    expect(workers).toHaveLength(2);
+    expect(workers.map((w) => w.requests.length)).toEqual([1, 1]);
+  });
+});
