@@ -3,14 +3,22 @@ import './ui/index.ts';
 import { collectNodes, createEngine, inputsFromQuery, queryFromInputs, webStorageStore, type FileValue, type InputNode } from './runtime/index.ts';
 import { segmentation, segmentationApp } from '../notebooks/segmentation.ts';
 import type { Host } from './workers/host.ts';
+import type { DecisionEntry } from './config/decision-schema.ts';
 import { createToolbar } from './app/toolbar.ts';
 import { indexedDbFileStore, readDataNote, restore, writeDataNote, type KeptFile } from './app/file-store.ts';
 import { laneRunner } from './workers/worker-runner.ts';
+import { memoizeImports } from './app/workshop/import-memo.ts';
+import { isAudienceWindow, setupAudience, setupPresenter } from './app/workshop/wire.ts';
+import { table } from '../cells/data.ts';
+import { prepared } from '../cells/prepare.ts';
+import { clustering } from '../cells/cluster.ts';
+import { projection } from '../cells/project.ts';
 
 const host: Host = {
   packages: __TIERBOOK_PACKAGES__,
   version: __TIERBOOK_VERSION__,
-  tasks: laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' })),
+  // Imports are shared by file: scenarios compared in the workshop read the data file once.
+  tasks: memoizeImports(laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' }))),
 };
 
 const notebook = segmentation;
@@ -28,7 +36,9 @@ try {
   problem = error instanceof Error ? error.message : String(error);
 }
 const restored = restore(kept, readDataNote(localStorage, notebook.id), problem);
-if (!restored.useSettings) {
+// The audience window of a workshop follows the facilitator's window: it saves nothing itself.
+const audience = isAudienceWindow(location.search);
+if (!restored.useSettings && !audience) {
   store.clear(notebook.id);
   writeDataNote(localStorage, notebook.id, null);
 }
@@ -36,9 +46,12 @@ if (!restored.useSettings) {
 // Precedence: defaults < saved in this browser < the link's parameters.
 const fromUrl = inputsFromQuery(inputs, location.search);
 const file: FileValue | null = restored.file ? { name: restored.file.name, bytes: restored.file.bytes } : null;
-const engine = createEngine(notebook, { store, initial: { ...fromUrl.values, host, [dataFile.name]: file } });
+const engine = audience
+  ? createEngine(notebook, { initial: { host, [dataFile.name]: file } })
+  : createEngine(notebook, { store, initial: { ...fromUrl.values, host, [dataFile.name]: file } });
 
 engine.onInput((name, value) => {
+  if (audience) return;
   // Keep the address bar a shareable link to the current view.
   const current = Object.fromEntries(inputs.map((i) => [i.name, engine.getInput(i.name)]));
   const query = queryFromInputs(inputs, current);
@@ -60,7 +73,9 @@ const warnings = [
   ...(restored.message ? [restored.message] : []),
   ...(fromUrl.errors.length > 0 ? [`Link parameter ignored: ${fromUrl.errors.join('; ')}`] : []),
 ];
-const toolbar = createToolbar(document, engine, location, segmentationApp, warnings.join(' ') || undefined);
+// The workshop's decision log goes into exported configs (set once the workshop panel exists).
+let toolbarDecisions: () => readonly DecisionEntry[] = () => [];
+const toolbar = createToolbar(document, engine, location, { ...segmentationApp, decisions: () => toolbarDecisions() }, warnings.join(' ') || undefined);
 page.addEventListener('tb-notice', (e) => {
   const output = toolbar.querySelector('output');
   if (output) {
@@ -68,6 +83,11 @@ page.addEventListener('tb-notice', (e) => {
     output.dataset.tone = 'warn';
   }
 });
-page.append(toolbar);
+if (audience) setupAudience({ page, engine, dataFile, loadFile: () => files.load(notebook.id) });
+else {
+  page.append(toolbar);
+  const panel = setupPresenter({ page, engine, toolbar, host, dataFile, nodes: { table, prepared, clustering, projection }, storage: localStorage, window });
+  toolbarDecisions = () => panel.decisions();
+}
 document.querySelector('#app')?.append(page);
 (window as unknown as { tierbook: unknown }).tierbook = { engine };

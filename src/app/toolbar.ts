@@ -3,6 +3,7 @@ import { assignmentsCsv, configToJson, type SegmentationConfig } from '../config
 import { describeCheck, type ReferenceCheck } from '../config/reference.ts';
 import { queryFromInputs } from '../runtime/url.ts';
 import { download } from './download.ts';
+import type { DecisionEntry } from '../config/decision-schema.ts';
 
 /** The notebook nodes and actions the toolbar works with (the app wires them in). */
 export interface ToolbarNodes {
@@ -10,6 +11,8 @@ export interface ToolbarNodes {
   readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string }>;
   readonly importConfig: Action<{ readonly text: string; readonly fileName: string }>;
   readonly referenceCheck: Node<{ readonly rows: number; readonly check: ReferenceCheck } | null>;
+  /** The workshop's decision log, exported with the config (its `decisions` section) when not empty. */
+  readonly decisions?: () => readonly DecisionEntry[];
 }
 
 /** The notebook's actions: export, import, share, reset. Messages are text, never HTML. */
@@ -51,7 +54,9 @@ export function createToolbar(
   button(
     'Export config',
     async () => {
-      const config = await engine.value(nodes.config);
+      const drafted = await engine.value(nodes.config);
+      const entries = nodes.decisions?.() ?? [];
+      const config: SegmentationConfig = entries.length > 0 ? { ...drafted, decisions: { entries: [...entries] } } : drafted;
       download(document, `segmentation-config-k${config.model.k}.json`, configToJson(config), 'application/json');
       say(`Exported config for ${config.data.rows.toLocaleString('en-US')} customers, k = ${config.model.k}.`);
     },

@@ -34,6 +34,11 @@ export interface PcaScatterOptions {
    * they mostly hold from the previous drawing; without it a cluster's colour is fixed by its id.
    */
   readonly memory?: Record<string, unknown>;
+  /** Fixed axis ranges (small multiples on shared axes); default: fitted to the points. */
+  readonly xDomain?: readonly [number, number];
+  readonly yDomain?: readonly [number, number];
+  /** Presentation look (projector): larger dots and type. Default false. */
+  readonly presentation?: boolean;
 }
 
 interface Point {
@@ -78,7 +83,7 @@ export function pcaScatter(
   options: PcaScatterOptions = {},
 ): SVGSVGElement | HTMLElement {
   checkLengths(data);
-  const { width = 640, height = 440, document, maxPoints = 5000, memory } = options;
+  const { width = 640, height = 440, document, maxPoints = 5000, memory, xDomain, yDomain, presentation = false } = options;
   const n = data.labels.length;
   const picked = stratifiedSample(data.labels, maxPoints);
   const byCluster = new Map<number, Point[]>();
@@ -107,7 +112,7 @@ export function pcaScatter(
     Plot.dot(points, {
       x: 'x',
       y: 'y',
-      r: 2.5,
+      r: presentation ? 4 : 2.5,
       fill: () => clusterName(cluster),
       fillOpacity: 0.7,
       className: `tb-dots ${clusterClass(cluster)}`,
@@ -202,8 +207,9 @@ export function pcaScatter(
     ariaLabel: 'PCA scatter of customers coloured by cluster',
     ariaDescription: caption,
     caption,
-    x: { label: `PC1 (${formatPercent(data.explained[0])})`, labelArrow: 'none', nice: true },
-    y: { label: `PC2 (${formatPercent(data.explained[1])})`, labelArrow: 'none', nice: true },
+    ...(presentation ? { style: { fontSize: '18px' }, marginLeft: 64, marginBottom: 48 } : {}),
+    x: { label: `PC1 (${formatPercent(data.explained[0])})`, labelArrow: 'none', nice: true, ...(xDomain ? { domain: [...xDomain] } : {}) },
+    y: { label: `PC2 (${formatPercent(data.explained[1])})`, labelArrow: 'none', nice: true, ...(yDomain ? { domain: [...yDomain] } : {}) },
     color: { type: 'categorical', domain: color.domain, range: color.range, legend: true },
     marks,
   });
