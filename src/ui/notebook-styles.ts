@@ -222,6 +222,28 @@ export const notebookStyles = [
       cursor: default;
       opacity: 1;
     }
+    :host([read-only]) h1 {
+      display: none;
+    }
+    .agenda-compact {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      font-size: 0.8em;
+    }
+    .agenda-compact ol {
+      align-items: center;
+      gap: 6px;
+    }
+    .agenda-compact li:not(.here) {
+      width: 12px;
+      height: 12px;
+      border-radius: 50%;
+      border: 2px solid #1d2530;
+    }
+    .agenda-count {
+      color: #3a4452;
+    }
     .keys,
     .slide-count {
       font-size: 0.7em;
@@ -278,15 +300,13 @@ export const notebookStyles = [
       color: #6b4500;
       white-space: nowrap;
     }
-    .workshop {
-      grid-column: 1 / -1;
-    }
+
     :host([presentation]) .page {
       grid-template-columns: minmax(0, 1600px);
       grid-template-areas: 'header' 'toc' 'main';
     }
     :host([presentation]) h1 {
-      font-size: 2.4em;
+      font-size: 1.6em;
     }
     :host([presentation]) .controls {
       padding: 20px 24px;

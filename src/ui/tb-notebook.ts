@@ -118,6 +118,11 @@ export class TbNotebook extends LitElement {
 
   private readonly onKey = (event: KeyboardEvent): void => {
     if (!this.presentation || this.readOnly || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (this.overview && event.key === 'Escape') {
+      event.preventDefault();
+      this.overview = false;
+      return;
+    }
     const move = slideMove(event.key);
     if (!move || keyBelongsToControl(event.composedPath())) return;
     event.preventDefault();
@@ -148,7 +153,10 @@ export class TbNotebook extends LitElement {
     if (hash && hash.length > 1) this.reveal(hash.slice(1), false);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new section starts at the top of the screen; the overview takes the keyboard when it opens.
+    if (this.presentation && changed.has('slide') && changed.get('slide') !== undefined) this.scrollIntoView?.({ block: 'start' });
+    if (changed.has('overview') && this.overview) this.renderRoot.querySelector<HTMLElement>('.overview-item[aria-current]')?.focus();
     const main = this.renderRoot.querySelector('main');
     if (!main) return;
     // Observers report their first readings themselves, outside this update, so views are not drawn twice.
@@ -334,7 +342,7 @@ export class TbNotebook extends LitElement {
     const canLock = node.role === 'setting' || node.role === 'state';
     return html`<div class="lockable ${locked ? 'locked' : ''}" data-input=${node.name}>
       <div class="lockable-control" ?inert=${locked}>${renderControl(node, this.controlHost)}</div>
-      ${locked ? html`<span class="lock-badge" role="img" aria-label=${`${node.title ?? node.name} is locked`}>🔒 Locked</span>` : nothing}
+      ${locked ? html`<span class="lock-badge" role="img" aria-label=${`${node.title ?? node.name} is locked`}>Locked</span>` : nothing}
       ${canLock && !this.readOnly
         ? html`<button
             type="button"
@@ -350,6 +358,17 @@ export class TbNotebook extends LitElement {
   }
 
   private renderAgenda(slides: readonly Slide[]) {
+    // The room's screen is small in CSS pixels (a projector at 150%): one line says where the room is.
+    if (this.readOnly) {
+      return html`<nav class="agenda agenda-compact" aria-label="Agenda">
+        <ol>
+          ${slides.map((s, i) => html`<li class=${i === this.slide ? 'here' : ''} aria-current=${i === this.slide ? 'step' : nothing}>
+            ${i === this.slide ? html`<strong>${s.title}</strong>` : html`<span class="sr-only">${s.title}</span>`}
+          </li>`)}
+        </ol>
+        <span class="agenda-count">${this.slide + 1} / ${slides.length}</span>
+      </nav>`;
+    }
     return html`<nav class="agenda" aria-label="Agenda">
       <ol>
         ${slides.map(
@@ -426,7 +445,6 @@ export class TbNotebook extends LitElement {
     const slides = this.presentation ? slidesOf(items) : [];
     const slide = slides[Math.min(this.slide, slides.length - 1)];
     const shown = slide ? slide.blocks.map((i) => items[i]) : items;
-    const last = slides.length > 0 && slide === slides[slides.length - 1];
     return html`<div class="page" @click=${this.onClick}>
       <header part="header">
         <div class="titles">
@@ -452,8 +470,8 @@ export class TbNotebook extends LitElement {
         ${this.presentation && slide
           ? html`<p class="slide-count" aria-live="polite">Section ${slides.indexOf(slide) + 1} of ${slides.length}: ${slide.title}</p>`
           : nothing}
+        <div class="workshop"><slot name="workshop"></slot></div>
       </main>
-      ${!this.presentation || last ? html`<div class="workshop"><slot name="workshop"></slot></div>` : nothing}
     </div>`;
   }
 

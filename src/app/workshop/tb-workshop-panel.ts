@@ -133,7 +133,8 @@ export class TbWorkshopPanel extends LitElement {
           outcomes.push(await host.evaluate(s, controller.signal));
         }
         const comparison: ScenarioComparison = compareScenarios(outcomes);
-        const width = Math.max(600, (this.renderRoot.querySelector('.panel') as HTMLElement | null)?.clientWidth ?? 1000);
+        // The content width of the panel (its padding left out), so two multiples fit side by side.
+        const width = Math.max(600, ((this.renderRoot.querySelector('.panel') as HTMLElement | null)?.clientWidth ?? 1040) - 48);
         this.comparison = comparisonView(comparison, { document: this.ownerDocument, width, presentation: this.presentation });
         this.say(`Compared ${picked.map((s) => `"${s.name}"`).join(', ')}.`);
       } finally {
