@@ -1,7 +1,9 @@
 /**
  * Data-layer benchmark: order lines → clean lines → customer features, for CSV and Parquet at
  * 100k and 1M lines, against the plain Arquero path (fromCSV + derive + groupby/rollup).
- * Reports medians of wall and CPU time, rows per second and peak RSS.
+ * Reports medians of wall and CPU time, rows per second and peak RSS, and (Tierbook) what the
+ * import carries across the worker boundary: the customer table, the order data for tiers and
+ * policies, and how long moving it takes.
  *
  *   npx tsx bench/data.ts [--sizes 100000,1000000] [--runs 3] [--no-arquero]
  */
@@ -12,6 +14,7 @@ import { cleanOrderLines } from '../src/data/quality/clean-order-lines.ts';
 import { detectMapping, mappingTypes } from '../src/data/map/column-mapping.ts';
 import { cellText, columnOf, type LoadedTable } from '../src/data/read/columns.ts';
 import { buildCustomerFeatures } from '../src/data/features/customer-features.ts';
+import { orderData } from '../src/data/features/order-data.ts';
 import { loadTable } from '../src/data/read/load-table.ts';
 import { generateOrders, ordersToCsv } from '../src/data/synthetic/synthetic-orders.ts';
 
@@ -30,6 +33,49 @@ export interface BenchRow {
   rowsPerSecond: number;
   /** Peak resident set size of the process so far, MB. */
   peakRssMb: number;
+  /**
+   * Tierbook only: what the import hands from the worker to the page. `customersBytes`: the
+   * customer table (all the import carried before tiers and policies); `ordersBytes`: the
+   * order data added for them (demand, orders, product-line slices, parents); `linesBytes`:
+   * the clean order lines' columns, the alternative of carrying the lines themselves.
+   * `orderDataMs`: building the order data (inside the import); `cloneMs`: moving the whole
+   * result across a worker boundary (structuredClone with its typed arrays transferred).
+   */
+  carry?: CarryFigures & { orderDataMs: number };
+}
+
+/** Bytes of the typed arrays and strings in `value` (strings at 2 bytes a character), as a worker would move or copy them. */
+export function payloadBytes(value: unknown, seen = new Set<unknown>()): number {
+  if (typeof value === 'string') return 2 * value.length;
+  if (value === null || typeof value !== 'object' || seen.has(value)) return 0;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  let sum = 0;
+  for (const item of Array.isArray(value) ? value : value instanceof Map ? [...value.values()] : Object.values(value)) sum += payloadBytes(item, seen);
+  return sum;
+}
+
+/** The buffers of the typed arrays in `value`, as the analytics worker transfers them. */
+function buffers(value: unknown, out: ArrayBuffer[] = []): ArrayBuffer[] {
+  if (value === null || typeof value !== 'object') return out;
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer && !out.includes(value.buffer)) out.push(value.buffer);
+    return out;
+  }
+  for (const item of Array.isArray(value) ? value : Object.values(value)) buffers(item, out);
+  return out;
+}
+
+/** Median ms of moving `value` through structuredClone with its buffers transferred (on copies, so `value` survives). */
+function cloneMs(value: unknown, runs: number): number {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const copy = structuredClone(value);
+    const t = performance.now();
+    structuredClone(copy, { transfer: buffers(copy) });
+    times.push(performance.now() - t);
+  }
+  return median(times);
 }
 
 export interface BenchOptions {
@@ -56,19 +102,49 @@ function toParquet(t: LoadedTable): Uint8Array {
   return new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 100_000 }));
 }
 
-async function runTierbook(bytes: Uint8Array, fileName: string) {
+async function runTierbook(bytes: Uint8Array, fileName: string): Promise<RunTimes> {
   const w0 = performance.now();
   const c0 = cpuMs();
   const table = await loadTable(bytes, { fileName, types: (h) => mappingTypes(detectMapping(h).mapping) });
   const w1 = performance.now();
-  const { lines } = cleanOrderLines(table, detectMapping(table.header).mapping);
+  const mapping = detectMapping(table.header).mapping;
+  const { lines } = cleanOrderLines(table, mapping);
   const w2 = performance.now();
   const f = buildCustomerFeatures(lines);
   const w3 = performance.now();
-  return { load: w1 - w0, clean: w2 - w1, features: w3 - w2, total: w3 - w0, cpu: cpuMs() - c0, customers: f.rowCount };
+  const orders = orderData(lines, table, mapping, f);
+  const w4 = performance.now();
+  const carried = { customers: f, orders };
+  return {
+    load: w1 - w0, clean: w2 - w1, features: w3 - w2, total: w3 - w0, cpu: cpuMs() - c0, customers: f.rowCount, orderData: w4 - w3,
+    measure: () => ({
+      customersBytes: payloadBytes(f), ordersBytes: payloadBytes(orders), linesBytes: payloadBytes(lines),
+      cloneMs: cloneMs(carried, 3), cloneWithoutOrdersMs: cloneMs({ customers: f }, 3),
+    }),
+  };
 }
 
-function runArquero(text: string) {
+interface CarryFigures {
+  customersBytes: number;
+  ordersBytes: number;
+  linesBytes: number;
+  cloneMs: number;
+  cloneWithoutOrdersMs: number;
+}
+
+interface RunTimes {
+  load: number;
+  clean: number;
+  features: number;
+  total: number;
+  cpu: number;
+  customers: number;
+  orderData: number;
+  /** Tierbook: sizes and move times of what the import carries, measured once. */
+  measure?: () => CarryFigures;
+}
+
+function runArquero(text: string): RunTimes {
   const w0 = performance.now();
   const c0 = cpuMs();
   const t = aq.fromCSV(text, { parse: { customer_id: String, order_id: String } });
@@ -78,7 +154,7 @@ function runArquero(text: string) {
     .groupby('customer_id')
     .rollup({ orders: aq.op.distinct('order_id'), lines: aq.op.count(), revenue: aq.op.sum('revenue'), gm: aq.op.sum('gm'), freight: aq.op.sum('shipping_cost'), last: aq.op.max('order_date') });
   const w2 = performance.now();
-  return { load: w1 - w0, clean: 0, features: w2 - w1, total: w2 - w0, cpu: cpuMs() - c0, customers: out.numRows() };
+  return { load: w1 - w0, clean: 0, features: w2 - w1, total: w2 - w0, cpu: cpuMs() - c0, customers: out.numRows(), orderData: 0 };
 }
 
 /** Runs the benchmark and returns one row per (path, format, size). */
@@ -94,7 +170,7 @@ export async function benchData(options: BenchOptions = {}): Promise<BenchRow[]>
     const csv = new TextEncoder().encode(text);
     const parquet = toParquet(await loadTable(csv, { fileName: 'bench.csv' }));
     log(`generated ${size.toLocaleString('en-US')} lines: CSV ${(csv.length / 1e6).toFixed(1)} MB, Parquet ${(parquet.length / 1e6).toFixed(1)} MB`);
-    const cases: [BenchRow['path'], BenchRow['format'], () => Promise<ReturnType<typeof runArquero>>, number][] = [
+    const cases: [BenchRow['path'], BenchRow['format'], () => Promise<RunTimes>, number][] = [
       ['tierbook', 'csv', () => runTierbook(csv, 'bench.csv'), csv.length],
       ['tierbook', 'parquet', () => runTierbook(parquet, 'bench.parquet'), parquet.length],
     ];
@@ -102,14 +178,19 @@ export async function benchData(options: BenchOptions = {}): Promise<BenchRow[]>
     for (const [path, format, run, bytes] of cases) {
       const results: Awaited<ReturnType<typeof run>>[] = [];
       for (let r = 0; r < runs; r++) results.push(await run());
-      const m = (k: 'load' | 'clean' | 'features' | 'total' | 'cpu') => median(results.map((x) => x[k]));
+      const m = (k: 'load' | 'clean' | 'features' | 'total' | 'cpu' | 'orderData') => median(results.map((x) => x[k]));
+      const measured = results[0].measure?.();
       const row: BenchRow = {
         path, format, lines: size, customers: results[0].customers, bytes,
         loadMs: m('load'), cleanMs: m('clean'), featuresMs: m('features'), totalMs: m('total'), totalCpuMs: m('cpu'),
         rowsPerSecond: size / (m('total') / 1000), peakRssMb: peakRssMb(),
+        ...(measured ? { carry: { ...measured, orderDataMs: m('orderData') } } : {}),
       };
       rows.push(row);
       log(`${path.padEnd(8)} ${format.padEnd(7)} ${String(size).padStart(8)} lines: load ${row.loadMs.toFixed(0)} + clean ${row.cleanMs.toFixed(0)} + features ${row.featuresMs.toFixed(0)} = ${row.totalMs.toFixed(0)} ms (cpu ${row.totalCpuMs.toFixed(0)} ms), ${Math.round(row.rowsPerSecond).toLocaleString('en-US')} rows/s, peak RSS ${row.peakRssMb.toFixed(0)} MB`);
+      const c = row.carry;
+      const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+      if (c) log(`  carried to the page: customers ${mb(c.customersBytes)} + order data ${mb(c.ordersBytes)} (built in ${c.orderDataMs.toFixed(0)} ms; clean lines would be ${mb(c.linesBytes)}); moved in ${c.cloneMs.toFixed(1)} ms (customers alone ${c.cloneWithoutOrdersMs.toFixed(1)} ms)`);
     }
   }
   return rows;

@@ -99,6 +99,13 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
         library,
       );
     });
+    for (const r of rows) {
+      const c = r.carry;
+      if (!c || r.format !== 'csv') continue;
+      const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+      summary.push(row(`tierbook: import result across the worker boundary (customers ${mb(c.customersBytes)}, moved alone in ${c.cloneWithoutOrdersMs.toFixed(1)} ms; + order data ${mb(c.ordersBytes)}; clean lines would be ${mb(c.linesBytes)})`, `${r.lines.toLocaleString('en-US')} lines`, c.cloneMs, null));
+      summary.push(row('tierbook: order data for tiers and policies (demand, orders, product-line slices, parents), inside the import', `${r.lines.toLocaleString('en-US')} lines`, c.orderDataMs, null));
+    }
     return { rows, summary };
   },
   async robustness() {

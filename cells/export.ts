@@ -1,6 +1,5 @@
 import { cell, notebookInputs, sampled } from '../src/runtime/index.ts';
 import {
-  STRATEGIC,
   CONFIG_KIND,
   CONFIG_VERSION,
   hashAssignments,
@@ -12,31 +11,13 @@ import { activeFeatures, prepared } from './prepare.ts';
 import { clustering, eps, minPoints } from './cluster.ts';
 import { projection } from './project.ts';
 import { toRows } from '../src/analytics/matrix.ts';
+import { assignments } from './assignments.ts';
+import { tierConfig } from './tier-config.ts';
 
-export interface Assignments {
-  readonly idColumn: string;
-  readonly ids: readonly string[];
-  /** Cluster per customer in input order (0-based); STRATEGIC (-2) for the Strategic segment; -1 when not clustered. */
-  readonly labels: Int32Array;
-}
+export { assignments, type Assignments } from './assignments.ts';
 
-// The two cells below are hidden and read by nobody on the page: they compute when an export or
-// the command reads them, never after every change. Their inputs are sampled, so a read during a
-// drag sees the released values.
-
-export const assignments = cell({
-  name: 'assignments',
-  title: 'Assignments',
-  hidden: true,
-  inputs: { table: sampled(table), prepared: sampled(prepared), clustering },
-  run: ({ table, prepared, clustering }): Assignments => {
-    const labels = new Int32Array(table.rowCount).fill(-1);
-    for (const row of prepared.isolatedRows) labels[row] = STRATEGIC;
-    prepared.rows.forEach((row, i) => (labels[row] = clustering.labels[i]));
-    return { idColumn: table.idColumn, ids: table.ids, labels };
-  },
-});
-
+// Hidden and read by nobody on the page: computed when an export or the command reads it, never
+// after every change. Its inputs are sampled, so a read during a drag sees the released values.
 export const config = cell({
   name: 'config',
   title: 'Segmentation config',
@@ -55,6 +36,7 @@ export const config = cell({
     eps: sampled(eps),
     minPoints: sampled(minPoints),
     notebookInputs: sampled(notebookInputs),
+    tierConfig: sampled(tierConfig),
   },
   run: async (v): Promise<SegmentationConfig> =>
     loadConfig({
@@ -100,5 +82,6 @@ export const config = cell({
       strategic: Array.from(v.prepared.isolatedRows, (r) => v.table.ids[r]),
       pca: { explainedVarianceRatio: v.projection.explainedVarianceRatio },
       assignmentsHash: await hashAssignments(v.assignments.ids, v.assignments.labels),
+      ...v.tierConfig,
     }),
 });

@@ -2,26 +2,93 @@
  * Section "9. Service policy": the policy table per tier, what it changes (impact with its
  * assumptions), safety stock and working capital (or what it needs), and a shortage
  * allocation. Wiring only: the analytics are `servicePolicy` and `allocateShortage`
- * (src/analytics/policy). Not yet part of a notebook; the data cells do not pass order lines
- * on yet, so safety stock says it needs them.
+ * (src/analytics/policy).
  */
-import { cell, select, slider, text } from '../src/runtime/index.ts';
+import { cell, input, select, slider, text, type GridColumn, type GridRows } from '../src/runtime/index.ts';
 import { isNeedsData } from '../src/analytics/policy/needs-data.ts';
-import { parsePolicySettings } from '../src/analytics/policy/policy-settings.ts';
+import {
+  applyTierPolicySetting,
+  canonicalTierPolicies,
+  isTierPolicySetting,
+  parsePolicySettings,
+  tierPoliciesProblem,
+  tierPolicyEntries,
+  type TierPolicies,
+} from '../src/analytics/policy/policy-settings.ts';
 import type { PolicySpec } from '../src/analytics/policy/policy-spec.ts';
-import { byPriority } from '../src/analytics/policy/policy-spec.ts';
+import { byPriority, MINIMUM_ORDER_BASES, normalizePolicy, PARENT_RULES } from '../src/analytics/policy/policy-spec.ts';
 import { servicePolicy, type ServicePolicy } from '../src/analytics/policy/service-policy.ts';
 import { ALLOCATION_RULES, allocateShortage, type Allocation } from '../src/analytics/policy/allocation.ts';
 import { listText, numberText } from '../src/analytics/tiers/setting-text.ts';
 import { workingCapitalChart } from '../src/ui/charts/working-capital-chart.ts';
 import { rateOrder } from './data.ts';
-import { stacked, tiers } from './tiers.ts';
+import { orderData, stacked, tiers } from './tiers.ts';
 import { textBlock } from './view-helpers.ts';
 
-export const policySettings = text({
+/** The columns of the policy table: one per tier field, edited as its setting text. */
+const POLICY_COLUMNS: readonly GridColumn[] = [
+  { key: 'serviceLevel', label: 'Service level', editor: 'text' },
+  { key: 'leadTimeDays', label: 'Lead time', unit: 'days', editor: 'number' },
+  { key: 'deliveryDaysPerWeek', label: 'Delivery days', unit: '/ week', editor: 'number' },
+  { key: 'minimumOrder', label: 'Minimum order', editor: 'number' },
+  { key: 'minimumOrderBasis', label: 'MOV / MOQ', editor: { options: MINIMUM_ORDER_BASES } },
+  { key: 'smallOrderThreshold', label: 'Small order below', editor: 'number' },
+  { key: 'smallOrderSurcharge', label: 'Surcharge', editor: 'number' },
+  { key: 'ctsAllowancePct', label: 'CTS allowance', unit: '% of revenue', editor: 'text' },
+  { key: 'priority', label: 'Shortage priority', editor: 'number' },
+  { key: 'parentRule', label: 'Parent rule', editor: { options: PARENT_RULES } },
+];
+
+/** One row per tier of the carried tiering, showing the defaults while a cell is not set. */
+export const policyRows = cell({
+  name: 'policyRows',
+  title: 'Tiers of the policy table',
+  hidden: true,
+  inputs: { tiers },
+  run: ({ tiers }): GridRows => {
+    if (isNeedsData(tiers.carried)) return { rows: [] };
+    const defaults = normalizePolicy({}, tiers.carried.names);
+    return {
+      rows: defaults.tiers.map((t) => ({
+        key: t.tier,
+        label: t.tier,
+        shown: Object.fromEntries(POLICY_COLUMNS.map((c) => {
+          const v = t[c.key as keyof typeof t];
+          return [c.key, v === null ? 'none' : String(v)];
+        })),
+      })),
+    };
+  },
+});
+
+/** `serviceLevel.Gold=0.98,minimumOrder.Standard=250`: table cells only (the globals have sliders). */
+function parsePolicyTable(text: string): TierPolicies {
+  const settings = listText(text);
+  for (const s of settings) {
+    if (!isTierPolicySetting(s.slice(0, Math.max(0, s.indexOf('='))))) throw new Error(`invalid policy: "${s}" (expected <field>.<tier>=value, e.g. serviceLevel.Gold=0.98)`);
+  }
+  return parsePolicySettings(settings).tiers ?? {};
+}
+
+/**
+ * The policy per tier a person set (changes to the defaults), edited in a table. In links and
+ * `--set` one cell at a time, `serviceLevel.Gold=0.98`, or whole as `policy=serviceLevel.Gold=0.98,…`.
+ */
+export const policyTable = input<TierPolicies>({
   name: 'policy',
   title: 'Policy per tier',
-  description: 'Changes to the defaults, comma-separated <field>.<tier>=value, e.g. serviceLevel.Gold=0.98, minimumOrder.Standard=250, smallOrderSurcharge.Standard=15, parentRule.Silver=higher.',
+  description: 'Type in a cell to change a tier’s policy; clear it to return to the default shown. Service levels as fractions (0.98) or percents (98%).',
+  defaultValue: {},
+  control: { kind: 'grid', rows: policyRows, columns: POLICY_COLUMNS },
+  parse: parsePolicyTable,
+  format: (v) => tierPolicyEntries(v).map(([k, t]) => `${k}=${t}`).join(','),
+  validate: tierPoliciesProblem,
+  normalize: canonicalTierPolicies,
+  keyed: {
+    claims: isTierPolicySetting,
+    apply: (base, entries) => entries.reduce((t, [param, text]) => applyTierPolicySetting(t, param, text), base),
+    entries: tierPolicyEntries,
+  },
 });
 export const carryingRate = slider({ name: 'carryingRate', title: 'Carrying rate', min: 0, max: 50, value: 25, unit: '%/yr' });
 export const baselineServiceLevel = slider({ name: 'baselineServiceLevel', title: 'Baseline service level', min: 80, max: 99.9, step: 0.1, value: 95, unit: '%' });
@@ -30,17 +97,26 @@ export const openDemand = text({ name: 'openDemand', value: '', title: 'Open dem
 export const allocationRule = select({ name: 'allocationRule', title: 'Allocation rule', options: ALLOCATION_RULES, value: 'priority' });
 
 /** The policy spec the inputs describe (what the config records). */
-export function policySpecOf(settings: string, carrying: number, baseline: number): PolicySpec {
-  return { ...parsePolicySettings(listText(settings)), carryingRate: carrying / 100, baselineServiceLevel: Math.round(baseline * 10) / 1000 };
+export function policySpecOf(table: TierPolicies, carrying: number, baseline: number): PolicySpec {
+  return { tiers: canonicalTierPolicies(table), carryingRate: carrying / 100, baselineServiceLevel: Math.round(baseline * 10) / 1000 };
 }
 
 export const policy = cell({
   name: 'servicePolicy',
   title: 'Service policy',
-  inputs: { tiers, rateOrder, policySettings, carryingRate, baselineServiceLevel },
+  inputs: { tiers, orderData, rateOrder, policyTable, carryingRate, baselineServiceLevel },
   run: (v): ServicePolicy | null => {
     if (isNeedsData(v.tiers.carried)) return null;
-    return servicePolicy({ tiering: v.tiers.carried, customers: v.tiers.measures, spec: policySpecOf(v.policySettings, v.carryingRate, v.baselineServiceLevel), orderRate: v.rateOrder });
+    const o = v.orderData;
+    return servicePolicy({
+      tiering: v.tiers.carried,
+      customers: v.tiers.measures,
+      spec: policySpecOf(v.policyTable, v.carryingRate, v.baselineServiceLevel),
+      orderRate: v.rateOrder,
+      parentRows: o?.parentRows ?? null,
+      orders: o?.history ?? null,
+      demand: o?.demand ?? null,
+    });
   },
   view: (p, { document }) => {
     if (!p) return textBlock(document, ['Tiers are needed first.']);
@@ -81,7 +157,25 @@ export const safetyStock = cell({
   view: (s, { document, width }) => {
     if (!s) return textBlock(document, ['Tiers are needed first.']);
     if (isNeedsData(s)) return textBlock(document, [s.message]);
-    return workingCapitalChart(s.tiers, { baselineServiceLevel: s.baselineServiceLevel, width: Math.min(width, 900), document });
+    const el = document.createElement('tb-table');
+    el.caption = `Safety stock per tier and stream (carrying rate ${Math.round(s.carryingRate * 1000) / 10}%/yr, baseline service level ${Math.round(s.baselineServiceLevel * 1000) / 10}%)`;
+    const num = (d: number) => (v: unknown) => (Number.isFinite(v as number) ? (v as number).toLocaleString('en-US', { maximumFractionDigits: d }) : '–');
+    el.columns = [
+      { key: 'tier', label: 'Tier' },
+      { key: 'stream', label: 'Stream' },
+      { key: 'serviceLevel', label: 'Service level', align: 'right', format: num(3) },
+      { key: 'leadTimeDays', label: 'Lead time (days)', align: 'right', format: num(1) },
+      { key: 'safetyStockUnits', label: 'Safety stock (units)', align: 'right', format: num(0) },
+      { key: 'safetyStockValue', label: 'Working capital', align: 'right', format: num(0) },
+      { key: 'deltaValue', label: 'vs baseline', align: 'right', format: num(0) },
+      { key: 'deltaCarryingCost', label: 'Carrying cost vs baseline (/yr)', align: 'right', format: num(0) },
+    ];
+    const total = (t: (typeof s.tiers)[number], stream: string) => ({ tier: t.tier, stream, safetyStockUnits: t.units, safetyStockValue: t.value, deltaValue: t.deltaValue, deltaCarryingCost: t.deltaCarryingCost });
+    el.rows = [
+      ...s.tiers.flatMap((t) => [...s.rows.filter((r) => r.tier === t.tier).map((r) => ({ ...r })), total(t, `total (${t.streams} streams)`)]),
+      total(s.total, 'all tiers'),
+    ];
+    return stacked(document, workingCapitalChart(s.tiers, { baselineServiceLevel: s.baselineServiceLevel, width: Math.min(width, 900), document }), el);
   },
 });
 

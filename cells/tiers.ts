@@ -1,19 +1,33 @@
 /**
  * Section "8. Tiers": clusters become named tiers (bottom-up) and explainable thresholds give
  * another tiering (top-down); the matrix, their agreement and the tier KPIs. Wiring only: the
- * analytics are `tierCustomers` (src/analytics/tiers). Not yet part of a notebook.
+ * analytics are `tierCustomers` (src/analytics/tiers).
  */
-import { cell, select, slider, text } from '../src/runtime/index.ts';
+import { cell, input, select, slider, text, type GridRows } from '../src/runtime/index.ts';
 import { tierCustomers, type TierCustomers } from '../src/analytics/tiers/tier-customers.ts';
-import { TIERING_METHODS, VALUE_MEASURES, type Cut, type TieringSpec } from '../src/analytics/tiers/tiering-spec.ts';
+import { normalizeTiering, TIERING_METHODS, VALUE_MEASURES, type Cut, type TieringSpec } from '../src/analytics/tiers/tiering-spec.ts';
+import type { TieringAgreement } from '../src/analytics/tiers/tiering-agreement.ts';
+import { clusterTiers } from '../src/analytics/tiers/cluster-tiers.ts';
+import { customerMeasures, measureValues } from '../src/analytics/tiers/customer-measures.ts';
+import {
+  applyRankTier,
+  canonicalRankTiers,
+  formatRankTiers,
+  isRankTierEntry,
+  parseRankTiers,
+  rankTierEntries,
+  rankTiersProblem,
+  type RankTiers,
+} from '../src/analytics/tiers/rank-tiers.ts';
+import type { OrderData } from '../src/data/features/order-data.ts';
 import { listText, numberText } from '../src/analytics/tiers/setting-text.ts';
 import { isNeedsData } from '../src/analytics/policy/needs-data.ts';
 import { STRATEGIC } from '../src/config/segmentation-config.ts';
 import { marginCtsMatrixChart } from '../src/ui/charts/margin-cts-matrix-chart.ts';
 import { contingencyChart } from '../src/ui/charts/contingency-chart.ts';
 import { tierKpiHeatmap } from '../src/ui/charts/tier-kpi-heatmap.ts';
-import { table } from './data.ts';
-import { assignments } from './export.ts';
+import { imported, table } from './data.ts';
+import { assignments } from './assignments.ts';
 import { maxTiers } from './diagnostics.ts';
 import { textBlock } from './view-helpers.ts';
 
@@ -26,8 +40,58 @@ export const tiering = select({
 });
 export const tierMeasure = select({ name: 'tierMeasure', title: 'Rank clusters by', options: VALUE_MEASURES, value: 'net_profit', description: 'The mean per customer of this measure ranks the clusters, best first.' });
 export const tierNames = text({ name: 'tierNames', title: 'Tier names', description: 'Best first, comma-separated; empty: Platinum, Gold, Silver, … Standard by the number of tiers.' });
-export const tierMap = text({ name: 'tierMap', title: 'Tier of each cluster rank', description: 'E.g. Gold,Gold,Silver merges the two best clusters into Gold; empty: one tier per cluster.' });
 export const strategicTier = text({ name: 'strategicTier', value: 'Strategic', title: 'Tier of the Strategic accounts', description: 'A tier name to join it, or another name to form a tier of their own.' });
+
+/** What the import carries for tiers and policies; null for a customer table (no order lines). */
+export const orderData = cell({
+  name: 'orderData',
+  title: 'Order data for tiers and policies',
+  hidden: true,
+  inputs: { imported },
+  run: ({ imported }): OrderData | null => imported.imported.orders ?? null,
+});
+
+/** The clusters ranked by value with their default tiers: the rows of the tier-map table. */
+export const clusterRanking = cell({
+  name: 'clusterRanking',
+  title: 'Clusters ranked by value',
+  hidden: true,
+  inputs: { table, assignments, tierMeasure, tierNames, strategicTier, maxTiers },
+  run: ({ table, assignments, tierMeasure, tierNames, strategicTier, maxTiers }): GridRows => {
+    const spec = normalizeTiering({ clusters: { measure: tierMeasure, names: listOrNone(tierNames), maxTiers, strategicTier } });
+    const labels = assignments.labels;
+    const value = measureValues(customerMeasures(table), spec.clusters.measure);
+    const t = clusterTiers(labels, value, Array.from(labels, (l) => l === STRATEGIC), spec.clusters);
+    return {
+      rows: t.ranking.map((r) => ({
+        key: String(r.rank + 1),
+        label: `${r.rank + 1}. cluster ${r.cluster + 1} (${r.customers.toLocaleString('en-US')} customers)`,
+        shown: { tierMap: t.names[r.tier] },
+      })),
+    };
+  },
+});
+
+/**
+ * The tier of each cluster rank a person set (renames and merges): a table with one row per
+ * cluster, best first. In links and `--set`: `tierMap.2=Gold` per rank, or `tierMap=Gold,Gold,Silver`.
+ */
+export const tierMap = input<RankTiers>({
+  name: 'tierMap',
+  title: 'Tier of each cluster',
+  description: 'Type a tier name to rename a cluster’s tier; give two clusters the same name to merge them into one tier. Clear a cell to return to the default.',
+  defaultValue: {},
+  control: { kind: 'grid', rows: clusterRanking, columns: [{ key: 'tierMap', label: 'Tier', editor: 'text' }] },
+  parse: parseRankTiers,
+  format: formatRankTiers,
+  validate: rankTiersProblem,
+  normalize: canonicalRankTiers,
+  keyed: {
+    claims: isRankTierEntry,
+    apply: (base, entries) => entries.reduce((m, [param, text]) => applyRankTier(m, param, text), base),
+    entries: rankTierEntries,
+  },
+});
 export const abcA = slider({ name: 'abcA', title: 'A: cumulative GM share up to', min: 40, max: 95, value: 70, unit: '%' });
 export const abcB = slider({ name: 'abcB', title: 'B: cumulative GM share up to', min: 50, max: 100, value: 95, unit: '%' });
 export const ctsReference = text({ name: 'ctsReference', value: 'median', title: 'CTS % reference', description: '"median" or a target CTS % (e.g. 15).' });
@@ -49,7 +113,6 @@ export function tieringSpecOf(v: {
   tiering: (typeof TIERING_METHODS)[number];
   tierMeasure: (typeof VALUE_MEASURES)[number];
   tierNames: string;
-  tierMap: string;
   strategicTier: string;
   maxTiers: number;
   abcA: number;
@@ -60,7 +123,7 @@ export function tieringSpecOf(v: {
 }): TieringSpec {
   return {
     method: v.tiering,
-    clusters: { measure: v.tierMeasure, names: listOrNone(v.tierNames), byRank: listOrNone(v.tierMap), maxTiers: v.maxTiers, strategicTier: v.strategicTier },
+    clusters: { measure: v.tierMeasure, names: listOrNone(v.tierNames), maxTiers: v.maxTiers, strategicTier: v.strategicTier },
     thresholds: { abcCuts: [v.abcA / 100, v.abcB / 100], ctsReference: cutOf('ctsReference', v.ctsReference) },
     matrix: { gmCut: cutOf('gmCut', v.gmCut), ctsCut: cutOf('ctsCut', v.ctsCut) },
   };
@@ -69,11 +132,12 @@ export function tieringSpecOf(v: {
 export const tiers = cell({
   name: 'tiers',
   title: 'Tiers',
-  inputs: { table, assignments, tiering, tierMeasure, tierNames, tierMap, strategicTier, maxTiers, abcA, abcB, ctsReference, gmCut, ctsCut },
-  run: ({ table, assignments, ...v }): TierCustomers & { specInput: TieringSpec } => {
+  inputs: { table, assignments, orderData, tierMap, tiering, tierMeasure, tierNames, strategicTier, maxTiers, abcA, abcB, ctsReference, gmCut, ctsCut },
+  run: ({ table, assignments, orderData, tierMap, ...v }): TierCustomers & { specInput: TieringSpec } => {
     const specInput = tieringSpecOf(v);
     const labels = assignments.labels;
-    return { ...tierCustomers({ table, labels, strategic: Array.from(labels, (l) => l === STRATEGIC), spec: specInput }), specInput };
+    const productLines = orderData?.productLineRows && orderData.productLineGrouping ? { rows: orderData.productLineRows, grouping: orderData.productLineGrouping } : null;
+    return { ...tierCustomers({ table, labels, strategic: Array.from(labels, (l) => l === STRATEGIC), spec: specInput, rankTiers: tierMap, productLines }), specInput };
   },
   view: (t, { document }) => {
     if (isNeedsData(t.carried)) return textBlock(document, [t.carried.message]);
@@ -111,17 +175,50 @@ export const tierMatrix = cell({
   },
 });
 
+const SEARCH_KEY = 'tiers.disagreementSearch';
+
+/**
+ * The customers the two tierings name differently: a table the reader can sort, with a search
+ * over the customer id and both tier names (kept in the views' memory while the tiers change).
+ */
+function disagreementTable(document: Document, rows: TieringAgreement['disagreements'], memory: Record<string, unknown>): HTMLElement {
+  const all = rows.map((d) => ({ id: d.id, a: d.a, b: d.b }));
+  const el = document.createElement('tb-table');
+  el.caption = 'Customers tiered differently';
+  el.pageSize = 10;
+  el.columns = [
+    { key: 'id', label: 'Customer' },
+    { key: 'a', label: 'Bottom-up (clusters)' },
+    { key: 'b', label: 'Top-down (thresholds)' },
+  ];
+  const search = document.createElement('input');
+  search.type = 'search';
+  search.placeholder = 'Search a customer or a tier';
+  search.setAttribute('aria-label', 'Search the customers tiered differently');
+  search.style.cssText = 'font: inherit; min-height: 36px; padding: 4px 8px; margin: 8px 0; width: min(24em, 100%); box-sizing: border-box';
+  const apply = () => {
+    const q = search.value.trim().toLowerCase();
+    memory[SEARCH_KEY] = search.value;
+    el.rows = q === '' ? all : all.filter((r) => r.id.toLowerCase().includes(q) || r.a.toLowerCase().includes(q) || r.b.toLowerCase().includes(q));
+  };
+  search.value = typeof memory[SEARCH_KEY] === 'string' ? memory[SEARCH_KEY] : '';
+  search.addEventListener('input', apply);
+  apply();
+  return stacked(document, search, el);
+}
+
 export const tierAgreement = cell({
   name: 'tierAgreement',
   title: 'Bottom-up and top-down tiers compared',
   inputs: { tiers },
   run: ({ tiers }) => tiers.agreement,
-  view: (a, { document, width }) => {
+  view: (a, { document, width, memory }) => {
     if (!a) return textBlock(document, ['Both tierings are needed to compare them (a clustering, and CTS % and net profit per customer).']);
     return stacked(
       document,
       contingencyChart({ rowLabels: a.rowNames, columnLabels: a.columnNames, counts: a.counts, ari: a.ari, rowTitle: 'Bottom-up (clusters)', columnTitle: 'Top-down (thresholds)' }, { width: Math.min(width, 700), document }),
       textBlock(document, [`${a.disagreements.length.toLocaleString('en-US')} customer(s) get a different tier name from the two methods.`]),
+      disagreementTable(document, a.disagreements, memory),
     );
   },
 });
@@ -135,4 +232,15 @@ export const tierKpisByRegion = cell({
     !t.kpis?.groups || isNeedsData(t.carried)
       ? textBlock(document, ['The data have no region column.'])
       : tierKpiHeatmap(t.kpis.groups, t.carried.names, { groupTitle: 'Region', width: Math.min(width, 1000), document }),
+});
+
+export const tierKpisByProductLine = cell({
+  name: 'tierKpisByProductLine',
+  title: 'Tier KPIs by product line',
+  inputs: { tiers },
+  run: ({ tiers }) => tiers,
+  view: (t, { document, width }) =>
+    !t.kpisByProductLine?.groups || isNeedsData(t.carried)
+      ? textBlock(document, ['The KPIs by product line need order lines with a product line column.'])
+      : tierKpiHeatmap(t.kpisByProductLine.groups, t.carried.names, { groupTitle: 'Product line', width: Math.min(width, 1000), document }),
 });

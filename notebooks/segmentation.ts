@@ -46,6 +46,24 @@ import { assignments, config } from '../cells/export.ts';
 import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
 import { exampleIds, tierCardsCell } from '../cells/tier-cards.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
+import {
+  abcA,
+  abcB,
+  ctsCut,
+  ctsReference,
+  gmCut,
+  strategicTier,
+  tierAgreement,
+  tierKpisByProductLine,
+  tierKpisByRegion,
+  tierMap,
+  tierMatrix,
+  tierMeasure,
+  tierNames,
+  tiering,
+  tiers,
+} from '../cells/tiers.ts';
+import { allocation, allocationRule, baselineServiceLevel, carryingRate, openDemand, policy, policyTable, safetyStock, supply } from '../cells/policy.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
 export const segmentation: Notebook = {
@@ -147,6 +165,42 @@ export const segmentation: Notebook = {
     },
     compareWith,
     comparison,
+    {
+      kind: 'prose',
+      id: 'tiers',
+      title: '8. Tiers',
+      text: 'Two ways to tier customers, side by side. Bottom-up: the clusters ranked by value become tiers; rename a tier or give two clusters the same tier in the table below (a merge). Top-down: ABC classes by cumulative gross margin crossed with cost-to-serve against a reference. The tiering carried forward to service policy and the exported config is chosen below and recorded.\n\nStrategic accounts, kept out of clustering, form a tier of their own or join the tier you name. A customer table without order lines still gets tiers and KPIs; the KPIs by product line need order lines.',
+    },
+    tiering,
+    tierMeasure,
+    tierNames,
+    strategicTier,
+    tierMap,
+    abcA,
+    abcB,
+    ctsReference,
+    gmCut,
+    ctsCut,
+    tiers,
+    tierMatrix,
+    tierAgreement,
+    tierKpisByRegion,
+    tierKpisByProductLine,
+    {
+      kind: 'prose',
+      id: 'policy',
+      title: '9. Service policy',
+      text: 'One service policy per tier: service level, lead time, delivery days, minimum order (value or quantity) with its break-even, small-order surcharge, shortage priority and the rule for accounts with a parent. Each figure of the impact is shown with the assumption it rests on. Safety stock and working capital are computed per tier and demand stream from the order lines (monthly demand net of returns, lead time from order to shipment); a customer table alone cannot give them.',
+    },
+    policyTable,
+    carryingRate,
+    baselineServiceLevel,
+    policy,
+    safetyStock,
+    supply,
+    openDemand,
+    allocationRule,
+    allocation,
     {
       kind: 'prose',
       id: 'reference',

@@ -9,8 +9,11 @@ import { nodeTaskRunner } from './node-tasks.ts';
 import { duckdbRunner } from './duckdb-engine.ts';
 import { namedFile } from './io.ts';
 import type { Host } from '../workers/host.ts';
+import { isNeedsData } from '../analytics/policy/needs-data.ts';
 import { assignments, config } from '../../cells/export.ts';
 import { imported } from '../../cells/data.ts';
+import { tiers } from '../../cells/tiers.ts';
+import { policy } from '../../cells/policy.ts';
 
 /** `tierbook run <notebook> [--data file] [--set name=value ...] --out dir` */
 export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -49,13 +52,22 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
     const loaded = await run.value(imported).catch(fail);
     const c = await run.value(config).catch(fail);
     const a = await run.value(assignments).catch(fail);
+    const t = await run.value(tiers).catch(fail);
+    const p = await run.value(policy).catch(fail);
     const written = await writeOutputs(out, {
       'config.json': configToJson(c),
       'assignments.csv': assignmentsCsv(a.ids, a.labels, a.idColumn),
       'quality.json': `${JSON.stringify(qualitySummary(loaded), null, 2)}\n`,
       'features.csv': customerTableToCsv(loaded.imported.customers),
+      'tiers.csv': t.csv,
+      ...(p?.csv ? { 'safety-stock.csv': p.csv } : {}),
     });
     io.stdout(`${c.data.rows} customers, k = ${c.model.k}, sizes ${c.model.sizes.join('/')}\n`);
+    const carried = t.carried;
+    if (isNeedsData(carried)) io.stdout(`tiers: ${carried.message}\n`);
+    else io.stdout(`tiers (${t.spec.method}): ${carried.names.map((n, i) => `${n} ${carried.counts[i]}`).join(', ')}\n`);
+    const ss = p?.safetyStock;
+    if (ss && isNeedsData(ss)) io.stdout(`safety-stock.csv not written: ${ss.message}\n`);
     for (const path of written) io.stdout(`wrote ${path}\n`);
     return 0;
   } finally {

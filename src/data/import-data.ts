@@ -13,6 +13,7 @@ import { decompressIfGzip, loadTable, peekTable } from './read/load-table.ts';
 import type { TextEncodingName } from './read/decode.ts';
 import type { QualityReport } from './quality/quality-report.ts';
 import { whaleCurve, type WhaleCurve } from './features/whale-curve.ts';
+import { orderData, type OrderData } from './features/order-data.ts';
 
 export interface ImportedData {
   kind: InputKindGuess;
@@ -23,6 +24,8 @@ export interface ImportedData {
   mapping?: MappingResult;
   /** Order lines with net_profit only. */
   whale?: WhaleCurve;
+  /** Order lines only: what tiers and service policies read besides the customer table (compact, see `OrderData`). */
+  orders?: OrderData;
   /** Everything recoverable met on the way (reading, features). */
   issues: DataIssue[];
   /** Text files: the encoding the bytes were read with (UTF-16 and Windows-1252 also come with an issue). */
@@ -59,6 +62,7 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
     quality: loaded.report,
     mapping: loaded.mapping,
     whale: profit ? whaleCurve(profit) : undefined,
+    orders: orderData(loaded.lines, loaded.table, loaded.mapping.mapping, customers),
     issues: [...loaded.table.issues, ...customers.issues],
     encoding: loaded.table.encoding,
   };

@@ -4,6 +4,7 @@ import type {
   Dependency,
   InputNode,
   InputRole,
+  KeyedForm,
   Node,
   RunContext,
   Sampled,
@@ -67,6 +68,8 @@ export interface InputSpec<T> {
   validate: (value: unknown) => string | undefined;
   /** Default: the value as it is. */
   normalize?: (value: T) => T;
+  /** Entries that links and `--set` may give one parameter each (see `KeyedForm`). */
+  keyed?: KeyedForm<T>;
 }
 
 export function input<T>(spec: InputSpec<T>): InputNode<T> {
@@ -82,5 +85,6 @@ export function input<T>(spec: InputSpec<T>): InputNode<T> {
     format: spec.format ?? ((v: T) => (typeof v === 'string' ? v : JSON.stringify(v))),
     validate: spec.validate,
     normalize: spec.normalize ?? ((v: T) => v),
+    ...(spec.keyed ? { keyed: spec.keyed } : {}),
   };
 }

@@ -10,6 +10,8 @@ export function controlDependencies(control: ControlSpec): Node<unknown>[] {
       return [control.options];
     case 'weights':
       return [control.keys];
+    case 'grid':
+      return [control.rows];
     default:
       return [];
   }

@@ -1,7 +1,7 @@
 import { createEngine } from './engine.ts';
 import type { InputNode } from './node.ts';
 import type { Notebook } from './state.ts';
-import { WEIGHT_PREFIX } from './url.ts';
+import { readSettings } from './url.ts';
 import { collectNodes } from './graph.ts';
 
 export interface HeadlessOptions {
@@ -21,34 +21,25 @@ export interface HeadlessResult {
 
 /**
  * Parses `--set` assignments against a notebook's inputs: `k=5`, `scaling=robust`,
- * `features=revenue,orders`, `w.margin=2` (one weight). Unknown names are errors.
+ * `features=revenue,orders`, and one entry of a keyed input at a time, e.g. `w.margin=2` (one
+ * weight) or `serviceLevel.Gold=0.98` (one cell of the policy table). Unknown names are errors.
  */
 export function parseAssignments(
   inputs: readonly InputNode<unknown>[],
   assignments: readonly string[],
 ): Record<string, unknown> {
-  const settings = inputs.filter((i) => i.role === 'setting');
-  const byName = new Map(settings.map((i) => [i.name, i]));
-  const weightInput = settings.find((i) => i.control.kind === 'weights');
-  const values: Record<string, unknown> = {};
-  const weightParts: string[] = [];
-  for (const text of assignments) {
+  const pairs = assignments.map((text): [string, string] => {
     const eq = text.indexOf('=');
     if (eq <= 0) throw new Error(`invalid --set: "${text}" (expected name=value, e.g. k=5)`);
-    const name = text.slice(0, eq).trim();
-    const value = text.slice(eq + 1);
-    if (name.startsWith(WEIGHT_PREFIX) && weightInput) {
-      weightParts.push(`${name.slice(WEIGHT_PREFIX.length)}=${value}`);
-      continue;
-    }
-    const node = byName.get(name);
-    if (!node) throw new Error(`invalid --set: unknown input "${name}" (inputs: ${settings.map((i) => i.name).join(', ')})`);
-    values[name] = node.parse(value);
+    return [text.slice(0, eq).trim(), text.slice(eq + 1)];
+  });
+  const { values, problems } = readSettings(inputs, pairs);
+  const first = problems[0];
+  if (first?.kind === 'unknown') {
+    const names = inputs.filter((i) => i.role === 'setting').map((i) => i.name);
+    throw new Error(`invalid --set: unknown input "${first.name}" (inputs: ${names.join(', ')})`);
   }
-  if (weightInput && weightParts.length > 0) {
-    const previous = (values[weightInput.name] as Record<string, number> | undefined) ?? {};
-    values[weightInput.name] = { ...previous, ...(weightInput.parse(weightParts.join(',')) as Record<string, number>) };
-  }
+  if (first) throw new Error(first.message);
   return values;
 }
 

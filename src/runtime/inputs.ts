@@ -2,6 +2,7 @@ import { keyword } from '../analytics/keyword.ts';
 import { input } from './declare.ts';
 import { refusal } from './describe.ts';
 import type { CellNode, InputNode, Node } from './node.ts';
+import { WEIGHT_PREFIX } from './url.ts';
 
 interface Common {
   name: string;
@@ -130,27 +131,34 @@ export function weights(
     }
     return undefined;
   };
+  const parse = (text: string): Readonly<Record<string, number>> => {
+    // A map, never a plain object: a feature named `__proto__` must stay a key.
+    const out = new Map<string, number>();
+    for (const part of text.split(',').filter((p) => p.trim() !== '')) {
+      const eq = part.lastIndexOf('=');
+      const key = part.slice(0, Math.max(0, eq)).trim();
+      const raw = part.slice(eq + 1).trim();
+      const w = Number(raw);
+      if (eq <= 0 || !key || raw === '' || !Number.isFinite(w)) {
+        throw new Error(`invalid ${spec.name}: "${part}" (expected feature=number, e.g. revenue=2)`);
+      }
+      out.set(key, w);
+    }
+    const record = Object.fromEntries(out);
+    const reason = problem(record);
+    if (reason) throw new Error(`invalid ${spec.name}: "${text}" (${reason})`);
+    return record;
+  };
   return input<Readonly<Record<string, number>>>({
     ...spec,
     defaultValue: spec.value ?? {},
     control: { kind: 'weights', keys: spec.keys, min, max, step: spec.step ?? 0.1 },
-    parse(text) {
-      // A map, never a plain object: a feature named `__proto__` must stay a key.
-      const out = new Map<string, number>();
-      for (const part of text.split(',').filter((p) => p.trim() !== '')) {
-        const eq = part.lastIndexOf('=');
-        const key = part.slice(0, Math.max(0, eq)).trim();
-        const raw = part.slice(eq + 1).trim();
-        const w = Number(raw);
-        if (eq <= 0 || !key || raw === '' || !Number.isFinite(w)) {
-          throw new Error(`invalid ${spec.name}: "${part}" (expected feature=number, e.g. revenue=2)`);
-        }
-        out.set(key, w);
-      }
-      const record = Object.fromEntries(out);
-      const reason = problem(record);
-      if (reason) throw new Error(`invalid ${spec.name}: "${text}" (${reason})`);
-      return record;
+    parse,
+    // One parameter per weight under `w.` (`w.cts_pct=2`); a missing key means 1.
+    keyed: {
+      claims: (param) => param.startsWith(WEIGHT_PREFIX) && param.length > WEIGHT_PREFIX.length,
+      apply: (base, entries) => ({ ...base, ...parse(entries.map(([param, text]) => `${param.slice(WEIGHT_PREFIX.length)}=${text}`).join(',')) }),
+      entries: (v) => Object.entries(v).filter(([, w]) => w !== 1).map(([key, w]): [string, string] => [WEIGHT_PREFIX + key, String(w)]),
     },
     format: (v) =>
       Object.entries(v)

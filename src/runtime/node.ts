@@ -29,6 +29,28 @@ export interface Sampled<T> {
 /** What a cell's `inputs` may hold: a node (follows every change) or a sampled edge. */
 export type Dependency<T> = Node<T> | Sampled<T>;
 
+/** A column of a grid control (see `ControlSpec`). */
+export interface GridColumn {
+  /** The first part of the parameter a cell of this column is (`<key>.<row>`). */
+  readonly key: string;
+  readonly label: string;
+  /** How a cell is edited: free text, a number, or one of a list. */
+  readonly editor: 'text' | 'number' | { readonly options: readonly string[] };
+  /** Shown with the column label, e.g. `days`. */
+  readonly unit?: string;
+}
+
+/** The rows of a grid control, computed by a cell (e.g. one per tier). */
+export interface GridRows {
+  readonly rows: readonly {
+    /** The last part of the parameter a cell of this row is (`<column>.<key>`). */
+    readonly key: string;
+    readonly label: string;
+    /** What each column shows while the cell is not set (the value in force), by column key. */
+    readonly shown: Readonly<Record<string, string>>;
+  }[];
+}
+
 /** How the shell should draw an input. Dynamic option lists come from other nodes. */
 export type ControlSpec =
   | {
@@ -50,6 +72,12 @@ export type ControlSpec =
       none?: string;
     }
   | { kind: 'text' }
+  /**
+   * A table of cells, rows from another node and fixed columns, for an input with a keyed form
+   * whose entries are `<column>.<row>` (e.g. the policy per tier): editing a cell applies that
+   * one entry; clearing it removes the entry, so the cell shows the value in force again.
+   */
+  | { kind: 'grid'; rows: Node<GridRows>; columns: readonly GridColumn[] }
   | { kind: 'hidden' };
 
 /**
@@ -62,6 +90,20 @@ export type ControlSpec =
  * - `host`: provided by the environment (task runner, versions): never saved or set from outside.
  */
 export type InputRole = 'setting' | 'data' | 'state' | 'host';
+
+/**
+ * An input made of entries that a link or `--set` may give one at a time, each as a parameter
+ * of its own: `w.cts_pct=2` (one weight), `serviceLevel.Gold=0.98` (one cell of a table). The
+ * whole value still travels as `name=text` through `parse` and `format`.
+ */
+export interface KeyedForm<T> {
+  /** Whether a parameter name is one of this input's entries (e.g. it starts with `w.`). */
+  claims(param: string): boolean;
+  /** `base` with the entries (parameter name, text) applied in order; throws `invalid ...` for a bad one. */
+  apply(base: T, entries: readonly (readonly [string, string])[]): T;
+  /** The entries that say how `value` differs from the default, as (parameter name, text). */
+  entries(value: T): [string, string][];
+}
 
 export interface InputNode<T> extends Node<T> {
   readonly kind: 'input';
@@ -84,6 +126,8 @@ export interface InputNode<T> extends Node<T> {
    * values that mean the same are the same whichever way they were set: the UI, a link, a config.
    */
   normalize(value: T): T; // method syntax, as `format`
+  /** Present when the value's entries may also be given one parameter each (see `KeyedForm`). */
+  readonly keyed?: KeyedForm<T>;
 }
 
 /** A one-click change a cell offers next to its output, e.g. "Use k = 4 (knee)". */

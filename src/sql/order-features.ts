@@ -242,7 +242,8 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
     count(DISTINCT "m") AS "active_months"
   FROM "orders" GROUP BY "cid"
 ), "monthly" AS (
-  SELECT "cid", ${monthOf('"od"')} - (SELECT "first_month" FROM "months") AS "m", sum("q") AS "units" FROM "lines" WHERE NOT "is_return" GROUP BY ALL
+  -- Units net of returns by order-date month: a return takes its units out of its own month (src/analytics/tiers/demand-variability.ts).
+  SELECT "cid", ${monthOf('"od"')} - (SELECT "first_month" FROM "months") AS "m", sum(CASE WHEN "is_return" THEN -"q" ELSE "q" - "r" END) AS "units" FROM "lines" GROUP BY ALL
 ), "mean_units" AS (
   SELECT "cid", sum("units") / (SELECT "months" FROM "months") AS "mu", count(*) AS "active" FROM "monthly" GROUP BY "cid"
 ), "variability" AS (
@@ -281,7 +282,7 @@ export function orderFeatureCtes(dl: Dialect, source: string, o: OrderFeatureOpt
     s."freight_imputed" / nullif(s."freight", 0) AS "freight_imputed_share",
     s."return_lines", least(s."returned_units", s."units") / nullif(s."units", 0) AS "returns_rate",
     greatest(0, s."returned_units" - s."units") AS "returns_before_window",
-    CASE WHEN coalesce(v."mu", 0) > 0 THEN sqrt(v."ss" / (SELECT "months" FROM "months")) / v."mu" END AS "demand_cv",
+    CASE WHEN coalesce(v."mu", 0) > 0 AND (SELECT "months" FROM "months") > 1 THEN sqrt(v."ss" / ((SELECT "months" FROM "months") - 1)) / v."mu" END AS "demand_cv",
     s."lead_days" / nullif(s."lead_lines", 0) AS "lead_time_days",
     o."on_time" / nullif(o."with_due", 0) AS "on_time_rate"
   FROM "sums" s LEFT JOIN "per_order" o ON s."cid" = o."cid" LEFT JOIN "variability" v ON s."cid" = v."cid"

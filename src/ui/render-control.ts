@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { InputNode } from '../runtime/node.ts';
+import type { GridRows, InputNode, Node } from '../runtime/node.ts';
 import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
 import type { TbFileDetail, TbInputDetail } from './fire.ts';
 import { optionsOf } from './notebook-model.ts';
 import './tb-file-picker.ts';
+import './tb-grid.ts';
 import './tb-multiselect.ts';
 import './tb-select.ts';
 import './tb-slider.ts';
@@ -38,6 +39,16 @@ function fileOf(value: unknown): { name: string; size: number | undefined } {
   if (!value || typeof value !== 'object' || typeof (value as { name?: unknown }).name !== 'string') return { name: '', size: undefined };
   const bytes = (value as { bytes?: unknown }).bytes;
   return { name: (value as { name: string }).name, size: bytes instanceof Uint8Array ? bytes.byteLength : undefined };
+}
+
+const NO_ROWS: GridRows['rows'] = [];
+
+/** A grid's rows from the cell that computes them, or why there are none yet. */
+function gridRowsOf(engine: NotebookEngine, node: Node<GridRows>): { ready: true; rows: GridRows['rows'] } | { ready: false; reason: string } {
+  const state = engine.state(node.name);
+  if (!state.hasValue) return { ready: false, reason: state.status === 'error' || state.status === 'blocked' ? `Rows unavailable until ${node.title} can run.` : `Waiting for ${node.title}…` };
+  const rows = (state.value as GridRows | null)?.rows;
+  return rows ? { ready: true, rows } : { ready: true, rows: NO_ROWS };
 }
 
 /**
@@ -119,6 +130,18 @@ function widget(node: InputNode<unknown>, host: ControlHost): TemplateResult | t
           @change=${(e: Event) => host.set(node.name, (e.target as HTMLInputElement).value, 'commit')}
         />
       </label>`;
+    case 'grid': {
+      const rows = gridRowsOf(engine, spec.rows);
+      return html`<tb-grid
+          .label=${node.title}
+          .columns=${spec.columns}
+          .rows=${rows.ready ? rows.rows : []}
+          .value=${value}
+          .keyed=${node.keyed}
+          @tb-input=${onInput}
+        ></tb-grid>
+        ${rows.ready ? nothing : html`<p class="waiting">${rows.reason}</p>`}`;
+    }
     case 'hidden':
       return nothing;
   }

@@ -43,6 +43,36 @@ describe('tierbook run segmentation', () => {
     expect(features[0].split(',')).toEqual(expect.arrayContaining(['customer_id', 'revenue', 'cts', 'net_profit', 'cts_pct']));
   }, 60_000);
 
+  it('writes tiers.csv and safety-stock.csv and records the tiering, the policy table and the tier map, with --set for each', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
+    const run = await tierbook(
+      'run', 'segmentation', '--out', join(dir, 'c'), '--set', 'k=4',
+      '--set', 'tierMap.1=Key', '--set', 'tierMap.2=Key', '--set', 'serviceLevel.Key=0.98', '--set', 'leadTimeDays.Key=2', '--set', 'carryingRate=20',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/tiers \(clusters\): .*Key \d+/);
+    const config = loadConfig(JSON.parse(await readFile(join(dir, 'c', 'config.json'), 'utf8')));
+    expect(config.inputs.tierMap).toEqual({ 1: 'Key', 2: 'Key' });
+    expect(config.tiering?.method).toBe('clusters');
+    expect(config.tiering?.clusters?.byRank?.slice(0, 2)).toEqual(['Key', 'Key']);
+    expect(config.policies).toEqual({ tiers: { Key: { leadTimeDays: 2, serviceLevel: 0.98 } }, carryingRate: 0.2, baselineServiceLevel: 0.95 });
+    expect(config.tierMap?.clusters).toHaveLength(4);
+    expect(config.tierMap?.clusters.filter((t) => t === 'Key')).toHaveLength(2);
+    const tiersCsv = (await readFile(join(dir, 'c', 'tiers.csv'), 'utf8')).trim().split('\n');
+    expect(tiersCsv).toHaveLength(5001);
+    const safety = (await readFile(join(dir, 'c', 'safety-stock.csv'), 'utf8')).trim().split('\n');
+    expect(safety.length).toBeGreaterThan(2);
+    expect(safety.slice(1).some((l) => l.startsWith('Key,'))).toBe(true);
+
+    const top = await tierbook('run', 'segmentation', '--out', join(dir, 'd'), '--set', 'k=4', '--set', 'tiering=thresholds', '--set', 'serviceLevel.Gold=0.97');
+    expect(top.stderr).toBe('');
+    const c2 = loadConfig(JSON.parse(await readFile(join(dir, 'd', 'config.json'), 'utf8')));
+    expect(c2.tiering?.method).toBe('thresholds');
+    expect(c2.tierMap).toBeUndefined();
+    expect(c2.policies?.tiers).toEqual({ Gold: { serviceLevel: 0.97 } });
+  }, 120_000);
+
   it('reads an Online Retail style export through the column mapping, with cost features unavailable', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tierbook-'));
     const rows = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];

@@ -2,38 +2,14 @@
  * Demand streams per tier and product for safety stock. A stream is one tier x one product
  * (a SKU when the data has one, else a product line, else the tier as a whole). Per stream:
  * monthly demand, i.e. units net of returns by order-date month over the data window (every
- * month from the first to the last, months without demand count as 0), its mean and sample
- * standard deviation; the lead time in days from order to ship date, its mean and sample
+ * month of it, months without demand count as 0), its mean and sample standard deviation (see
+ * `demand-variability.ts`); the lead time in days from order to ship date, its mean and sample
  * standard deviation over the stream's sales lines; and the unit cost (units-weighted mean).
  */
 import type { AnalyticsIssue } from '../issues.ts';
+import { monthlySpread } from '../tiers/demand-variability.ts';
+import type { DemandBase } from './demand-base.ts';
 
-/** Order lines reduced to what demand needs, independent of tiers (built from clean order lines). */
-export interface DemandBase {
-  /** Customer-table row of each line's customer (-1 when the customer is not in the table). */
-  readonly customer: Int32Array;
-  /** Product of each line: index into `products`, -1 when missing. */
-  readonly product: Int32Array;
-  readonly products: readonly string[];
-  /** What a product is: a SKU column, the product line, or nothing (the tier as a whole). */
-  readonly basis: 'sku' | 'product_line' | 'tier';
-  /** Month of the order date, 0 = `firstMonth`. */
-  readonly month: Int32Array;
-  /** Months in the window (first to last order month). */
-  readonly months: number;
-  /** First month of the window, `YYYY-MM`. */
-  readonly firstMonth: string;
-  /** 1 for a return or cancellation line, 0 for a sale. */
-  readonly isReturn: Uint8Array;
-  /** Units net of returns: a sale's qty minus its returned qty; a return line's units negative. */
-  readonly qty: Float64Array;
-  /** Units shipped on a sale line (qty before returns; 0 for return lines): the weights of the unit cost. */
-  readonly units: Float64Array;
-  /** Days from order to ship date; NaN when unknown and for return lines. */
-  readonly leadDays: Float64Array;
-  /** Cost per unit; NaN when unknown and for return lines. */
-  readonly unitCost: Float64Array;
-}
 
 /** One stream's statistics. Monthly figures in units per month, lead times in days. */
 export interface DemandStream {
@@ -70,71 +46,57 @@ const UNKNOWN = '(unknown)';
 /** Streams of `base` for the tier of each customer-table row (`tierOfRow`, -1 = none). */
 export function demandStreams(base: DemandBase, tierOfRow: Int32Array, tiers: number): DemandStreams {
   const P = base.products.length + 1; // the last product slot holds lines without a product
-  const n = base.qty.length;
+  const pairs = base.pairCustomer.length;
   const slot = new Int32Array(tiers * P).fill(-1);
   const keys: number[] = [];
-  const lineStream = new Int32Array(n);
+  const pairStream = new Int32Array(pairs);
   let leftOut = 0;
-  for (let i = 0; i < n; i++) {
-    const row = base.customer[i];
+  for (let q = 0; q < pairs; q++) {
+    const row = base.pairCustomer[q];
     const t = row >= 0 ? tierOfRow[row] : -1;
     if (t < 0) {
-      lineStream[i] = -1;
-      leftOut++;
+      pairStream[q] = -1;
+      leftOut += base.pairLines[q];
       continue;
     }
-    const p = base.product[i];
+    const p = base.pairProduct[q];
     const key = t * P + (p >= 0 ? p : P - 1);
     if (slot[key] < 0) {
       slot[key] = keys.length;
       keys.push(key);
     }
-    lineStream[i] = slot[key];
+    pairStream[q] = slot[key];
   }
   const S = keys.length;
   const M = base.months;
   const monthly = new Float64Array(S * M);
+  for (let c = 0; c < base.cellPair.length; c++) {
+    const s = pairStream[base.cellPair[c]];
+    const m = base.cellMonth[c];
+    if (s >= 0 && m >= 0 && m < M) monthly[s * M + m] += base.cellQty[c];
+  }
   const sales = new Float64Array(S);
   const lead = new Float64Array(S * 3); // count, mean, sum of squared deviations
   const cost = new Float64Array(S * 2); // units, units × cost
-  for (let i = 0; i < n; i++) {
-    const s = lineStream[i];
+  for (let q = 0; q < pairs; q++) {
+    const s = pairStream[q];
     if (s < 0) continue;
-    const q = base.qty[i];
-    const m = base.month[i];
-    if (m >= 0 && m < M) monthly[s * M + m] += q;
-    if (base.isReturn[i]) continue;
-    sales[s]++;
-    const d = base.leadDays[i];
-    if (!Number.isNaN(d)) {
-      // Welford's running mean and sum of squared deviations.
-      const c = ++lead[3 * s];
-      const delta = d - lead[3 * s + 1];
-      lead[3 * s + 1] += delta / c;
-      lead[3 * s + 2] += delta * (d - lead[3 * s + 1]);
-    }
-    const uc = base.unitCost[i];
-    const units = base.units[i];
-    if (!Number.isNaN(uc) && units > 0) {
-      cost[2 * s] += units;
-      cost[2 * s + 1] += units * uc;
-    }
+    sales[s] += base.pairSales[q];
+    combineSpread(lead, s, base.leadCount[q], base.leadMean[q], base.leadM2[q]);
+    cost[2 * s] += base.costUnits[q];
+    cost[2 * s + 1] += base.costValue[q];
   }
   const streams = keys.map((key, s): DemandStream => {
     const tier = Math.floor(key / P);
     const p = key % P;
-    let sum = 0;
-    for (let m = 0; m < M; m++) sum += monthly[s * M + m];
-    const mean = sum / M;
-    let ss = 0;
-    for (let m = 0; m < M; m++) ss += (monthly[s * M + m] - mean) ** 2;
+    const { mean, sd } = monthlySpread(monthly, s * M, M);
     const c = lead[3 * s];
     return {
       tier,
       stream: base.basis === 'tier' ? (p === P - 1 ? 'all' : base.products[p]) : p === P - 1 ? UNKNOWN : base.products[p],
       lines: sales[s],
       meanMonthlyDemand: mean,
-      sdMonthlyDemand: M >= 2 ? Math.sqrt(ss / (M - 1)) : NaN,
+      sdMonthlyDemand: sd,
       leadTimeDays: c > 0 ? lead[3 * s + 1] : NaN,
       sdLeadTimeDays: c > 1 ? Math.sqrt(lead[3 * s + 2] / (c - 1)) : c === 1 ? 0 : NaN,
       unitCost: cost[2 * s] > 0 ? cost[2 * s + 1] / cost[2 * s] : NaN,
@@ -145,4 +107,18 @@ export function demandStreams(base: DemandBase, tierOfRow: Int32Array, tiers: nu
   if (leftOut > 0) issues.push({ code: 'lines-without-tier', message: `${leftOut.toLocaleString('en-US')} order line(s) belong to customers without a tier; they are in no demand stream.` });
   if (M < 2) issues.push({ code: 'one-month', message: 'The data covers a single month: monthly demand has no standard deviation, so safety stock cannot be computed. Load at least two months of order lines.' });
   return { basis: base.basis, months: M, firstMonth: base.firstMonth, streams, linesLeftOut: leftOut, issues };
+}
+
+/**
+ * Adds a group (count, mean, sum of squared deviations) into `acc` at slot `s` by Chan et al.'s
+ * pairwise update, so the spread of many pairs is exactly that of all their lines at once.
+ */
+export function combineSpread(acc: Float64Array, s: number, n: number, mean: number, m2: number): void {
+  if (n === 0) return;
+  const na = acc[3 * s];
+  const total = na + n;
+  const delta = mean - acc[3 * s + 1];
+  acc[3 * s] = total;
+  acc[3 * s + 1] += (delta * n) / total;
+  acc[3 * s + 2] += m2 + (delta * delta * na * n) / total;
 }

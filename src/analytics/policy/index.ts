@@ -7,6 +7,7 @@ export * from './safety-stock.ts';
 export * from './working-capital.ts';
 export * from './break-even.ts';
 export * from './cost-to-serve.ts';
+export * from './demand-base.ts';
 export * from './demand-streams.ts';
 export * from './safety-stock-table.ts';
 export * from './safety-stock-csv.ts';

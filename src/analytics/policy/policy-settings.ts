@@ -8,7 +8,7 @@
 import { keyword } from '../keyword.ts';
 import { formatNumber, fractionText, numberText, splitSetting } from '../tiers/setting-text.ts';
 import { tierName } from '../tiers/tier-names.ts';
-import { MINIMUM_ORDER_BASES, PARENT_RULES, type PolicySpec, type TierPolicySpec } from './policy-spec.ts';
+import { MINIMUM_ORDER_BASES, normalizePolicy, PARENT_RULES, policySpecSchema, type PolicySpec, type TierPolicySpec } from './policy-spec.ts';
 
 type TierField = keyof TierPolicySpec;
 
@@ -68,4 +68,56 @@ export function policySettings(spec: PolicySpec): string[] {
     }
   }
   return out;
+}
+
+/** The policy fields set per tier, as the notebook's editable policy table holds them. */
+export type TierPolicies = Readonly<Record<string, TierPolicySpec>>;
+
+/** Whether `name` is one cell of the policy table, `<field>.<tier>`. */
+export function isTierPolicySetting(name: string): boolean {
+  return isPolicySetting(name) && !(GLOBAL as readonly string[]).includes(name);
+}
+
+/**
+ * `tiers` with one cell `<field>.<tier>=text` applied; an empty text removes the field (the
+ * tier's default applies again) and a tier left with no field is dropped.
+ */
+export function applyTierPolicySetting(tiers: TierPolicies, name: string, text: string): TierPolicies {
+  if (!isTierPolicySetting(name)) return applyPolicySetting({ tiers }, name, text).tiers ?? {}; // names what is wrong
+  if (text.trim() !== '') return applyPolicySetting({ tiers }, name, text).tiers ?? {};
+  const dot = name.indexOf('.');
+  const tier = tierName(name.slice(dot + 1));
+  const { [name.slice(0, dot) as TierField]: _removed, ...rest } = tiers[tier] ?? {};
+  const out: Record<string, TierPolicySpec> = { ...tiers };
+  if (Object.keys(rest).length > 0) out[tier] = rest;
+  else delete out[tier];
+  return out;
+}
+
+/** The cells of `tiers` as (`<field>.<tier>`, text), tiers by name, fields in a fixed order. */
+export function tierPolicyEntries(tiers: TierPolicies): [string, string][] {
+  return policySettings({ tiers: canonicalTierPolicies(tiers) }).map((s) => splitSetting(s));
+}
+
+/** One form per meaning: tiers sorted by name, fields in `POLICY_TIER_FIELDS` order, empty tiers dropped. */
+export function canonicalTierPolicies(tiers: TierPolicies): TierPolicies {
+  const out: Record<string, TierPolicySpec> = {};
+  for (const tier of Object.keys(tiers).sort()) {
+    const fields = POLICY_TIER_FIELDS.filter((f) => tiers[tier][f] !== undefined).map((f) => [f, tiers[tier][f]] as const);
+    if (fields.length > 0) out[tier] = Object.fromEntries(fields) as TierPolicySpec;
+  }
+  return out;
+}
+
+/** Why `value` is not a valid policy table (its shape, then every value against its tier), or undefined. */
+export function tierPoliciesProblem(value: unknown): string | undefined {
+  const parsed = policySpecSchema.shape.tiers.safeParse(value);
+  if (!parsed.success || parsed.data === undefined) return `invalid policy: ${parsed.success ? 'expected policies by tier' : parsed.error.issues[0]?.message ?? 'expected policies by tier'}`;
+  try {
+    for (const tier of Object.keys(parsed.data)) tierName(tier);
+    normalizePolicy({ tiers: parsed.data }, Object.keys(parsed.data));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -6,7 +6,8 @@
  * time with no variability (stated in `issues`).
  */
 import type { AnalyticsIssue } from '../issues.ts';
-import { demandStreams, type DemandBase, type DemandStreams } from './demand-streams.ts';
+import type { DemandBase } from './demand-base.ts';
+import { demandStreams, type DemandStreams } from './demand-streams.ts';
 import { needsOrderLines, type NeedsData } from './needs-data.ts';
 import { zForServiceLevel } from './inverse-normal.ts';
 import type { NormalizedPolicy } from './policy-spec.ts';

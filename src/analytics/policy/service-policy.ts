@@ -7,7 +7,7 @@
  */
 import type { KpiRows } from '../tiers/customer-measures.ts';
 import type { Tiering } from '../tiers/tiering.ts';
-import type { DemandBase } from './demand-streams.ts';
+import type { DemandBase } from './demand-base.ts';
 import { isNeedsData, type NeedsData } from './needs-data.ts';
 import type { OrderHistory } from './order-history.ts';
 import { servedTiers, type ServedTiers } from './parent-rule.ts';

@@ -14,3 +14,4 @@ export * from './margin-cts-matrix.ts';
 export * from './tiering-agreement.ts';
 export * from './tier-kpis.ts';
 export * from './tiers-csv.ts';
+export * from './demand-variability.ts';

@@ -5,7 +5,8 @@
  * has one, by product line when order-line slices are given) and the text of tiers.csv.
  */
 import { isNeedsData, needsData, type NeedsData } from '../policy/needs-data.ts';
-import { clusterTiers, type ClusterTiering } from './cluster-tiers.ts';
+import { clusterTiers, type ClusterTiering, type RankedCluster } from './cluster-tiers.ts';
+import { resolveRankTiers, type RankTiers } from './rank-tiers.ts';
 import { customerMeasures, measureValues, type CustomerColumns, type CustomerMeasures, type KpiRows } from './customer-measures.ts';
 import { marginCtsMatrix, type MarginCtsMatrix } from './margin-cts-matrix.ts';
 import { rfmScores, type RfmScores } from './rfm.ts';
@@ -23,12 +24,19 @@ export interface TierCustomersInput {
   /** Strategic accounts per table row (kept out of clustering). Default none. */
   readonly strategic?: ArrayLike<boolean>;
   readonly spec?: TieringSpec;
+  /** Tier names a person gave cluster ranks (renames and merges); resolved into `spec.clusters.byRank`. */
+  readonly rankTiers?: RankTiers;
   /** Customer x product-line slices (from order lines), for the KPIs by product line. */
   readonly productLines?: { readonly rows: KpiRows; readonly grouping: KpiGrouping } | null;
 }
 
 export interface TierCustomers {
+  /** The spec applied, with the named ranks resolved into `clusters.byRank` (what a config records). */
   readonly spec: NormalizedTiering;
+  /** The clusters by value rank with their default tiers, before any rank was named (the rows a person names). */
+  readonly ranking: readonly RankedCluster[];
+  /** The default tier names of `ranking` (indexes of `RankedCluster.tier`). */
+  readonly defaultNames: readonly string[];
   readonly measures: CustomerMeasures;
   readonly clusters: ClusterTiering | NeedsData;
   readonly thresholds: ThresholdTiering | NeedsData;
@@ -47,14 +55,20 @@ export interface TierCustomers {
 }
 
 export function tierCustomers(input: TierCustomersInput): TierCustomers {
-  const spec = normalizeTiering(input.spec);
+  let spec = normalizeTiering(input.spec);
   const { table } = input;
   const n = table.ids.length;
   const measures = customerMeasures(table);
   const strategic = input.strategic ?? new Array<boolean>(n).fill(false);
-  const clusters: ClusterTiering | NeedsData = input.labels
-    ? clusterTiers(input.labels, measureValues(measures, spec.clusters.measure), strategic, spec.clusters)
-    : needsData(['a clustering'], 'Bottom-up tiers rank clusters; cluster the customers first.');
+  let clusters: ClusterTiering | NeedsData = needsData(['a clustering'], 'Bottom-up tiers rank clusters; cluster the customers first.');
+  let plain: ClusterTiering | null = null;
+  if (input.labels) {
+    const value = measureValues(measures, spec.clusters.measure);
+    plain = clusterTiers(input.labels, value, strategic, spec.clusters);
+    const byRank = resolveRankTiers(plain, input.rankTiers ?? {});
+    if (byRank) spec = { ...spec, clusters: { ...spec.clusters, byRank } };
+    clusters = byRank ? clusterTiers(input.labels, value, strategic, spec.clusters) : plain;
+  }
   const thresholds = thresholdTiers(measures, spec.thresholds);
   const carried = spec.method === 'clusters' ? clusters : thresholds;
   const agreement = !isNeedsData(clusters) && !isNeedsData(thresholds) ? tieringAgreement(clusters, thresholds, table.ids) : null;
@@ -74,5 +88,5 @@ export function tierCustomers(input: TierCustomersInput): TierCustomers {
     xyz: topDown ? topDown.xyz : blank,
     rfm: rfm.codes,
   });
-  return { spec, measures, clusters, thresholds, carried, agreement, matrix: marginCtsMatrix(measures, spec.matrix), rfm, kpis, kpisByProductLine, csv };
+  return { spec, ranking: plain?.ranking ?? [], defaultNames: plain?.names ?? [], measures, clusters, thresholds, carried, agreement, matrix: marginCtsMatrix(measures, spec.matrix), rfm, kpis, kpisByProductLine, csv };
 }

@@ -6,6 +6,8 @@
  */
 import { z } from '../../data/zod.ts';
 import { keyword } from '../keyword.ts';
+import { checkAbcCuts, DEFAULT_ABC_CUTS } from './abc.ts';
+import { checkXyzBounds, DEFAULT_XYZ_BOUNDS } from './xyz.ts';
 import { STANDARD_TIER_NAMES, STRATEGIC_TIER, tierName, tierNameList } from './tier-names.ts';
 
 /** Bottom-up (clusters ranked by value) or top-down (ABC x CTS% thresholds). */
@@ -158,14 +160,8 @@ export function normalizeTiering(spec: TieringSpec = {}): NormalizedTiering {
   const t = spec.thresholds ?? {};
   const thresholdNames = tierNameList(t.names ?? STANDARD_TIER_NAMES, 'threshold tier names');
   if (thresholdNames.length !== 4) throw new Error(`invalid threshold tier names: ${thresholdNames.length} given (expected 4, best first)`);
-  const abcCuts = t.abcCuts ?? [0.7, 0.95];
-  if (!(abcCuts[0] > 0 && abcCuts[0] < abcCuts[1] && abcCuts[1] <= 1)) {
-    throw new Error(`invalid abcCuts: ${abcCuts.join(', ')} (expected 0 < A < B <= 1, e.g. 0.7, 0.95)`);
-  }
-  const xyzBounds = t.xyzBounds ?? [0.5, 1];
-  if (!(xyzBounds[0] > 0 && xyzBounds[0] < xyzBounds[1] && Number.isFinite(xyzBounds[1]))) {
-    throw new Error(`invalid xyzBounds: ${xyzBounds.join(', ')} (expected 0 < X < Y, e.g. 0.5, 1)`);
-  }
+  const abcCuts = checkAbcCuts(t.abcCuts ?? DEFAULT_ABC_CUTS);
+  const xyzBounds = checkXyzBounds(t.xyzBounds ?? DEFAULT_XYZ_BOUNDS);
   const m = spec.matrix ?? {};
   return {
     method: keyword('tiering', spec.method ?? 'clusters', TIERING_METHODS),
@@ -178,9 +174,9 @@ export function normalizeTiering(spec: TieringSpec = {}): NormalizedTiering {
     },
     thresholds: {
       names: thresholdNames as unknown as readonly [string, string, string, string],
-      abcCuts: [abcCuts[0], abcCuts[1]],
+      abcCuts,
       abcBasis: keyword('ABC basis', t.abcBasis ?? 'gross_margin', ABC_BASES),
-      xyzBounds: [xyzBounds[0], xyzBounds[1]],
+      xyzBounds,
       ctsReference: cut('ctsReference', t.ctsReference ?? 'median'),
       netProfitFloor: finite('netProfitFloor', t.netProfitFloor ?? 0),
     },
@@ -191,4 +187,15 @@ export function normalizeTiering(spec: TieringSpec = {}): NormalizedTiering {
 /** Validates a tiering document (e.g. from a config) and normalises it; throws with zod's reason. */
 export function parseTiering(document: unknown): NormalizedTiering {
   return normalizeTiering(tieringSpecSchema.parse(document));
+}
+
+/** A normalised spec as a document (what a config's `tiering` section holds): every value explicit, no nulls. */
+export function tieringDocument(spec: NormalizedTiering): TieringSpec {
+  const { names, byRank, ...clusters } = spec.clusters;
+  return {
+    method: spec.method,
+    clusters: { ...clusters, ...(names ? { names: [...names] } : {}), ...(byRank ? { byRank: [...byRank] } : {}) },
+    thresholds: { ...spec.thresholds, names: [...spec.thresholds.names], abcCuts: [...spec.thresholds.abcCuts], xyzBounds: [...spec.thresholds.xyzBounds] },
+    matrix: { ...spec.matrix },
+  };
 }

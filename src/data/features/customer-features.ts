@@ -10,6 +10,9 @@ import type { OrderLines } from '../quality/order-lines.ts';
 import { resolveParents } from './parent-rollup.ts';
 import { nameRecord } from '../name-record.ts';
 import { screenUnusableValues } from '../customers/unclusterable.ts';
+import { abcClasses } from '../../analytics/tiers/abc.ts';
+import { xyzClasses } from '../../analytics/tiers/xyz.ts';
+import { demandCv, monthlySpread } from '../../analytics/tiers/demand-variability.ts';
 
 const DAY = 86_400_000;
 
@@ -29,22 +32,6 @@ export interface CustomerFeatures extends CustomerTable {
   months: number;
   asOf: string;
   options: FeatureOptions;
-}
-
-function classify(values: Float64Array, shares: readonly [number, number]): string[] {
-  const order = Array.from(values.keys()).sort((a, b) => values[b] - values[a] || a - b);
-  let total = 0;
-  for (const v of values) if (v > 0) total += v;
-  const out = new Array<string>(values.length).fill('C');
-  let cum = 0;
-  for (const i of order) {
-    const v = values[i];
-    if (!(v > 0)) break;
-    const before = cum / total;
-    out[i] = before < shares[0] ? 'A' : before < shares[1] ? 'B' : 'C';
-    cum += v;
-  }
-  return out;
 }
 
 function mode(codes: Int32Array | undefined, dictionary: string[] | undefined, lines: OrderLines, groupOf: Int32Array, groups: number): string[] | undefined {
@@ -110,14 +97,7 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   let gmTotal = 0;
   for (const v of s.grossMargin) gmTotal += v;
   const cv = new Float64Array(G);
-  for (let g = 0; g < G; g++) {
-    let sum = 0;
-    for (let m = 0; m < s.months; m++) sum += s.monthly[g * s.months + m];
-    const mu = sum / s.months;
-    let ss = 0;
-    for (let m = 0; m < s.months; m++) ss += (s.monthly[g * s.months + m] - mu) ** 2;
-    cv[g] = mu > 0 ? Math.sqrt(ss / s.months) / mu : NaN;
-  }
+  for (let g = 0; g < G; g++) cv[g] = demandCv(monthlySpread(s.monthly, g * s.months, s.months));
   const all: Record<string, Float64Array> = {
     orders: s.orders,
     order_lines: s.lines,
@@ -165,8 +145,8 @@ export function buildCustomerFeatures(lines: OrderLines, spec: FeatureSpec = {})
   for (const v of s.costMissing) costMissing += v;
   if (hasCost && costMissing) note('unknown-cost', `${costMissing} line(s) have no unit cost; their margin is left out of gross margin.`, costMissing);
   const categorical = nameRecord<string[]>([
-    ['abc_class', classify(abcBasis === 'gross_margin' ? s.grossMargin : s.revenue, opts.abcShares)],
-    ['xyz_class', Array.from(cv, (v) => (Number.isNaN(v) ? '' : v < opts.xyzLimits[0] ? 'X' : v <= opts.xyzLimits[1] ? 'Y' : 'Z'))],
+    ['abc_class', abcClasses(abcBasis === 'gross_margin' ? s.grossMargin : s.revenue, opts.abcShares)],
+    ['xyz_class', xyzClasses(cv, opts.xyzLimits)],
   ]);
   for (const [name, cat] of [['region', lines.region], ['channel', lines.channel]] as const) {
     const m = mode(cat?.codes, cat?.dictionary, lines, groupOf, G);

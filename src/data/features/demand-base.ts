@@ -1,10 +1,12 @@
 /**
- * Clean order lines reduced to what demand streams need (see `DemandBase`): per line the
- * customer-table row, the product (a SKU column when given, else the product line, else none),
- * the order month within the window (first to last order month), net units, lead days and
- * unit cost.
+ * Clean order lines reduced to what demand streams need (see `DemandLines` and `DemandBase`):
+ * per product line the customer-table row, the product (a SKU column when given, else the
+ * product line, else none), the order month within the window, net units, lead days and unit
+ * cost. The window is the customer features' own: the first order month to the as-of month, so
+ * safety stock and `demand_cv` read the same months. Non-product lines (postage, discounts,
+ * fees) are not demand and are left out.
  */
-import type { DemandBase } from '../../analytics/policy/demand-streams.ts';
+import { compactDemand, type DemandBase, type DemandLines } from '../../analytics/policy/demand-base.ts';
 import type { Categories, OrderLines } from '../quality/order-lines.ts';
 import { monthOf } from './feature-aggregate.ts';
 
@@ -16,51 +18,66 @@ function monthText(m: number): string {
 }
 
 /**
- * `rowOfCustomer`: table row per customer code (see `rowOfCustomerCode`); `sku`: the SKU of
- * each line (see `skuOfLines`), or undefined to fall back to the product line, then to none.
+ * One entry per product line. `rowOfCustomer`: table row per customer code (see
+ * `rowOfCustomerCode`); `sku`: the SKU of each line (see `skuOfLines`), or undefined to fall
+ * back to the product line, then to none.
  */
-export function demandBase(lines: OrderLines, rowOfCustomer: Int32Array, sku?: Categories): DemandBase {
-  const n = lines.rowCount;
+export function demandLines(lines: OrderLines, rowOfCustomer: Int32Array, sku?: Categories): DemandLines {
+  let n = 0;
+  for (let i = 0; i < lines.rowCount; i++) if (!lines.nonProduct?.[i]) n++;
   const product: Categories | undefined = sku ?? lines.productLine;
-  let first = Infinity;
-  let last = -Infinity;
+  let minDate = Infinity;
+  for (let i = 0; i < lines.rowCount; i++) if (lines.orderDate[i] < minDate) minDate = lines.orderDate[i];
+  const last = monthOf(lines.asOf);
+  const first = Number.isFinite(minDate) ? monthOf(minDate) : last;
+  const customer = new Int32Array(n);
+  const productOf = new Int32Array(n).fill(-1);
   const month = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const m = monthOf(lines.orderDate[i]);
-    month[i] = m;
-    if (m < first) first = m;
-    if (m > last) last = m;
-  }
-  if (n === 0) first = last = monthOf(lines.asOf);
-  for (let i = 0; i < n; i++) month[i] -= first;
+  const isReturn = new Uint8Array(n);
   const qty = new Float64Array(n);
   const units = new Float64Array(n);
   const leadDays = new Float64Array(n).fill(NaN);
   const unitCost = new Float64Array(n).fill(NaN);
-  for (let i = 0; i < n; i++) {
+  // Lines arrive in date order: the month of the previous line's day is usually this one's.
+  let lastDay = NaN;
+  let lastMonth = 0;
+  for (let i = 0, k = 0; i < lines.rowCount; i++) {
+    if (lines.nonProduct?.[i]) continue;
+    customer[k] = rowOfCustomer[lines.customer[i]];
+    if (product) productOf[k] = product.codes[i];
+    const day = Math.floor(lines.orderDate[i] / DAY);
+    if (day !== lastDay) [lastDay, lastMonth] = [day, monthOf(lines.orderDate[i]) - first];
+    month[k] = lastMonth;
     const q = lines.qty[i];
     if (lines.isReturn[i]) {
-      qty[i] = -q;
+      isReturn[k] = 1;
+      qty[k++] = -q;
       continue;
     }
-    qty[i] = q - (lines.returnedQty ? lines.returnedQty[i] : 0);
-    units[i] = q;
+    qty[k] = q - (lines.returnedQty ? lines.returnedQty[i] : 0);
+    units[k] = q;
     const ship = lines.shipDate?.[i];
-    if (ship !== undefined && !Number.isNaN(ship)) leadDays[i] = Math.floor(ship / DAY) - Math.floor(lines.orderDate[i] / DAY);
-    if (lines.unitCost) unitCost[i] = lines.unitCost[i];
+    if (ship !== undefined && !Number.isNaN(ship)) leadDays[k] = Math.floor(ship / DAY) - day;
+    if (lines.unitCost) unitCost[k] = lines.unitCost[i];
+    k++;
   }
   return {
-    customer: Int32Array.from(lines.customer, (c) => rowOfCustomer[c]),
-    product: product ? product.codes : new Int32Array(n).fill(-1),
+    customer,
+    product: productOf,
     products: product ? product.dictionary : [],
     basis: sku ? 'sku' : lines.productLine ? 'product_line' : 'tier',
     month,
-    months: last - first + 1,
+    months: Math.max(1, last - first + 1),
     firstMonth: monthText(first),
-    isReturn: lines.isReturn,
+    isReturn,
     qty,
     units,
     leadDays,
     unitCost,
   };
+}
+
+/** The compact demand base of `lines` (see `compactDemand`): what the import carries. */
+export function demandBase(lines: OrderLines, rowOfCustomer: Int32Array, sku?: Categories): DemandBase {
+  return compactDemand(demandLines(lines, rowOfCustomer, sku));
 }

@@ -26,7 +26,7 @@ export interface GroupSums {
   ordersWithDue: Float64Array;
   ordersOnTime: Float64Array;
   activeMonths: Float64Array;
-  /** groups × months units, row-major. */
+  /** groups × months units net of returns (see `demand-variability.ts`), row-major. */
   monthly: Float64Array;
   /** Σ qty × unit_price of non-product lines per bucket (NON_PRODUCT_BUCKETS order), signed as in the file. */
   nonProduct: Float64Array[];
@@ -86,6 +86,9 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
       }
     }
     if (isReturn[i]) {
+      // Monthly demand is net of returns: a return takes its units out of its own order month.
+      const rm = monthOf(orderDate[i]) - firstMonth;
+      if (rm >= 0 && rm < months) monthly[g * months + rm] -= q;
       acc[b + REV] -= q * p;
       if (Number.isNaN(c)) acc[b + NOCOST]++;
       else acc[b + GM] -= q * (p - c);
@@ -111,7 +114,7 @@ export function aggregateLines(lines: OrderLines, groupOf: Int32Array, groups: n
       lastMonth = monthOf(od) - firstMonth;
     }
     const m = lastMonth;
-    if (m >= 0 && m < months) monthly[g * months + m] += q;
+    if (m >= 0 && m < months) monthly[g * months + m] += q - r;
     const o = slots.slot(order[i], g, m);
     if (shipDate) {
       const sd = shipDate[i];

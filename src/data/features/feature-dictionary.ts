@@ -1,5 +1,9 @@
 /** The data dictionary of customer features: name, unit, formula and the optional columns each needs. */
 import type { CanonicalField } from '../map/canonical-fields.ts';
+import { DEFAULT_ABC_CUTS } from '../../analytics/tiers/abc.ts';
+import { DEFAULT_XYZ_BOUNDS } from '../../analytics/tiers/xyz.ts';
+
+const pct = (f: number) => `${Math.round(f * 100)}%`;
 
 export interface FeatureDefinition {
   readonly name: string;
@@ -44,9 +48,9 @@ export const FEATURE_DICTIONARY: readonly FeatureDefinition[] = [
   d('return_lines', 'Return lines', 'lines', 'sales lines with returned_qty > 0 + return/cancellation lines'),
   d('returns_rate', 'Returns rate', 'fraction 0–1', 'min(returned units, units) / units: returned units = Σ returned_qty + Σ |qty| of return lines, units = Σ qty of sales lines in the window (returns beyond them are returns_before_window)'),
   d('returns_before_window', 'Returns of earlier purchases', 'units', 'max(0, returned units − units): units returned beyond those bought in the window, i.e. bought before it (per customer)'),
-  d('demand_cv', 'Demand variability (CV)', 'ratio', 'population σ / μ of monthly units over every month of the window (zero months included)'),
-  d('xyz_class', 'XYZ class', 'class', 'X: CV < 0.5, Y: 0.5–1.0, Z: > 1.0', [], true),
-  d('abc_class', 'ABC class', 'class', 'by cumulative share of gross margin (revenue without unit cost), largest first: A up to 80%, B up to 95%, C the rest and every customer ≤ 0', [], true),
+  d('demand_cv', 'Demand variability (CV)', 'ratio', 'sample σ (n − 1) / μ of monthly units net of returns, by order-date month over every month of the window (zero months included)'),
+  d('xyz_class', 'XYZ class', 'class', `X: CV < ${DEFAULT_XYZ_BOUNDS[0]}, Y: ${DEFAULT_XYZ_BOUNDS[0]}–${DEFAULT_XYZ_BOUNDS[1]}, Z: > ${DEFAULT_XYZ_BOUNDS[1]}`, [], true),
+  d('abc_class', 'ABC class', 'class', `by cumulative share of gross margin (revenue without unit cost), largest first: A while the share before it is below ${pct(DEFAULT_ABC_CUTS[0])}, B below ${pct(DEFAULT_ABC_CUTS[1])}, C the rest and every customer ≤ 0`, [], true),
   d('lead_time_days', 'Lead time', 'days', 'mean over sales lines of ship_date − order_date', ['ship_date']),
   d('on_time_rate', 'On-time rate', 'fraction 0–1', 'orders whose lines all shipped by promised_date / orders with both dates', ['ship_date', 'promised_date']),
 ];

@@ -1,4 +1,6 @@
 /** Options of the customer-feature build; `normalizeFeatureOptions` holds every default. */
+import { checkAbcCuts, DEFAULT_ABC_CUTS } from '../../analytics/tiers/abc.ts';
+import { checkXyzBounds, DEFAULT_XYZ_BOUNDS } from '../../analytics/tiers/xyz.ts';
 
 /** Activity rates of the cost-to-serve (DOMAIN.md §1.1), account currency. */
 export interface ActivityRates {
@@ -14,7 +16,7 @@ export interface FeatureSpec {
   rates?: Partial<ActivityRates>;
   /** Aggregate per customer (default) or per parent account (customers without a parent stand alone). */
   level?: 'customer' | 'parent';
-  /** Upper cumulative shares of classes A and B; default [0.8, 0.95] (A ≈ top 80%, B next 15%, C last 5%). */
+  /** Upper cumulative shares of classes A and B; default [0.7, 0.95] (70/25/5: A ≈ top 70%, B next 25%, C last 5%), the tiers' default. */
   abcShares?: readonly [number, number];
   /** What ABC ranks by; default gross margin (falls back to revenue when unit cost is missing). */
   abcBasis?: 'gross_margin' | 'revenue';
@@ -37,10 +39,8 @@ export function normalizeFeatureOptions(spec: FeatureSpec = {}): FeatureOptions 
   for (const [k, v] of Object.entries(rates)) if (!(v >= 0) || !Number.isFinite(v)) throw new Error(`invalid rate ${k}: ${v} (expected a number ≥ 0)`);
   const level = spec.level ?? 'customer';
   if (level !== 'customer' && level !== 'parent') throw new Error(`invalid level: ${JSON.stringify(level)} (expected customer or parent)`);
-  const abcShares: [number, number] = [spec.abcShares?.[0] ?? 0.8, spec.abcShares?.[1] ?? 0.95];
-  if (!(abcShares[0] > 0 && abcShares[0] < abcShares[1] && abcShares[1] <= 1)) throw new Error(`invalid abcShares: ${abcShares.join(', ')} (expected 0 < A < B ≤ 1)`);
-  const xyzLimits: [number, number] = [spec.xyzLimits?.[0] ?? 0.5, spec.xyzLimits?.[1] ?? 1];
-  if (!(xyzLimits[0] > 0 && xyzLimits[0] < xyzLimits[1])) throw new Error(`invalid xyzLimits: ${xyzLimits.join(', ')} (expected 0 < X < Y)`);
+  const abcShares = checkAbcCuts([spec.abcShares?.[0] ?? DEFAULT_ABC_CUTS[0], spec.abcShares?.[1] ?? DEFAULT_ABC_CUTS[1]], 'abcShares');
+  const xyzLimits = checkXyzBounds([spec.xyzLimits?.[0] ?? DEFAULT_XYZ_BOUNDS[0], spec.xyzLimits?.[1] ?? DEFAULT_XYZ_BOUNDS[1]], 'xyzLimits');
   const abcBasis = spec.abcBasis ?? 'gross_margin';
   if (abcBasis !== 'gross_margin' && abcBasis !== 'revenue') throw new Error(`invalid abcBasis: ${JSON.stringify(abcBasis)} (expected gross_margin or revenue)`);
   return { rates, level, abcShares, abcBasis, xyzLimits };

@@ -91,7 +91,8 @@ describe('largestRemainder', () => {
 describe('open demand from a recent period', () => {
   it('sums net units of the last months per tier, whole and never negative', async () => {
     const { recentDemand } = await import('../../../src/analytics/policy/open-demand.ts');
-    const base = {
+    const { compactDemand } = await import('../../../src/analytics/policy/demand-base.ts');
+    const base = compactDemand({
       customer: Int32Array.of(0, 0, 1, 1, 2),
       product: Int32Array.of(-1, -1, -1, -1, -1),
       products: [],
@@ -104,7 +105,7 @@ describe('open demand from a recent period', () => {
       units: Float64Array.of(100, 40.4, 7, 9, 0),
       leadDays: new Float64Array(5).fill(NaN),
       unitCost: new Float64Array(5).fill(NaN),
-    };
+    });
     // Last month (index 2): tier 0 has 40.4 → 40; tier 1 has 7 and the return −3 of customer 2 → 4.
     expect(recentDemand(base, Int32Array.of(0, 1, 1), ['Gold', 'Silver'], 1)).toEqual([{ tier: 'Gold', demand: 40 }, { tier: 'Silver', demand: 4 }]);
     expect(recentDemand(base, Int32Array.of(0, 1, 1), ['Gold', 'Silver'], 2)[1].demand).toBe(13);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demandStreams, type DemandBase } from '../../../src/analytics/policy/demand-streams.ts';
+import { demandStreams } from '../../../src/analytics/policy/demand-streams.ts';
+import { compactDemand, type DemandLines } from '../../../src/analytics/policy/demand-base.ts';
 import { safetyStockFromOrders, safetyStockTable } from '../../../src/analytics/policy/safety-stock-table.ts';
 import { safetyStockCsv } from '../../../src/analytics/policy/safety-stock-csv.ts';
 import { normalizePolicy } from '../../../src/analytics/policy/policy-spec.ts';
@@ -11,7 +12,7 @@ import { isNeedsData } from '../../../src/analytics/policy/needs-data.ts';
  * Tier 0 / P1: month 0 sells 10, month 2 sells 20 and takes back 5 → [10, 0, 15]; lead 2 and 4 days; cost 5.
  * Tier 0 / no product: month 1 sells 3, no ship date, no cost. Tier 1 / P2: month 1 sells 6; lead 3; cost 10.
  */
-const BASE: DemandBase = {
+const LINES: DemandLines = {
   customer: Int32Array.of(0, 0, 0, 0, 1),
   product: Int32Array.of(0, 0, 0, -1, 1),
   products: ['P1', 'P2'],
@@ -25,6 +26,7 @@ const BASE: DemandBase = {
   leadDays: Float64Array.of(2, 4, NaN, NaN, 3),
   unitCost: Float64Array.of(5, 5, NaN, NaN, 10),
 };
+const BASE = compactDemand(LINES);
 const TIERS = Int32Array.of(0, 1);
 const policy = normalizePolicy({}, ['Gold', 'Silver']);
 
@@ -83,7 +85,7 @@ describe('safety-stock table', () => {
   });
 
   it('writes safety-stock.csv with the agreed columns, neutralising formula-like stream names', () => {
-    const weird: DemandBase = { ...BASE, products: ['=HYPERLINK("x")', 'P2'] };
+    const weird = compactDemand({ ...LINES, products: ['=HYPERLINK("x")', 'P2'] });
     const csv = safetyStockCsv(safetyStockTable(demandStreams(weird, TIERS, 2), policy));
     const lines = csv.split('\n');
     expect(lines[0]).toBe('tier,stream,mean_monthly_demand,sd_monthly_demand,lead_time_days,sd_lead_time_days,service_level,z,safety_stock_units,safety_stock_value');

@@ -3,7 +3,8 @@ import { policyCostCurve } from '../../../src/analytics/policy/policy-cost.ts';
 import { policyImpact } from '../../../src/analytics/policy/policy-impact.ts';
 import { normalizePolicy } from '../../../src/analytics/policy/policy-spec.ts';
 import { safetyStockTable } from '../../../src/analytics/policy/safety-stock-table.ts';
-import { demandStreams, type DemandBase } from '../../../src/analytics/policy/demand-streams.ts';
+import { demandStreams } from '../../../src/analytics/policy/demand-streams.ts';
+import { compactDemand } from '../../../src/analytics/policy/demand-base.ts';
 import type { OrderHistory } from '../../../src/analytics/policy/order-history.ts';
 import { customerMeasures } from '../../../src/analytics/tiers/customer-measures.ts';
 import { clusterTiers } from '../../../src/analytics/tiers/cluster-tiers.ts';
@@ -29,7 +30,7 @@ describe('choosing k by policy cost', () => {
 
   it('adds consolidation savings, surcharges and the carrying cost of safety stock, scaled to a year', () => {
     const orders: OrderHistory = { customer: Int32Array.of(5, 5, 6, 0), value: Float64Array.of(10, 20, 30, 400), units: Float64Array.of(1, 2, 3, 4), week: Int32Array.of(7, 7, 7, 7) };
-    const demand: DemandBase = {
+    const demand = compactDemand({
       customer: Int32Array.of(5, 5, 0),
       product: Int32Array.of(-1, -1, -1),
       products: [],
@@ -42,7 +43,7 @@ describe('choosing k by policy cost', () => {
       units: Float64Array.of(4, 1, 3),
       leadDays: Float64Array.of(3, 5, 2),
       unitCost: Float64Array.of(2, 2, 7),
-    };
+    });
     const policy = { tiers: { Standard: { minimumOrder: 25, smallOrderSurcharge: 5 } } };
     const c = policyCostCurve({ sweep: [sweep[1]], measures: m, strategic: STRATEGIC, tiering, policy, orders, demand, orderRate: 25, windowMonths: 6 });
     const t = clusterTiers(LABELS, m.netProfit, STRATEGIC, tiering);

@@ -95,10 +95,11 @@ describe('buildCustomerFeatures on the DOMAIN 1.3 worked example', () => {
     expect(get('on_time_rate', 'C000001')).toBe(1);
     expect(get('returns_rate', 'C000001')).toBeCloseTo(30 / 630, 12);
     // A orders 10 per month of 5 lines, units 2 on 30 lines (all in the first 6 orders → January): not flat.
-    expect(get('demand_cv', 'C000003')).toBeCloseTo(Math.sqrt(5 * (1 - 5 / 12) ** 2 / 12 + 7 * (5 / 12) ** 2 / 12) / (5 / 12), 12);
+    // Sample standard deviation (n − 1 = 11) of the 12 monthly values, over their mean 5/12.
+    expect(get('demand_cv', 'C000003')).toBeCloseTo(Math.sqrt((5 * (1 - 5 / 12) ** 2 + 7 * (5 / 12) ** 2) / 11) / (5 / 12), 12);
     expect(f.categorical.xyz_class[f.ids.indexOf('C000003')]).toBe('Z');
-    // A's GM starts at 0% (A), B's at 76.9% (< 80%: A), C's at 99.97% (C).
-    expect(f.categorical.abc_class).toEqual(['A', 'A', 'C']);
+    // 70/25/5: A's GM starts at 0% (A), B's at 76.9% (≥ 70%, < 95%: B), C's at 99.97% (C).
+    expect(f.categorical.abc_class).toEqual(['A', 'B', 'C']);
   });
 
   it('rolls customers up to parent accounts', () => {

@@ -3,7 +3,7 @@ import { cleanOrderLines } from '../../../src/data/quality/clean-order-lines.ts'
 import { detectMapping, mappingTypes } from '../../../src/data/map/column-mapping.ts';
 import { readDelimited } from '../../../src/data/read/read-delimited.ts';
 import { detectSkuColumn, skuOfLines } from '../../../src/data/features/sku-column.ts';
-import { demandBase } from '../../../src/data/features/demand-base.ts';
+import { demandBase, demandLines } from '../../../src/data/features/demand-base.ts';
 import { parentAccountRows, rowOfCustomerCode } from '../../../src/data/features/customer-rows.ts';
 import { orderHistory } from '../../../src/data/features/order-history.ts';
 import { weekOfDay } from '../../../src/analytics/policy/order-history.ts';
@@ -41,11 +41,11 @@ describe('the SKU column', () => {
   });
 });
 
-describe('demandBase', () => {
+describe('demandLines and demandBase', () => {
   const { table, lines } = load();
   const ids = ['C1', 'C2', 'C3'];
   const rows = rowOfCustomerCode(lines, ids);
-  const base = demandBase(lines, rows, skuOfLines(table, 'StockCode', lines));
+  const base = demandLines(lines, rows, skuOfLines(table, 'StockCode', lines));
 
   it('spans the first to the last order month and nets returns into their month', () => {
     expect([base.firstMonth, base.months, base.basis]).toEqual(['2024-01', 3, 'sku']);
@@ -58,6 +58,16 @@ describe('demandBase', () => {
 
   it('falls back to the product line, then to the tier as a whole', () => {
     expect(demandBase(lines, rows).basis).toBe('tier');
+  });
+
+  it('compacts lines to (customer, product) pairs and (pair, month) cells without losing a unit', () => {
+    const compact = demandBase(lines, rows, skuOfLines(table, 'StockCode', lines));
+    // C1/SKU-A (3 lines: sales in Jan and Mar, the return in Mar), C1/SKU-B, C2/SKU-A, C3/none.
+    expect(compact.pairCustomer.length).toBe(4);
+    expect([...compact.pairLines].reduce((a, b) => a + b, 0)).toBe(lines.rowCount);
+    expect([...compact.cellQty].reduce((a, b) => a + b, 0)).toBe([...base.qty].reduce((a, b) => a + b, 0));
+    const c1a = [...compact.pairCustomer].findIndex((c, q) => c === 0 && compact.products[compact.pairProduct[q]] === 'SKU-A');
+    expect([compact.pairSales[c1a], compact.leadCount[c1a], compact.leadMean[c1a], compact.leadM2[c1a]]).toEqual([2, 2, 1.5, 0.5]);
   });
 });
 
