@@ -72,8 +72,8 @@ export const scatter = cell({
   // 2,500 points keep a drag at 50,000 customers near 100 ms in Chromium (SVG layout dominates);
   // the stratified sample keeps every cluster visible and all centroids are drawn.
   // The view keeps colours steady across changes (display only; ids stay canonical).
-  view: (s, { document, width, memory }) =>
-    pcaScatter(s, { width: Math.min(width, 900), height: 480, document, maxPoints: SCATTER_POINTS, memory }),
+  view: (s, { document, width, memory, presentation }) =>
+    pcaScatter(s, { width: Math.min(width, 900), height: 480, document, maxPoints: SCATTER_POINTS, memory, presentation }),
 });
 
 export const variance = cell({

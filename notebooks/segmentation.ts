@@ -44,6 +44,7 @@ import { scatter, variance } from '../cells/project.ts';
 import { profiles } from '../cells/profile.ts';
 import { assignments, assumptions, config } from '../cells/export.ts';
 import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
+import { exampleIds, tierCardsCell } from '../cells/tier-cards.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
 import { approval, approvalStatus, approveAction, approvedDiff } from '../cells/governance.ts';
 import { driftRule, scoreFile, scoring } from '../cells/scoring.ts';
@@ -271,6 +272,14 @@ export const segmentation: Notebook = {
     referenceCheck,
     assignments,
     config,
+    {
+      kind: 'prose',
+      id: 'tier-cards',
+      title: 'Tier cards',
+      text: 'Each segment in plain words for a mixed room: how many customers, what share of revenue and profit, what a typical customer looks like, and a few examples (as pseudonyms when the room should not see customer ids).',
+    },
+    exampleIds,
+    tierCardsCell,
     {
       kind: 'prose',
       id: 'governance',

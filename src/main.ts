@@ -3,6 +3,7 @@ import './ui/index.ts';
 import { collectNodes, createEngine, inputsFromQuery, queryFromInputs, webStorageStore, type FileValue, type InputNode } from './runtime/index.ts';
 import { segmentation, segmentationApp } from '../notebooks/segmentation.ts';
 import type { Host } from './workers/host.ts';
+import type { DecisionEntry } from './config/decision-schema.ts';
 import { createToolbar } from './app/toolbar.ts';
 import { indexedDbFileStore, readDataNote, restore, writeDataNote, type KeptFile } from './app/file-store.ts';
 import { laneRunner } from './workers/worker-runner.ts';
@@ -12,11 +13,18 @@ import { IndexedDbKeyStore } from './app/governance/signing-key.ts';
 import { IndexedDbArchiveStore } from './app/governance/archive-store.ts';
 import { GOVERNANCE_DB } from './app/governance/idb.ts';
 import { IndexedDbPseudonymKeyStore } from './app/governance/pseudonym-key.ts';
+import { memoizeImports } from './app/workshop/import-memo.ts';
+import { isAudienceWindow, setupAudience, setupPresenter } from './app/workshop/wire.ts';
+import { table } from '../cells/data.ts';
+import { prepared } from '../cells/prepare.ts';
+import { clustering } from '../cells/cluster.ts';
+import { projection } from '../cells/project.ts';
 
 const host: Host = {
   packages: __TIERBOOK_PACKAGES__,
   version: __TIERBOOK_VERSION__,
-  tasks: laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' })),
+  // Imports are shared by file: scenarios compared in the workshop read the data file once.
+  tasks: memoizeImports(laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' }))),
 };
 
 // Routing: `?notebook=review` opens the review notebook (an exported config, read-only);
@@ -41,7 +49,9 @@ try {
   problem = error instanceof Error ? error.message : String(error);
 }
 const restored = restore(kept, readDataNote(localStorage, notebook.id), problem);
-if (!restored.useSettings) {
+// The audience window of a workshop follows the facilitator's window: it saves nothing itself.
+const audience = isAudienceWindow(location.search);
+if (!restored.useSettings && !audience) {
   store.clear(notebook.id);
   writeDataNote(localStorage, notebook.id, null);
 }
@@ -49,7 +59,9 @@ if (!restored.useSettings) {
 // Precedence: defaults < saved in this browser < the link's parameters.
 const fromUrl = inputsFromQuery(inputs, location.search);
 const file: FileValue | null = restored.file ? { name: restored.file.name, bytes: restored.file.bytes } : null;
-const engine = createEngine(notebook, { store, initial: { ...fromUrl.values, host, [dataFile.name]: file } });
+const engine = audience
+  ? createEngine(notebook, { initial: { host, [dataFile.name]: file } })
+  : createEngine(notebook, { store, initial: { ...fromUrl.values, host, [dataFile.name]: file } });
 
 // Keep the address bar a shareable link to the current view: once the inputs rest for a moment,
 // not on every drag step (each replaceState costs the main thread several ms mid-drag).
@@ -63,6 +75,7 @@ const updateLink = () => {
 };
 
 engine.onInput((name, value) => {
+  if (audience) return; // the audience window follows; it keeps no link, file or settings
   clearTimeout(linkTimer);
   linkTimer = setTimeout(updateLink, LINK_DELAY_MS);
   // Keep the chosen file in this browser, with a note of which file the settings are for.
@@ -82,25 +95,37 @@ const warnings = [
   ...(restored.message ? [restored.message] : []),
   ...(fromUrl.errors.length > 0 ? [`Link parameter ignored: ${fromUrl.errors.join('; ')}`] : []),
 ];
-// Governance: every committed change, import, export and approval goes to the audit log in this browser.
-const governance = new Governance(engine, segmentationApp, {
-  audit: new IndexedDbAuditStore(indexedDB),
-  keys: new IndexedDbKeyStore(indexedDB),
-  archive: new IndexedDbArchiveStore(indexedDB),
-  pseudonymKey: new IndexedDbPseudonymKeyStore(indexedDB),
-});
-governance.start((message) => page.dispatchEvent(new CustomEvent('tb-notice', { detail: message })));
-const toolbar = createToolbar(document, engine, location, segmentationApp, warnings.join(' ') || undefined, {
-  governance,
-  approvalStatus: segmentationApp.approvalStatus,
-  storage: {
-    indexedDB,
-    localStorage,
-    getDirectory: navigator.storage?.getDirectory ? () => navigator.storage.getDirectory() : undefined,
-    knownDatabases: ['tierbook', GOVERNANCE_DB],
+// Governance: every committed change, import, export and approval goes to the audit log in this
+// browser. The audience window only follows the presenter: it records nothing.
+const governance = audience
+  ? undefined
+  : new Governance(engine, segmentationApp, {
+      audit: new IndexedDbAuditStore(indexedDB),
+      keys: new IndexedDbKeyStore(indexedDB),
+      archive: new IndexedDbArchiveStore(indexedDB),
+      pseudonymKey: new IndexedDbPseudonymKeyStore(indexedDB),
+    });
+governance?.start((message) => page.dispatchEvent(new CustomEvent('tb-notice', { detail: message })));
+// The workshop's decision log goes into exported configs (set once the workshop panel exists).
+let toolbarDecisions: () => readonly DecisionEntry[] = () => [];
+const toolbar = createToolbar(
+  document,
+  engine,
+  location,
+  { ...segmentationApp, decisions: () => toolbarDecisions() },
+  warnings.join(' ') || undefined,
+  governance && {
+    governance,
+    approvalStatus: segmentationApp.approvalStatus,
+    storage: {
+      indexedDB,
+      localStorage,
+      getDirectory: navigator.storage?.getDirectory ? () => navigator.storage.getDirectory() : undefined,
+      knownDatabases: ['tierbook', GOVERNANCE_DB],
+    },
+    afterClear: () => location.replace(location.pathname),
   },
-  afterClear: () => location.replace(location.pathname),
-});
+);
 page.addEventListener('tb-notice', (e) => {
   const output = toolbar.querySelector('output');
   if (output) {
@@ -108,7 +133,12 @@ page.addEventListener('tb-notice', (e) => {
     output.dataset.tone = 'warn';
   }
 });
-page.append(toolbar);
+if (audience) setupAudience({ page, engine, dataFile, loadFile: () => files.load(notebook.id) });
+else {
+  page.append(toolbar);
+  const panel = setupPresenter({ page, engine, toolbar, host, dataFile, nodes: { table, prepared, clustering, projection }, storage: localStorage, window });
+  toolbarDecisions = () => panel.decisions();
+}
 document.querySelector('#app')?.append(page);
 (window as unknown as { tierbook: unknown }).tierbook = { engine, governance };
 } // end of the segmentation page

@@ -6,6 +6,7 @@ import { download } from './download.ts';
 import type { Governance } from './governance/governance.ts';
 import { approvalBanner, approveDialog, auditDialog, historyDialog } from './governance/governance-panel.ts';
 import { clearLocalData, type LocalStorageAccess } from './governance/local-data.ts';
+import type { DecisionEntry } from '../config/decision-schema.ts';
 
 /** The notebook nodes and actions the toolbar works with (the app wires them in). */
 export interface ToolbarNodes {
@@ -13,6 +14,8 @@ export interface ToolbarNodes {
   readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string; readonly confidence?: ArrayLike<number> | null }>;
   readonly importConfig: Action<{ readonly text: string; readonly fileName: string }>;
   readonly referenceCheck: Node<{ readonly rows: number; readonly check: ReferenceCheck } | null>;
+  /** The workshop's decision log, exported with the config (its `decisions` section) when not empty. */
+  readonly decisions?: () => readonly DecisionEntry[];
 }
 
 /** The app's governance, when it is wired (the audit log, the signing key, local storage). */
@@ -64,13 +67,17 @@ export function createToolbar(
   button(
     'Export config',
     async () => {
+      // The workshop's decision log travels in the config (its `decisions` section) when not empty.
+      const entries = nodes.decisions?.() ?? [];
+      const withDecisions = (drafted: SegmentationConfig): SegmentationConfig =>
+        entries.length > 0 ? { ...drafted, decisions: { entries: [...entries] } } : drafted;
       if (gov) {
-        const result = await gov.governance.exportConfig();
+        const result = await gov.governance.exportConfig(withDecisions);
         download(document, result.fileName, result.text, 'application/json');
         say(result.message, result.approved || !result.message.startsWith('Exported as') ? 'ok' : 'warn');
         return;
       }
-      const config = await engine.value(nodes.config);
+      const config = withDecisions(await engine.value(nodes.config));
       download(document, `segmentation-config-k${config.model.k}.json`, configToJson(config), 'application/json');
       say(`Exported config for ${config.data.rows.toLocaleString('en-US')} customers, k = ${config.model.k}.`);
     },

@@ -1,8 +1,8 @@
 /**
  * The segmentation config's zod schemas, section by section. Version 2 adds, after the
  * sections of version 1: assumptions, reference distributions, tier map, tiering, policies,
- * robustness, embedded assignments, integrity, approval and audit. The published JSON Schema
- * (`schema/segmentation-config.v2.schema.json`) is generated from `configV2Schema`.
+ * robustness, embedded assignments, the workshop decision log, integrity, approval and audit.
+ * The published JSON Schema (`schema/segmentation-config.v2.schema.json`) is generated from `configV2Schema`.
  *
  * Every object is strict: a key this version does not know is an error that names it, never
  * silently dropped (a dropped key would escape `diff` while still counting for the hash).
@@ -15,6 +15,7 @@ import { auditEntrySchema, auditHeadSchema } from './audit-schema.ts';
 import { tieringSpecSchema } from '../analytics/tiers/tiering-spec.ts';
 import { policySpecSchema } from '../analytics/policy/policy-spec.ts';
 import { robustnessSummarySchema } from '../analytics/stability/summary.ts';
+import { decisionLogSchema } from './decision-schema.ts';
 
 export const CONFIG_KIND = 'tierbook-segmentation-config';
 /** The version this Tierbook writes. */
@@ -162,6 +163,10 @@ export const v2Shape = {
   policies: policySpecSchema.optional().describe('Service policy per tier (the policy spec of src/analytics/policy).'),
   robustness: robustnessSummarySchema.optional().describe('Robustness summary (src/analytics/stability/summary.ts), when it has run.'),
   assignments: assignmentsSchema.optional().describe('The assignments themselves, when embedded.'),
+  decisions: z
+    .strictObject({ entries: decisionLogSchema })
+    .optional()
+    .describe('Workshop decision log: decisions and open questions per notebook section, with their time.'),
   integrity: integritySchema.optional(),
   approval: approvalSchema.optional(),
   audit: z.strictObject({ entries: z.array(auditEntrySchema) }).optional().describe('Hash-chained audit log.'),

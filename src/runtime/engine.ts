@@ -1,7 +1,8 @@
-import { checkPlan, resetAction, type Action, type ActionResult } from './actions.ts';
+import { ActionError, checkPlan, resetAction, type Action, type ActionResult } from './actions.ts';
 import { createVariableGraph, latchName, type CellDefinition, type CellObserver } from './define.ts';
 import { createDemand } from './demand.ts';
 import { describeValue } from './describe.ts';
+import { createLocks } from './locks.ts';
 import { CellError } from './errors.ts';
 import { collectNodes, controlDependencies, edgesOf, type Edge } from './graph.ts';
 import { NOTEBOOK_INPUTS } from './inputs.ts';
@@ -74,6 +75,8 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
   let acting: { name: string; title: string } | undefined;
   const graph = createVariableGraph();
   const running = new Map<string, AbortController>();
+  const locks = createLocks();
+  const live = (name: string): unknown => scheduler.live.get(name);
   let lastChange: string | undefined;
   let disposed = false;
 
@@ -212,7 +215,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
   const apply = (values: ReadonlyMap<string, unknown>, phase: InputPhase): string[] => {
     const changed = [...values].filter(([name, value]) => !sameValue(scheduler.live.get(name), value)).map(([name]) => name);
     scheduler.set(values, phase);
-    for (const name of changed) for (const listener of inputListeners) listener(name, values.get(name));
+    for (const name of changed) for (const listener of inputListeners) listener(name, values.get(name), phase);
     return inputs.filter((i) => changed.includes(i.name)).map((i) => i.name);
   };
 
@@ -221,8 +224,11 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     const node = inputNode(ref);
     const reason = node.validate(value);
     if (reason !== undefined) throw new Error(reason);
+    const values = new Map([[node.name, node.normalize(value)]]);
+    const [locked] = locks.refusals(values, live);
+    if (locked !== undefined) throw new Error(locked);
     lastChange = `${node.name} = ${describeValue(value)}`;
-    apply(new Map([[node.name, node.normalize(value)]]), phase);
+    apply(values, phase);
   };
 
   const act = async <P>(action: Action<P>, payload: P): Promise<ActionResult> => {
@@ -232,6 +238,8 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
       value: (node) => value(node),
     });
     const values = checkPlan(action.title, plan, inputsByName);
+    const locked = locks.refusals(values, live);
+    if (locked.length > 0) throw new ActionError(action.title, locked);
     if (disposed) return { action: action.name, changed: [], notes: plan.notes ?? [] };
     lastChange = action.title;
     acting = { name: action.name, title: action.title };
@@ -289,6 +297,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
           problems.push(error instanceof Error ? error.message : String(error));
         }
       }
+      problems.push(...locks.refusals(checked, live));
       if (problems.length > 0) throw new Error(problems.join('; '));
       if (disposed) return;
       lastChange = [...checked].map(([n, v]) => `${n} = ${describeValue(v)}`).join(', ');
@@ -296,9 +305,21 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
     },
     act,
     async reset() {
+      // A locked input refuses the reset before anything (the stored values included) is forgotten.
+      const defaults = new Map(inputs.filter((i) => i.role === 'setting' || i.role === 'state').map((i) => [i.name, i.defaultValue]));
+      const locked = locks.refusals(defaults, live);
+      if (locked.length > 0) throw new ActionError(resetAction.title, locked);
       options.store?.clear(notebook.id);
       return act(resetAction, undefined);
     },
+    lock(ref, on = true) {
+      const node = inputNode(ref);
+      if (node.role === 'host') throw new Error(`"${node.name}" is provided by the host and cannot be locked`);
+      locks.set(node.name, on);
+    },
+    isLocked: (ref) => locks.has(typeof ref === 'string' ? ref : ref.name),
+    lockedInputs: () => locks.list(),
+    onLock: (listener) => locks.listen(listener),
     run: (ref) => demand.run(cellNode(ref)),
     runAll: (refs) => demand.runAll(refs.map(cellNode)),
     cancel(ref) {

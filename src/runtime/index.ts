@@ -11,3 +11,4 @@ export * from './inputs.ts';
 export { collectNodes, edgesOf } from './graph.ts';
 export { describeValue } from './describe.ts';
 export { runHeadless, parseAssignments, type HeadlessOptions, type HeadlessResult } from './headless.ts';
+export { lockRefusal } from './locks.ts';

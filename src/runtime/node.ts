@@ -186,6 +186,16 @@ export interface ViewContext {
    * Shared by the page's views, so use a key of your own. Never read by cells; starts empty.
    */
   readonly memory: Record<string, unknown>;
+  /**
+   * The page is a presentation (workshop mode on a projector): draw for the back of a room, e.g.
+   * with a chart's presentation look (larger type and marks, high-contrast colours). Default false.
+   */
+  readonly presentation?: boolean;
+  /**
+   * The page shows results only (the audience window of a workshop): draw no buttons or other
+   * commands, only what the room should see. Default false.
+   */
+  readonly readOnly?: boolean;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { AnyNode, CellNode, InputNode, Node } from './node.ts';
 import type { Failure, Staleness } from './outcome.ts';
 import type { Action, ActionResult } from './actions.ts';
+import type { LockListener } from './locks.ts';
+export type { LockListener };
 
 /**
  * Where a cell is in its life: waiting on inputs, computing, done, failed, blocked by a failed
@@ -39,7 +41,8 @@ export interface CellState<T = unknown> {
 export type InputPhase = 'live' | 'commit';
 
 export type StateListener = (name: string, state: CellState) => void;
-export type InputListener = (name: string, value: unknown) => void;
+/** An input's value changed; `phase` says whether a drag is still going (`live`) or it was committed. */
+export type InputListener = (name: string, value: unknown, phase: InputPhase) => void;
 
 /** One input whose committed value changed: what it was and what it is now. */
 export interface CommittedChange {
@@ -93,8 +96,22 @@ export interface NotebookEngine {
    * names run. Rejects, changing nothing, when the plan or a value is refused.
    */
   act<P>(action: Action<P>, payload: P): Promise<ActionResult>;
-  /** Restores every setting and action state to its default and forgets the stored values. */
+  /**
+   * Restores every setting and action state to its default and forgets the stored values.
+   * Rejects, changing nothing, when a locked input would change.
+   */
   reset(): Promise<ActionResult>;
+  /**
+   * Locks (or with `false` unlocks) an input: until unlocked, every change to it is refused
+   * (`setInput`, `setInputs`, actions, `reset`) with `invalid <name>: <value> (locked at ...)`;
+   * setting the value it has passes. Host values cannot be locked. Locks are not saved by the
+   * engine: the host keeps them (e.g. with the workshop it belongs to).
+   */
+  lock(input: InputNode<unknown> | string, locked?: boolean): void;
+  isLocked(input: InputNode<unknown> | string): boolean;
+  /** Locked input names, in the order they were locked. */
+  lockedInputs(): string[];
+  onLock(listener: LockListener): () => void;
   /** Runs an on-demand cell on the settled inputs (resolves when it finished, failed or was cancelled). */
   run(cell: CellNode<unknown> | string): Promise<void>;
   /**

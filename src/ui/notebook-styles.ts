@@ -200,15 +200,131 @@ export const notebookStyles = [
       color: ${v('muted')};
     }
     :host([presentation]) {
-      font-size: 1.25rem;
-      --tb-label-width: 16em;
+      /* Readable at the back of a room: at least 24px, more on wide screens. */
+      font-size: max(24px, 1.35vw);
+      --tb-label-width: 14em;
+      --tb-muted: #3a4452;
     }
+    :host([presentation]) .lede {
+      display: none;
+    }
+    .agenda {
+      grid-area: toc;
+    }
+    .agenda ol {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .agenda button,
+    .overview-item,
+    .lock-toggle {
+      font: inherit;
+      font-size: 0.7em;
+      padding: 4px 10px;
+      border: 1px solid #5a6472;
+      border-radius: 6px;
+      background: #fff;
+      color: #1d2530;
+      cursor: pointer;
+    }
+    .agenda button[aria-current='step'] {
+      background: #1d2530;
+      color: #fff;
+      font-weight: 700;
+    }
+    .agenda button:disabled {
+      cursor: default;
+      opacity: 1;
+    }
+    :host([read-only]) h1 {
+      display: none;
+    }
+    .agenda-compact {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      font-size: 0.8em;
+    }
+    .agenda-compact ol {
+      align-items: center;
+      gap: 6px;
+    }
+    .agenda-compact li:not(.here) {
+      width: 12px;
+      height: 12px;
+      border-radius: 50%;
+      border: 2px solid #1d2530;
+    }
+    .agenda-count {
+      color: #3a4452;
+    }
+    .keys,
+    .slide-count {
+      font-size: 0.7em;
+      color: #3a4452;
+      margin: 6px 0 0;
+    }
+    .overview {
+      position: fixed;
+      inset: 5vh 5vw;
+      z-index: 10;
+      overflow: auto;
+      background: #fff;
+      border: 2px solid #1d2530;
+      border-radius: 8px;
+      padding: 24px;
+    }
+    .overview ol {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(14em, 1fr));
+      gap: 12px;
+      list-style: none;
+      padding: 0;
+    }
+    .overview-item {
+      width: 100%;
+      text-align: left;
+      font-size: 0.9em;
+      padding: 12px;
+    }
+    .overview-item[aria-current='step'] {
+      outline: 3px solid #1d2530;
+    }
+    .overview-n {
+      font-weight: 700;
+    }
+    .lockable {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      border-radius: 6px;
+    }
+    .lockable-control {
+      flex: 1;
+      min-width: 0;
+    }
+    .lockable.locked {
+      outline: 3px solid #8a5a00;
+      outline-offset: 4px;
+      background: #fff7e6;
+    }
+    .lock-badge {
+      font-size: 0.7em;
+      font-weight: 700;
+      color: #6b4500;
+      white-space: nowrap;
+    }
+
     :host([presentation]) .page {
-      grid-template-columns: minmax(0, 1280px);
-      grid-template-areas: 'header' 'main';
+      grid-template-columns: minmax(0, 1600px);
+      grid-template-areas: 'header' 'toc' 'main';
     }
     :host([presentation]) h1 {
-      font-size: 2.4em;
+      font-size: 1.6em;
     }
     :host([presentation]) .controls {
       padding: 20px 24px;

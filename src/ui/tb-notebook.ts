@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CellNode } from '../runtime/node.ts';
+import type { CellNode, InputNode } from '../runtime/node.ts';
 import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
 import type { TbEvents } from './fire.ts';
 import { summarize } from './format.ts';
 import { blocks, proseId, sectionRun, suggestionsOf, tocEntries, upstreamOf, visibleCells, type Block } from './notebook-model.ts';
 import { notebookStyles } from './notebook-styles.ts';
+import { keyBelongsToControl, moveSlide, slideMove, slidesOf, type Slide } from './presentation/sections.ts';
 import { renderControl, type ControlHost } from './render-control.ts';
 import { anchorId, statusLook } from './status.ts';
 import './tb-cell-frame.ts';
@@ -31,6 +32,9 @@ export class TbNotebook extends LitElement {
   static override properties = {
     engine: { attribute: false },
     presentation: { type: Boolean, reflect: true },
+    readOnly: { type: Boolean, reflect: true, attribute: 'read-only' },
+    slide: { type: Number },
+    overview: { state: true },
     viewWidth: { state: true },
     announcement: { state: true },
     current: { state: true },
@@ -39,6 +43,12 @@ export class TbNotebook extends LitElement {
   declare engine: NotebookEngine | undefined;
   /** Workshop layout: larger type and controls, no contents column. */
   declare presentation: boolean;
+  /** The audience window of a workshop: results only, no commands, controls shown but not operable. */
+  declare readOnly: boolean;
+  /** In workshop mode, the section on screen (index into the notebook's titled sections). */
+  declare slide: number;
+  /** In workshop mode, the jump-to overview of every section is open. */
+  declare overview: boolean;
   /** The last failure, read out by screen readers (status changes are otherwise silent). */
   declare announcement: string;
   /** Id of the first section or cell in view, marked in the contents with `aria-current`. */
@@ -60,6 +70,9 @@ export class TbNotebook extends LitElement {
     super();
     this.engine = undefined;
     this.presentation = false;
+    this.readOnly = false;
+    this.slide = 0;
+    this.overview = false;
     this.announcement = '';
     this.viewWidth = DEFAULT_WIDTH;
     this.unsubscribers = [];
@@ -84,10 +97,42 @@ export class TbNotebook extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.subscribe();
+    this.ownerDocument.addEventListener('keydown', this.onKey);
   }
+
+  /** The notebook's sections, one per screen in workshop mode. */
+  slides(): Slide[] {
+    return this.engine ? slidesOf(blocks(this.engine.notebook)) : [];
+  }
+
+  /** Shows section `index` in workshop mode and tells the page (`tb-slide`), e.g. to follow in another window. */
+  goTo(index: number): void {
+    const count = this.slides().length;
+    const next = Math.max(0, Math.min(count - 1, index));
+    this.overview = false;
+    if (next === this.slide) return;
+    this.slide = next;
+    const slide = this.slides()[next];
+    this.dispatchEvent(new CustomEvent('tb-slide', { detail: { index: next, id: slide?.id ?? '' }, bubbles: true, composed: true }));
+  }
+
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (!this.presentation || this.readOnly || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (this.overview && event.key === 'Escape') {
+      event.preventDefault();
+      this.overview = false;
+      return;
+    }
+    const move = slideMove(event.key);
+    if (!move || keyBelongsToControl(event.composedPath())) return;
+    event.preventDefault();
+    if (move === 'overview') this.overview = !this.overview;
+    else this.goTo(moveSlide(this.slide, move, this.slides().length));
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.ownerDocument.removeEventListener('keydown', this.onKey);
     this.unsubscribe();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
@@ -98,6 +143,9 @@ export class TbNotebook extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('engine') && this.isConnected) this.subscribe();
+    // Views draw differently on a projector: redraw them when the mode changes.
+    if ((changed.has('presentation') && changed.get('presentation') !== undefined) || (changed.has('readOnly') && changed.get('readOnly') !== undefined)) this.views.clear();
+    this.views.look = { presentation: this.presentation, readOnly: this.readOnly };
   }
 
   protected override firstUpdated(): void {
@@ -105,7 +153,10 @@ export class TbNotebook extends LitElement {
     if (hash && hash.length > 1) this.reveal(hash.slice(1), false);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new section starts at the top of the screen; the overview takes the keyboard when it opens.
+    if (this.presentation && changed.has('slide') && changed.get('slide') !== undefined) this.scrollIntoView?.({ block: 'start' });
+    if (changed.has('overview') && this.overview) this.renderRoot.querySelector<HTMLElement>('.overview-item[aria-current]')?.focus();
     const main = this.renderRoot.querySelector('main');
     if (!main) return;
     // Observers report their first readings themselves, outside this update, so views are not drawn twice.
@@ -163,6 +214,7 @@ export class TbNotebook extends LitElement {
         this.problems.delete(name);
         this.requestUpdate();
       }),
+      engine.onLock(() => this.requestUpdate()),
     ];
   }
 
@@ -261,10 +313,10 @@ export class TbNotebook extends LitElement {
       .description=${cell.description ?? ''}
       .state=${state}
       .collapsed=${this.collapsed.has(cell.name)}
-      cancellable
-      .onDemand=${cell.trigger === 'demand'}
+      ?cancellable=${!this.readOnly}
+      .onDemand=${cell.trigger === 'demand' && !this.readOnly}
       .upstream=${upstreamOf(engine, cell, state, visible)}
-      .suggestions=${suggestions}
+      .suggestions=${this.readOnly ? [] : suggestions}
       @tb-cancel=${() => engine.cancel(cell.name)}
       @tb-run=${() => void engine.run(cell)}
       @tb-suggest=${(e: CustomEvent<TbEvents['tb-suggest']>) => {
@@ -292,6 +344,79 @@ export class TbNotebook extends LitElement {
     </div>`;
   }
 
+  /**
+   * A control in workshop mode, with its lock: a locked control is marked and inert, and the
+   * engine refuses any change to it (a link, an action, Reset) until the facilitator unlocks it.
+   */
+  private renderLockable(node: InputNode<unknown>) {
+    const engine = this.engine!;
+    const locked = engine.isLocked(node.name);
+    const canLock = node.role === 'setting' || node.role === 'state';
+    return html`<div class="lockable ${locked ? 'locked' : ''}" data-input=${node.name}>
+      <div class="lockable-control" ?inert=${locked}>${renderControl(node, this.controlHost)}</div>
+      ${locked ? html`<span class="lock-badge" role="img" aria-label=${`${node.title ?? node.name} is locked`}>Locked</span>` : nothing}
+      ${canLock && !this.readOnly
+        ? html`<button
+            type="button"
+            class="lock-toggle"
+            aria-pressed=${locked ? 'true' : 'false'}
+            data-lock=${node.name}
+            @click=${() => engine.lock(node.name, !locked)}
+          >
+            ${locked ? 'Unlock' : 'Lock'}<span class="sr-only"> ${node.title ?? node.name}</span>
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderAgenda(slides: readonly Slide[]) {
+    // The room's screen is small in CSS pixels (a projector at 150%): one line says where the room is.
+    if (this.readOnly) {
+      return html`<nav class="agenda agenda-compact" aria-label="Agenda">
+        <ol>
+          ${slides.map((s, i) => html`<li class=${i === this.slide ? 'here' : ''} aria-current=${i === this.slide ? 'step' : nothing}>
+            ${i === this.slide ? html`<strong>${s.title}</strong>` : html`<span class="sr-only">${s.title}</span>`}
+          </li>`)}
+        </ol>
+        <span class="agenda-count">${this.slide + 1} / ${slides.length}</span>
+      </nav>`;
+    }
+    return html`<nav class="agenda" aria-label="Agenda">
+      <ol>
+        ${slides.map(
+          (s, i) => html`<li>
+            <button
+              type="button"
+              aria-current=${i === this.slide ? 'step' : nothing}
+              ?disabled=${this.readOnly}
+              @click=${() => this.goTo(i)}
+            >
+              ${s.title}
+            </button>
+          </li>`,
+        )}
+      </ol>
+      ${this.readOnly
+        ? nothing
+        : html`<p class="keys">← → move · Home/End · O overview</p>`}
+    </nav>`;
+  }
+
+  private renderOverview(slides: readonly Slide[]) {
+    return html`<div class="overview" role="dialog" aria-label="Jump to a section">
+      <h2>Jump to a section</h2>
+      <ol>
+        ${slides.map(
+          (s, i) => html`<li>
+            <button type="button" class="overview-item" aria-current=${i === this.slide ? 'step' : nothing} @click=${() => this.goTo(i)}>
+              <span class="overview-n">${i + 1}</span> ${s.title}
+            </button>
+          </li>`,
+        )}
+      </ol>
+    </div>`;
+  }
+
   private renderBlock(block: Block, cells: Map<string, CellNode<unknown>>, section: string | undefined) {
     switch (block.kind) {
       case 'prose': {
@@ -308,8 +433,9 @@ export class TbNotebook extends LitElement {
           class="controls"
           role="group"
           aria-label=${section ? `Inputs: ${section}` : 'Inputs'}
+          ?inert=${this.readOnly}
         >
-          ${block.inputs.map((node) => renderControl(node, this.controlHost))}
+          ${block.inputs.map((node) => (this.presentation ? this.renderLockable(node) : renderControl(node, this.controlHost)))}
         </div>`;
       case 'cell':
         return this.renderCell(block.cell, cells);
@@ -329,6 +455,9 @@ export class TbNotebook extends LitElement {
       if (b.kind === 'prose') section = b.prose.title ?? section;
       sections.set(b, section);
     }
+    const slides = this.presentation ? slidesOf(items) : [];
+    const slide = slides[Math.min(this.slide, slides.length - 1)];
+    const shown = slide ? slide.blocks.map((i) => items[i]) : items;
     return html`<div class="page" @click=${this.onClick}>
       <header part="header">
         <div class="titles">
@@ -337,11 +466,12 @@ export class TbNotebook extends LitElement {
         </div>
         <div class="toolbar"><slot name="toolbar"></slot></div>
       </header>
-      ${this.presentation ? nothing : this.renderToc()}
+      ${this.presentation ? this.renderAgenda(slides) : this.renderToc()}
+      ${this.presentation && this.overview && !this.readOnly ? this.renderOverview(slides) : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       <main part="main">
         ${repeat(
-          items,
+          shown,
           (b) =>
             b.kind === 'prose'
               ? `p:${b.prose.id}`
@@ -350,6 +480,10 @@ export class TbNotebook extends LitElement {
                 : `i:${b.inputs[0].name}`,
           (b) => this.renderBlock(b, cells, sections.get(b)),
         )}
+        ${this.presentation && slide
+          ? html`<p class="slide-count" aria-live="polite">Section ${slides.indexOf(slide) + 1} of ${slides.length}: ${slide.title}</p>`
+          : nothing}
+        <div class="workshop"><slot name="workshop"></slot></div>
       </main>
     </div>`;
   }

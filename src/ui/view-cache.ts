@@ -23,6 +23,9 @@ export class ViewCache {
   /** The views' display-only memory (`ViewContext.memory`), shared by the page's views. */
   private memory: Record<string, unknown> = {};
 
+  /** How the page draws: on a projector, and/or as the audience window (`ViewContext`). */
+  look: { readonly presentation: boolean; readonly readOnly: boolean } = { presentation: false, readOnly: false };
+
   /** How many times views were actually called; for tests and diagnostics. */
   calls = 0;
 
@@ -38,7 +41,7 @@ export class ViewCache {
     this.calls++;
     let content: ViewContent;
     try {
-      content = wrap(cell.view(state.value, { document, width, memory: this.memory }), document);
+      content = wrap(cell.view(state.value, { document, width, memory: this.memory, ...this.look }), document);
     } catch (error) {
       content = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }

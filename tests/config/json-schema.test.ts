@@ -21,7 +21,7 @@ describe('published JSON Schema of config version 2', () => {
     expect([...s.required].sort()).toEqual([...REQUIRED_SECTIONS].sort());
     expect(s.properties.version.const).toBe(2);
     expect(s.additionalProperties).toBe(false);
-    for (const section of ['assumptions', 'reference', 'tierMap', 'tiering', 'policies', 'robustness', 'assignments', 'integrity', 'approval', 'audit']) {
+    for (const section of ['assumptions', 'reference', 'tierMap', 'tiering', 'policies', 'robustness', 'assignments', 'decisions', 'integrity', 'approval', 'audit']) {
       expect(s.properties[section], section).toBeDefined();
       expect(s.required).not.toContain(section);
     }

@@ -1,7 +1,9 @@
 import type { AnyNode, CellNode, ControlSpec, InputNode } from '../../src/runtime/node.ts';
+import { lockRefusal } from '../../src/runtime/locks.ts';
 import type {
   CellState,
   InputListener,
+  LockListener,
   InputPhase,
   Notebook,
   NotebookEngine,
@@ -67,6 +69,8 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
   const stateListeners = new Set<StateListener>();
   const inputListeners = new Set<InputListener>();
   const refusals = new Map<string, string>();
+  const locked = new Set<string>();
+  const lockListeners = new Set<LockListener>();
   const calls: FakeEngine['calls'] = [];
   const cancelled: string[] = [];
   const runs: string[] = [];
@@ -87,16 +91,29 @@ export function fakeEngine(notebook: Notebook, extraNodes: AnyNode[] = []): Fake
     setInput: ((ref: Ref, value: unknown, phase?: InputPhase) => {
       const name = nameOf(ref);
       calls.push({ name, value, phase });
-      const refusal = refusals.get(name);
+      const refusal = refusals.get(name) ?? (locked.has(name) && inputs.get(name) !== value ? lockRefusal(name, value, inputs.get(name)) : undefined);
       if (refusal) throw new Error(refusal);
       inputs.set(name, value);
-      for (const l of inputListeners) l(name, value);
+      for (const l of inputListeners) l(name, value, phase ?? 'commit');
     }) as NotebookEngine['setInput'],
     setInputs(values) {
       for (const [k, v] of Object.entries(values)) engine.setInput(k, v, 'commit');
     },
     act: async (action) => ({ action: action.name, changed: [], notes: [] }),
     reset: async () => ({ action: 'reset', changed: [], notes: [] }),
+    lock(ref, on = true) {
+      const name = nameOf(ref);
+      if (locked.has(name) === on) return;
+      if (on) locked.add(name);
+      else locked.delete(name);
+      for (const l of lockListeners) l(name, on);
+    },
+    isLocked: (ref) => locked.has(nameOf(ref)),
+    lockedInputs: () => [...locked],
+    onLock(listener) {
+      lockListeners.add(listener);
+      return () => lockListeners.delete(listener);
+    },
     state: ((ref: Ref) => states.get(nameOf(ref)) ?? { status: 'pending', hasValue: false, version: 0 }) as NotebookEngine['state'],
     onState(listener) {
       stateListeners.add(listener);

@@ -126,8 +126,9 @@ export class Governance {
   }
 
   /** Export config: the approved config while nothing changed, else a draft; the export is logged first. */
-  async exportConfig(): Promise<ExportResult> {
-    const current = await this.engine.value(this.nodes.config);
+  async exportConfig(decorate: (config: SegmentationConfig) => SegmentationConfig = (c) => c): Promise<ExportResult> {
+    // `decorate` adds what the page holds outside the notebook (the workshop's decision log).
+    const current = decorate(await this.engine.value(this.nodes.config));
     const approved = this.engine.getInput(this.nodes.approval);
     const choice = chooseExport(current, approved?.config ?? null, await this.entries());
     await this.record({

@@ -40,6 +40,11 @@ export interface PcaScatterOptions {
    * `svg`: every dot an SVG circle (reports, snapshots); `canvas`: always the canvas.
    */
   readonly render?: 'auto' | 'svg' | 'canvas';
+  /** Fixed axis ranges (small multiples on shared axes); default: fitted to the points. */
+  readonly xDomain?: readonly [number, number];
+  readonly yDomain?: readonly [number, number];
+  /** Presentation look (projector): larger dots and type. Default false. */
+  readonly presentation?: boolean;
 }
 
 interface Point {
@@ -109,7 +114,7 @@ export function pcaScatter(
   options: PcaScatterOptions = {},
 ): SVGSVGElement | HTMLElement {
   checkLengths(data);
-  const { width = 640, height = 440, document, maxPoints = 5000, memory, render = 'auto' } = options;
+  const { width = 640, height = 440, document, maxPoints = 5000, memory, render = 'auto', xDomain: fixedX, yDomain: fixedY, presentation = false } = options;
   const n = data.labels.length;
   const picked = stratifiedSample(data.labels, maxPoints);
   const byCluster = new Map<number, Point[]>();
@@ -148,17 +153,22 @@ export function pcaScatter(
   const caption = sampled
     ? `Showing ${formatCount(picked.length)} of ${formatCount(n)} customers (a stratified sample by cluster); all ${formatCount(centroids.length)} centroids shown.`
     : `${formatCount(n)} customers in ${formatCount(k)} ${k === 1 ? 'cluster' : 'clusters'}.`;
+  // Presentation (projector) type needs room at the axes; the canvas overlay uses the same margins.
+  const margins = presentation ? { ...MARGINS, marginLeft: 64, marginBottom: 48 } : MARGINS;
   const frame = {
     document,
     width,
     height,
-    ...MARGINS,
+    ...margins,
     grid: true,
     ariaLabel: 'PCA scatter of customers coloured by cluster',
     ariaDescription: caption,
     caption,
     color: { type: 'categorical', domain: color.domain, range: color.range, legend: true },
+    // Presentation (projector): larger type.
+    ...(presentation ? { style: { fontSize: '18px' } } : {}),
   } as const;
+  const radius = presentation ? 4 : DOT_RADIUS;
   const xLabel = `PC1 (${formatPercent(data.explained[0])})`;
   const yLabel = `PC2 (${formatPercent(data.explained[1])})`;
 
@@ -169,7 +179,7 @@ export function pcaScatter(
       Plot.dot(points, {
         x: 'x',
         y: 'y',
-        r: DOT_RADIUS,
+        r: radius,
         fill: () => clusterName(cluster),
         fillOpacity: DOT_OPACITY,
         className: `tb-dots ${clusterClass(cluster)}`,
@@ -178,8 +188,8 @@ export function pcaScatter(
     );
     const figure = Plot.plot({
       ...frame,
-      x: { label: xLabel, labelArrow: 'none', nice: true },
-      y: { label: yLabel, labelArrow: 'none', nice: true },
+      x: { label: xLabel, labelArrow: 'none', nice: true, ...(fixedX ? { domain: [...fixedX] } : {}) },
+      y: { label: yLabel, labelArrow: 'none', nice: true, ...(fixedY ? { domain: [...fixedY] } : {}) },
       marks: [...rules, ...dots, ...onTop],
     });
     // A plain attribute per dot lets tests and styles count clusters without knowing Plot's DOM.
@@ -193,8 +203,8 @@ export function pcaScatter(
 
   // The domain every layer shares: what Plot would take from all the marks of the SVG version.
   const tips = loadingTips(data.loadings ?? [], all);
-  const xDomain = extent([0], all.map((p) => p.x), centroids.map((c) => c.x), tips.map((t) => t.x));
-  const yDomain = extent([0], all.map((p) => p.y), centroids.map((c) => c.y), tips.map((t) => t.y));
+  const xDomain = fixedX ? [...fixedX] : extent([0], all.map((p) => p.x), centroids.map((c) => c.x), tips.map((t) => t.x));
+  const yDomain = fixedY ? [...fixedY] : extent([0], all.map((p) => p.y), centroids.map((c) => c.y), tips.map((t) => t.y));
   const figure = Plot.plot({
     ...frame,
     x: { label: xLabel, labelArrow: 'none', nice: true, domain: xDomain },
@@ -207,7 +217,7 @@ export function pcaScatter(
     document,
     width,
     height,
-    ...MARGINS,
+    ...margins,
     x: { domain: xScale?.domain, axis: null },
     y: { domain: yScale?.domain, axis: null },
     color: { type: 'categorical', domain: color.domain, range: color.range },
@@ -233,7 +243,7 @@ export function pcaScatter(
     });
     drawDots(
       context,
-      { x: data.x, y: data.y, layers: dotLayers, xScale: pixelScale(xScale), yScale: pixelScale(yScale), radius: DOT_RADIUS, opacity: DOT_OPACITY },
+      { x: data.x, y: data.y, layers: dotLayers, xScale: pixelScale(xScale), yScale: pixelScale(yScale), radius, opacity: DOT_OPACITY },
       width,
       height,
       layer.width / width,
