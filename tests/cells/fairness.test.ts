@@ -4,13 +4,13 @@ import { openBlobs } from './fixtures.ts';
 import { idle } from '../runtime/helpers.ts';
 
 describe('Fairness and migration (on demand)', () => {
-  it('waits to be asked, then says what it needs while the config has no tiers', async () => {
+  it('waits to be asked, then says what it needs (the config has tiers; the blobs have no categorical attribute)', async () => {
     const engine = openBlobs({ k: 3 });
     await idle(engine);
     expect(engine.state(fairnessReview).status).toBe('idle');
     await engine.run(fairnessReview);
     const r = engine.state(fairnessReview).value;
-    expect(r?.fairness).toMatchObject({ unavailable: expect.stringMatching(/needs tiers/) });
+    expect(r?.fairness).toMatchObject({ unavailable: expect.stringMatching(/no categorical column "region"/) });
     expect(r?.migration).toEqual({ unavailable: 'Migration: nothing is approved yet, so there is no previous version to compare with.' });
     engine.dispose();
   });

@@ -79,7 +79,7 @@ describe('Approve (an engine action) and changed since approval', () => {
     const engine = openBlobs({ k: 3 });
     await approve(engine);
     await engine.run(approvedDiff);
-    expect(engine.state(approvedDiff).value).toMatchObject({ same: true, changes: [], moved: { by: 'cluster', customers: [] } });
+    expect(engine.state(approvedDiff).value).toMatchObject({ same: true, changes: [], moved: { by: 'tier', customers: [] } });
     engine.setInput(k, 4);
     await idle(engine);
     await engine.run(approvedDiff);
