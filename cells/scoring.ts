@@ -14,7 +14,7 @@ import { download } from '../src/app/download.ts';
 import { host } from './data.ts';
 import { config } from './export.ts';
 import { approval } from './governance.ts';
-import { textBlock } from './view-helpers.ts';
+import { tableBlock, textBlock } from './view-helpers.ts';
 
 export const scoreFile = fileInput({
   name: 'scoreFile',
@@ -87,16 +87,14 @@ export const scoring = cell({
     offer('Download flags.csv', 'flags.csv', () => flagsCsv(r.scored, ids));
     el.append(buttons);
     if (d) {
-      const t = document.createElement('tb-table');
-      t.caption = `Drift against the reference (segment mix PSI ${f3(d.segmentMix.psi)}${d.segmentMix.psiBand ? `, ${d.segmentMix.psiBand}` : ''})`;
-      t.columns = [
-        { key: 'feature', label: 'Feature' },
-        { key: 'psi', label: 'PSI' },
-        { key: 'band', label: 'Reading' },
-        { key: 'ks', label: 'KS D' },
-      ];
-      t.rows = d.features.map((f) => ({ feature: f.feature, psi: f3(f.psi), band: f.psiBand, ks: f3(f.ks) }));
-      el.append(t);
+      el.append(
+        tableBlock(document, `Drift against the reference (segment mix PSI ${f3(d.segmentMix.psi)}${d.segmentMix.psiBand ? `, ${d.segmentMix.psiBand}` : ''})`, [
+          { key: 'feature', label: 'Feature' },
+          { key: 'psi', label: 'PSI' },
+          { key: 'band', label: 'Reading' },
+          { key: 'ks', label: 'KS D' },
+        ], d.features.map((f) => ({ feature: f.feature, psi: f3(f.psi), band: f.psiBand, ks: f3(f.ks) }))),
+      );
     }
     return el;
   },
