@@ -4,7 +4,7 @@
  * the reference range flagged; drift against the reference distributions read with the trigger
  * rule. The notebook's own data is not touched: the new file is its own input.
  */
-import { cell, fileInput, sampled, text } from '../src/runtime/index.ts';
+import { cell, fileInput, text } from '../src/runtime/index.ts';
 import { applyConfig, type ScoredCustomers } from '../src/config/apply-config.ts';
 import { driftReport, NO_REFERENCE, type DriftReport } from '../src/config/drift-report.ts';
 import { parseDriftRule } from '../src/analytics/monitor/drift-rule.ts';
@@ -47,7 +47,7 @@ export const scoring = cell({
   title: 'Score a new file with this config',
   trigger: 'demand',
   description: 'Assigns the customers of a new file with the approved config, frozen; flags values far outside its reference range; measures drift.',
-  inputs: { scoreFile, driftRule, approval, config: sampled(config), host },
+  inputs: { scoreFile, driftRule, approval, config, host },
   run: async ({ scoreFile, driftRule, approval, config, host }, { signal, progress }): Promise<ScoredFile | null> => {
     if (scoreFile === null) return null;
     const using = approval?.config ?? config;
