@@ -7,7 +7,7 @@ import { governanceReview, type GovernanceReview } from '../src/config/governanc
 import { table } from './data.ts';
 import { config } from './export.ts';
 import { approval } from './governance.ts';
-import { textBlock } from './view-helpers.ts';
+import { tableBlock, textBlock } from './view-helpers.ts';
 
 export const fairnessAttribute = text({
   name: 'fairnessAttribute',
@@ -50,23 +50,21 @@ export const fairnessReview = cell({
           }`,
         ]),
       );
-      const t = document.createElement('tb-table');
-      t.caption = `Impact ratio by ${f.attribute}`;
-      t.columns = [
-        { key: 'group', label: f.attribute },
-        { key: 'customers', label: 'Customers' },
-        { key: 'rate', label: 'In favourable tier' },
-        { key: 'ratio', label: 'Impact ratio' },
-        { key: 'flag', label: 'Flag' },
-      ];
-      t.rows = f.impact.groups.map((g) => ({
-        group: g.group,
-        customers: g.customers,
-        rate: pct(g.rate),
-        ratio: g.ratio === null ? 'n/a' : g.ratio.toFixed(3),
-        flag: g.flagged ? 'below 4/5' : g.screened ? '' : 'too small to screen',
-      }));
-      el.append(t);
+      el.append(
+        tableBlock(document, `Impact ratio by ${f.attribute}`, [
+          { key: 'group', label: f.attribute },
+          { key: 'customers', label: 'Customers' },
+          { key: 'rate', label: 'In favourable tier' },
+          { key: 'ratio', label: 'Impact ratio' },
+          { key: 'flag', label: 'Flag' },
+        ], f.impact.groups.map((g) => ({
+          group: g.group,
+          customers: g.customers,
+          rate: pct(g.rate),
+          ratio: g.ratio === null ? 'n/a' : g.ratio.toFixed(3),
+          flag: g.flagged ? 'below 4/5' : g.screened ? '' : 'too small to screen',
+        }))),
+      );
       el.append(
         textBlock(document, [
           ...f.association.map((a) => `Cramér’s V (bias-corrected), tier × ${a.attribute}: ${a.corrected === null ? 'n/a' : a.corrected.toFixed(3)}${a.review ? ' (0.3 or more: worth a review)' : ''}.`),
@@ -86,17 +84,15 @@ export const fairnessReview = cell({
         ]),
       );
       if (m.impact.downgraded.length > 0) {
-        const t = document.createElement('tb-table');
-        t.caption = 'Downgraded customers, for review (largest revenue first)';
-        t.columns = [
-          { key: 'id', label: 'Customer' },
-          { key: 'from', label: 'From' },
-          { key: 'to', label: 'To' },
-          { key: 'revenue', label: 'Revenue' },
-          { key: 'grossMargin', label: 'Gross margin' },
-        ];
-        t.rows = m.impact.downgraded.map((d) => ({ id: d.id, from: d.from, to: d.to, revenue: money(d.revenue), grossMargin: money(d.grossMargin) }));
-        el.append(t);
+        el.append(
+          tableBlock(document, 'Downgraded customers, for review (largest revenue first)', [
+            { key: 'id', label: 'Customer' },
+            { key: 'from', label: 'From' },
+            { key: 'to', label: 'To' },
+            { key: 'revenue', label: 'Revenue' },
+            { key: 'grossMargin', label: 'Gross margin' },
+          ], m.impact.downgraded.map((d) => ({ id: d.id, from: d.from, to: d.to, revenue: money(d.revenue), grossMargin: money(d.grossMargin) }))),
+        );
       }
     }
     return el;

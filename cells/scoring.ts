@@ -4,7 +4,7 @@
  * the reference range flagged; drift against the reference distributions read with the trigger
  * rule. The notebook's own data is not touched: the new file is its own input.
  */
-import { cell, fileInput, sampled, text } from '../src/runtime/index.ts';
+import { cell, fileInput, text } from '../src/runtime/index.ts';
 import { applyConfig, type ScoredCustomers } from '../src/config/apply-config.ts';
 import { driftReport, NO_REFERENCE, type DriftReport } from '../src/config/drift-report.ts';
 import { parseDriftRule } from '../src/analytics/monitor/drift-rule.ts';
@@ -14,7 +14,7 @@ import { download } from '../src/app/download.ts';
 import { host } from './data.ts';
 import { config } from './export.ts';
 import { approval } from './governance.ts';
-import { textBlock } from './view-helpers.ts';
+import { tableBlock, textBlock } from './view-helpers.ts';
 
 export const scoreFile = fileInput({
   name: 'scoreFile',
@@ -47,7 +47,7 @@ export const scoring = cell({
   title: 'Score a new file with this config',
   trigger: 'demand',
   description: 'Assigns the customers of a new file with the approved config, frozen; flags values far outside its reference range; measures drift.',
-  inputs: { scoreFile, driftRule, approval, config: sampled(config), host },
+  inputs: { scoreFile, driftRule, approval, config, host },
   run: async ({ scoreFile, driftRule, approval, config, host }, { signal, progress }): Promise<ScoredFile | null> => {
     if (scoreFile === null) return null;
     const using = approval?.config ?? config;
@@ -87,16 +87,14 @@ export const scoring = cell({
     offer('Download flags.csv', 'flags.csv', () => flagsCsv(r.scored, ids));
     el.append(buttons);
     if (d) {
-      const t = document.createElement('tb-table');
-      t.caption = `Drift against the reference (segment mix PSI ${f3(d.segmentMix.psi)}${d.segmentMix.psiBand ? `, ${d.segmentMix.psiBand}` : ''})`;
-      t.columns = [
-        { key: 'feature', label: 'Feature' },
-        { key: 'psi', label: 'PSI' },
-        { key: 'band', label: 'Reading' },
-        { key: 'ks', label: 'KS D' },
-      ];
-      t.rows = d.features.map((f) => ({ feature: f.feature, psi: f3(f.psi), band: f.psiBand, ks: f3(f.ks) }));
-      el.append(t);
+      el.append(
+        tableBlock(document, `Drift against the reference (segment mix PSI ${f3(d.segmentMix.psi)}${d.segmentMix.psiBand ? `, ${d.segmentMix.psiBand}` : ''})`, [
+          { key: 'feature', label: 'Feature' },
+          { key: 'psi', label: 'PSI' },
+          { key: 'band', label: 'Reading' },
+          { key: 'ks', label: 'KS D' },
+        ], d.features.map((f) => ({ feature: f.feature, psi: f3(f.psi), band: f.psiBand, ks: f3(f.ks) }))),
+      );
     }
     return el;
   },

@@ -43,6 +43,13 @@ describe('Score a new file with this config', () => {
     engine.dispose();
   });
 
+  it('keeps the hidden export cells lazy until asked (the config is computed only when scoring runs)', async () => {
+    const engine = openBlobs({ k: 4 });
+    await idle(engine);
+    expect(['config', 'fingerprint', 'assignments'].map((n) => engine.state(n).status)).toEqual(['idle', 'idle', 'idle']);
+    engine.dispose();
+  });
+
   it('refuses a trigger rule it cannot read', () => {
     expect(() => driftRule.parse('feature-psi=abc')).toThrow(/invalid/);
   });

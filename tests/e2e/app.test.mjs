@@ -130,7 +130,7 @@ describe('segmentation notebook in Chromium', () => {
   it('shows a bad file as a message in its cell, keeps working, and renders data as text', async () => {
     const { page, context, problems } = await openPage(env);
     await clusterCounts(page, 4);
-    const picker = page.locator('tb-file-picker input[type=file]');
+    const picker = page.locator('tb-file-picker input[type=file]').first();
     await picker.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await page.getByText('empty.csv', { exact: false }).first().waitFor();
     await page.waitForFunction(() => window.tierbook.engine.state('imported').status === 'error');

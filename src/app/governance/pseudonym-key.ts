@@ -4,44 +4,17 @@
  * from this browser, so shared files still join. "Clear local data" deletes it.
  */
 import { generatePseudonymKey } from '../../config/pseudonymise.ts';
-import { withStore } from './idb.ts';
+import { IndexedDbSecret, keptOrNew, type SecretStore } from './kept-secret.ts';
 
-export interface PseudonymKeyStore {
-  get(): Promise<Uint8Array | undefined>;
-  put(key: Uint8Array): Promise<void>;
-}
+export type PseudonymKeyStore = SecretStore<Uint8Array>;
 
 /** The stored key, or a new one (stored) on first use. */
-export async function pseudonymKey(store: PseudonymKeyStore): Promise<Uint8Array> {
-  const existing = await store.get();
-  if (existing) return existing;
-  const key = generatePseudonymKey();
-  await store.put(key);
-  return key;
+export function pseudonymKey(store: PseudonymKeyStore): Promise<Uint8Array> {
+  return keptOrNew(store, generatePseudonymKey);
 }
 
-const KEY = 'pseudonym';
-
-export class IndexedDbPseudonymKeyStore implements PseudonymKeyStore {
-  constructor(private readonly factory: IDBFactory = indexedDB) {}
-
-  async get(): Promise<Uint8Array | undefined> {
-    return (await withStore(this.factory, 'keys', 'readonly', (s) => s.get(KEY))) as Uint8Array | undefined;
-  }
-
-  async put(key: Uint8Array): Promise<void> {
-    await withStore(this.factory, 'keys', 'readwrite', (s) => s.put(key, KEY));
-  }
-}
-
-export class MemoryPseudonymKeyStore implements PseudonymKeyStore {
-  private key: Uint8Array | undefined;
-
-  async get(): Promise<Uint8Array | undefined> {
-    return this.key;
-  }
-
-  async put(key: Uint8Array): Promise<void> {
-    this.key = key;
+export class IndexedDbPseudonymKeyStore extends IndexedDbSecret<Uint8Array> {
+  constructor(factory: IDBFactory = indexedDB) {
+    super('pseudonym', factory);
   }
 }

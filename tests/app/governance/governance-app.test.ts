@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Governance, changedSinceApprovalLine, verdictLine } from '../../../src/app/governance/governance.ts';
 import { MemoryAuditStore } from '../../../src/app/governance/audit-store.ts';
 import { MemoryArchiveStore } from '../../../src/app/governance/archive-store.ts';
-import type { KeyStore } from '../../../src/app/governance/signing-key.ts';
-import { MemoryPseudonymKeyStore } from '../../../src/app/governance/pseudonym-key.ts';
+import { MemorySecret } from '../../../src/app/governance/kept-secret.ts';
 import { verifyAuditChain } from '../../../src/config/audit.ts';
 import { verifyConfig } from '../../../src/config/verify.ts';
 import { segmentationApp } from '../../../notebooks/segmentation.ts';
@@ -12,19 +11,10 @@ import { weights } from '../../../cells/prepare.ts';
 import { openBlobs } from '../../cells/fixtures.ts';
 import { idle } from '../../runtime/helpers.ts';
 
-class MemoryKeyStore implements KeyStore {
-  pair: CryptoKeyPair | undefined;
-  async get() {
-    return this.pair;
-  }
-  async put(pair: CryptoKeyPair) {
-    this.pair = pair;
-  }
-}
 
 function setup(initial: Record<string, unknown> = { k: 3 }) {
   const engine = openBlobs(initial);
-  const stores = { audit: new MemoryAuditStore(), keys: new MemoryKeyStore(), archive: new MemoryArchiveStore(), pseudonymKey: new MemoryPseudonymKeyStore() };
+  const stores = { audit: new MemoryAuditStore(), keys: new MemorySecret<CryptoKeyPair>(), archive: new MemoryArchiveStore(), pseudonymKey: new MemorySecret<Uint8Array>() };
   let tick = 0;
   const gov = new Governance(engine, segmentationApp, stores, { now: () => new Date(Date.UTC(2025, 2, 1, 9, 0, tick++)).toISOString() });
   const errors: string[] = [];
