@@ -77,5 +77,7 @@ page.addEventListener('tb-notice', (e) => {
 });
 page.append(toolbar);
 document.querySelector('#app')?.append(page);
+// The analyst's own scratch cells, under the notebook (loaded after it).
+void import('./ui/scratch/mount.ts').then(({ mountScratch }) => mountScratch(document, engine, document.querySelector('#app') ?? document.body));
 (window as unknown as { tierbook: unknown }).tierbook = { engine };
 } // end of the segmentation page
