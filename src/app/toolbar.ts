@@ -12,14 +12,8 @@ export interface ToolbarNodes {
   readonly referenceCheck: Node<{ readonly rows: number; readonly check: ReferenceCheck } | null>;
 }
 
-/** The notebook's actions: export, import, share, reset. Messages are text, never HTML. */
-export function createToolbar(
-  document: Document,
-  engine: NotebookEngine,
-  location: Location,
-  nodes: ToolbarNodes,
-  warning?: string,
-): HTMLElement {
+/** A toolbar: its bar, the status line, and buttons whose errors show in that line as text. */
+export function toolbarShell(document: Document) {
   const bar = document.createElement('div');
   bar.className = 'tb-toolbar';
   bar.slot = 'toolbar';
@@ -46,6 +40,18 @@ export function createToolbar(
     bar.append(b);
     return b;
   };
+  return { bar, status, say, button };
+}
+
+/** The notebook's actions: export, import, share, reset. Messages are text, never HTML. */
+export function createToolbar(
+  document: Document,
+  engine: NotebookEngine,
+  location: Location,
+  nodes: ToolbarNodes,
+  warning?: string,
+): HTMLElement {
+  const { bar, status, say, button } = toolbarShell(document);
   const inputs = engine.nodes.filter((n): n is InputNode<unknown> => n.kind === 'input');
 
   button(

@@ -46,11 +46,15 @@ describe('scratch cells in Chromium', () => {
     assert.equal(await page.locator('.tb-scratch img').count(), 0);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
     // the page's own policy is unchanged: no eval; the sandbox is a separate document with its own
-    const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+    const policy = await page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content,
+    );
     assert.ok(!policy.includes('unsafe-eval'), policy);
     assert.equal(await page.locator('iframe[sandbox="allow-scripts"]').count(), 1);
     // the config holds no scratch cell
-    const config = await page.evaluate(async () => JSON.stringify(await window.tierbook.engine.value(window.tierbook.engine.node('config'))));
+    const config = await page.evaluate(async () =>
+      JSON.stringify(await window.tierbook.engine.value(window.tierbook.engine.node('config'))),
+    );
     assert.ok(!config.includes('kPlusOne') && !config.includes('while (true)'));
     if (process.env.TIERBOOK_SHOTS) {
       await page.locator('.tb-scratch').scrollIntoViewIfNeeded();
@@ -66,7 +70,15 @@ describe('scratch cells in Chromium', () => {
   it('runs an imported scratch file only after the person confirms', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tierbook-scratch-'));
     const file = join(dir, 'mine.json');
-    await writeFile(file, JSON.stringify({ kind: 'tierbook-scratch-cells', version: 1, notebook: 'segmentation', cells: [{ name: 'mine100', expression: 'k * 100' }] }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        kind: 'tierbook-scratch-cells',
+        version: 1,
+        notebook: 'segmentation',
+        cells: [{ name: 'mine100', expression: 'k * 100' }],
+      }),
+    );
     const { page, context, problems } = await openPage(env, '/');
     await idle(page);
     page.once('dialog', (d) => d.dismiss());
