@@ -117,4 +117,20 @@ describe('review notebook in Chromium', () => {
     assertClean(problems);
     await context.close();
   });
+
+  it('exports the report of the segmentation notebook from its toolbar, and links to the review page', async () => {
+    const { page, context, problems } = await openPage(env, '/');
+    await idle(page);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export report' }).click();
+    const download = await downloading;
+    assert.match(download.suggestedFilename(), /^segmentation-report-k\d+\.html$/);
+    const html = await readFile(await download.path(), 'utf8');
+    for (const title of SECTIONS) assert.ok(html.includes(title), `report: ${title}`);
+    assert.ok(html.includes('computed by this notebook on its current data and settings'));
+    await page.getByRole('link', { name: 'Review a config' }).click();
+    await page.getByText('Review a segmentation config').first().waitFor();
+    assertClean(problems);
+    await context.close();
+  });
 });
