@@ -15,7 +15,7 @@ import {
   type Letter,
 } from '../src/config/review/tier-letters.ts';
 import { opened, previousOpened } from './review-open.ts';
-import { textBlock } from './view-helpers.ts';
+import { tableView, textBlock } from './view-helpers.ts';
 import { downloadButton } from './review-views.ts';
 
 export const letterTemplate = text({
@@ -52,34 +52,75 @@ export interface Letters {
 export const letters = cell({
   name: 'letters',
   title: 'Letters to customers whose tier changes',
-  description: 'One text per customer whose tier differs between the previous config and this one, with the new tier’s service policy.',
+  description:
+    'One text per customer whose tier differs between the previous config and this one, with the new tier’s service policy.',
   inputs: { opened, previousOpened, letterTemplate, effectiveDate, contact },
   run: ({ opened, previousOpened, letterTemplate, effectiveDate, contact }): Letters => {
-    if (opened === null) return { letters: [], missing: 'Choose the config to review first.', previousName: '' };
-    if (previousOpened === null) return { letters: [], missing: 'Give the previous config (above) to find the customers whose tier changes.', previousName: '' };
-    for (const [o, which] of [[opened, 'the config under review'], [previousOpened, 'the previous config']] as const) {
-      if (!o.config.assignments) return { letters: [], missing: `${o.fileName} (${which}) has no embedded assignments, so the customers’ tiers are not known. Export it again with its assignments.`, previousName: previousOpened.fileName };
+    if (opened === null)
+      return { letters: [], missing: 'Choose the config to review first.', previousName: '' };
+    if (previousOpened === null)
+      return {
+        letters: [],
+        missing: 'Give the previous config (above) to find the customers whose tier changes.',
+        previousName: '',
+      };
+    for (const [o, which] of [
+      [opened, 'the config under review'],
+      [previousOpened, 'the previous config'],
+    ] as const) {
+      if (!o.config.assignments)
+        return {
+          letters: [],
+          missing: `${o.fileName} (${which}) has no embedded assignments, so the customers’ tiers are not known. Export it again with its assignments.`,
+          previousName: previousOpened.fileName,
+        };
     }
     const changes = tierChanges(customerTiers(previousOpened.config), customerTiers(opened.config));
-    return { letters: tierLetters(opened.config, changes, letterTemplate, { effectiveDate, contact }), missing: null, previousName: previousOpened.fileName };
+    return {
+      letters: tierLetters(opened.config, changes, letterTemplate, { effectiveDate, contact }),
+      missing: null,
+      previousName: previousOpened.fileName,
+    };
   },
   view: (r, { document }) => {
     if (r.missing) return textBlock(document, [r.missing]);
-    const el = textBlock(document, [`${r.letters.length.toLocaleString('en-US')} customers change tier since ${r.previousName}.`]);
+    const el = textBlock(document, [
+      `${r.letters.length.toLocaleString('en-US')} customers change tier since ${r.previousName}.`,
+    ]);
     if (r.letters.length === 0) return el;
-    const table = document.createElement('tb-table');
-    table.caption = 'Letters (text as it will be sent)';
-    table.columns = [
-      { key: 'customer', label: 'Customer' },
-      { key: 'oldTier', label: 'Old tier' },
-      { key: 'newTier', label: 'New tier' },
-      { key: 'text', label: 'Text' },
-    ];
-    table.rows = r.letters.map((l) => ({ customer: l.customer, oldTier: l.oldTier ?? 'no tier', newTier: l.newTier ?? 'no tier', text: l.text }));
+    const rows = r.letters.map((l) => ({
+      customer: l.customer,
+      oldTier: l.oldTier ?? 'no tier',
+      newTier: l.newTier ?? 'no tier',
+      text: l.text,
+    }));
+    const table = tableView(
+      document,
+      'Letters (text as it will be sent)',
+      [
+        ['customer', 'Customer'],
+        ['oldTier', 'Old tier'],
+        ['newTier', 'New tier'],
+        ['text', 'Text'],
+      ],
+      rows,
+    );
     el.append(
       table,
-      downloadButton(document, 'Export letters (CSV)', 'tier-letters.csv', () => lettersCsv(r.letters), 'text/csv'),
-      downloadButton(document, 'Export letters (Markdown)', 'tier-letters.md', () => lettersMarkdown(r.letters), 'text/markdown'),
+      downloadButton(
+        document,
+        'Export letters (CSV)',
+        'tier-letters.csv',
+        () => lettersCsv(r.letters),
+        'text/csv',
+      ),
+      downloadButton(
+        document,
+        'Export letters (Markdown)',
+        'tier-letters.md',
+        () => lettersMarkdown(r.letters),
+        'text/markdown',
+      ),
     );
     return el;
   },

@@ -22,7 +22,7 @@ import { reclassificationCsv } from '../src/config/review/reclassification-file.
 import type { AuditDraft } from '../src/config/audit.ts';
 import type { SegmentationConfig } from '../src/config/config-schema.ts';
 import { opened, type OpenedConfig } from './review-open.ts';
-import { textBlock } from './view-helpers.ts';
+import { tableView, textBlock } from './view-helpers.ts';
 import { downloadButton } from './review-views.ts';
 
 /** The reviewer's entries, chained after the log of the config they were made on. */
@@ -30,7 +30,10 @@ export const reviewLog = stateValue<readonly AuditEntry[]>({
   name: 'reviewLog',
   title: 'Review entries',
   value: [],
-  check: (v) => (Array.isArray(v) && v.every((e) => auditEntrySchema.safeParse(e).success) ? undefined : 'expected a list of audit entries'),
+  check: (v) =>
+    Array.isArray(v) && v.every((e) => auditEntrySchema.safeParse(e).success)
+      ? undefined
+      : 'expected a list of audit entries',
   format: (v) => `${v.length} entries`,
 });
 
@@ -56,15 +59,27 @@ export function reviewedDocument(opened: OpenedConfig, log: readonly AuditEntry[
   const updated = withAuditEntries(opened.config, mine);
   const doc = opened.document as Record<string, unknown>;
   const integrity = doc.integrity as Record<string, unknown> | undefined;
-  return { ...doc, audit: updated.audit, ...(integrity && updated.integrity ? { integrity: { ...integrity, audit: updated.integrity.audit } } : {}) };
+  return {
+    ...doc,
+    audit: updated.audit,
+    ...(integrity && updated.integrity
+      ? { integrity: { ...integrity, audit: updated.integrity.audit } }
+      : {}),
+  };
 }
 
 /** The reviewed content hash: the one the integrity record names, else computed from the document. */
 async function contentHash(o: OpenedConfig): Promise<string> {
-  return o.config.integrity?.content ?? sha256(canonicalJson(configContent(o.document as Record<string, unknown>)));
+  return (
+    o.config.integrity?.content ?? sha256(canonicalJson(configContent(o.document as Record<string, unknown>)))
+  );
 }
 
-async function planEntry(current: readonly AuditEntry[], o: OpenedConfig | null, draft: (content: string) => AuditDraft) {
+async function planEntry(
+  current: readonly AuditEntry[],
+  o: OpenedConfig | null,
+  draft: (content: string) => AuditDraft,
+) {
   if (o === null) throw new Error('open a config to review first');
   const mine = ownEntries(o.config, current);
   const log = await appendAudit([...(o.config.audit?.entries ?? []), ...mine], draft(await contentHash(o)));
@@ -75,14 +90,16 @@ async function planEntry(current: readonly AuditEntry[], o: OpenedConfig | null,
 export const addReview = action<{ readonly spec: ReviewSpec; readonly time: string }>({
   name: 'add-review',
   title: 'Add review',
-  plan: async ({ spec, time }, { input, value }) => planEntry(input(reviewLog), await value(opened), (content) => reviewDraft(spec, content, time)),
+  plan: async ({ spec, time }, { input, value }) =>
+    planEntry(input(reviewLog), await value(opened), (content) => reviewDraft(spec, content, time)),
 });
 
 /** Logs a customer's request for another tier (and the decision on it). */
 export const logReclassification = action<{ readonly spec: ReclassificationSpec; readonly time: string }>({
   name: 'log-reclassification',
   title: 'Log reclassification request',
-  plan: async ({ spec, time }, { input, value }) => planEntry(input(reviewLog), await value(opened), () => reclassificationDraft(spec, time)),
+  plan: async ({ spec, time }, { input, value }) =>
+    planEntry(input(reviewLog), await value(opened), () => reclassificationDraft(spec, time)),
 });
 
 /** The decisions, comments and reclassification requests of the config's log and this review. */
@@ -96,7 +113,13 @@ export const reviewEntries = cell({
     if (opened === null) return null;
     const mine = ownEntries(opened.config, reviewLog);
     const log = [...(opened.config.audit?.entries ?? []), ...mine];
-    return { added: mine.length, ignored: reviewLog.length - mine.length, reviews: reviewRecords(log), requests: reclassificationRecords(log), fileName: opened.fileName };
+    return {
+      added: mine.length,
+      ignored: reviewLog.length - mine.length,
+      reviews: reviewRecords(log),
+      requests: reclassificationRecords(log),
+      fileName: opened.fileName,
+    };
   },
   view: (r, { document }) => {
     if (r === null) return textBlock(document, ['Choose the config to review first.']);
@@ -105,36 +128,52 @@ export const reviewEntries = cell({
         ? 'You have not added anything to this config yet.'
         : `You added ${r.added} ${r.added === 1 ? 'entry' : 'entries'} to the audit log of ${r.fileName}. Download the reviewed config to send ${r.added === 1 ? 'it' : 'them'} back.`,
     ];
-    if (r.ignored > 0) lines.push(`${r.ignored} earlier review ${r.ignored === 1 ? 'entry was' : 'entries were'} made on another config and ${r.ignored === 1 ? 'is' : 'are'} not shown.`);
+    if (r.ignored > 0)
+      lines.push(
+        `${r.ignored} earlier review ${r.ignored === 1 ? 'entry was' : 'entries were'} made on another config and ${r.ignored === 1 ? 'is' : 'are'} not shown.`,
+      );
     const el = textBlock(document, lines);
     if (r.reviews.length > 0) {
-      const t = document.createElement('tb-table');
-      t.caption = 'Review decisions and comments';
-      t.columns = [
-        { key: 'seq', label: '#' },
-        { key: 'time', label: 'Time' },
-        { key: 'reviewer', label: 'Reviewer' },
-        { key: 'role', label: 'Role' },
-        { key: 'decision', label: 'Decision' },
-        { key: 'comment', label: 'Comment' },
-      ];
-      t.rows = r.reviews.map((x) => ({ ...x }));
-      el.append(t);
+      el.append(
+        tableView(
+          document,
+          'Review decisions and comments',
+          [
+            ['seq', '#'],
+            ['time', 'Time'],
+            ['reviewer', 'Reviewer'],
+            ['role', 'Role'],
+            ['decision', 'Decision'],
+            ['comment', 'Comment'],
+          ],
+          r.reviews,
+        ),
+      );
     }
     if (r.requests.length > 0) {
-      const t = document.createElement('tb-table');
-      t.caption = 'Reclassification requests';
-      t.columns = [
-        { key: 'seq', label: '#' },
-        { key: 'customer', label: 'Customer' },
-        { key: 'currentTier', label: 'Current tier' },
-        { key: 'requestedTier', label: 'Requested tier' },
-        { key: 'reason', label: 'Reason' },
-        { key: 'decision', label: 'Decision' },
-        { key: 'by', label: 'Logged by' },
-      ];
-      t.rows = r.requests.map((x) => ({ ...x }));
-      el.append(t, downloadButton(document, 'Export reclassification requests (CSV)', 'reclassification-requests.csv', () => reclassificationCsv(r.requests), 'text/csv'));
+      el.append(
+        tableView(
+          document,
+          'Reclassification requests',
+          [
+            ['seq', '#'],
+            ['customer', 'Customer'],
+            ['currentTier', 'Current tier'],
+            ['requestedTier', 'Requested tier'],
+            ['reason', 'Reason'],
+            ['decision', 'Decision'],
+            ['by', 'Logged by'],
+          ],
+          r.requests,
+        ),
+        downloadButton(
+          document,
+          'Export reclassification requests (CSV)',
+          'reclassification-requests.csv',
+          () => reclassificationCsv(r.requests),
+          'text/csv',
+        ),
+      );
     }
     return el;
   },

@@ -18,14 +18,16 @@ export const reviewedFile = fileInput({
   name: 'reviewedFile',
   title: 'Config to review',
   accept: '.json,application/json',
-  description: 'The exported segmentation config (config.json). It is read here, in this browser; nothing is uploaded, and nothing in it is run.',
+  description:
+    'The exported segmentation config (config.json). It is read here, in this browser; nothing is uploaded, and nothing in it is run.',
 });
 
 export const previousFile = fileInput({
   name: 'previousFile',
   title: 'Previous config (optional)',
   accept: '.json,application/json',
-  description: 'The config in force before this one: the review lists every change and the customers who move.',
+  description:
+    'The config in force before this one: the review lists every change and the customers who move.',
 });
 
 export const reviewDataFile = fileInput({
@@ -59,4 +61,3 @@ export const previousOpened = cell({
   inputs: { previousFile },
   run: ({ previousFile }): OpenedConfig | null => (previousFile === null ? null : open(previousFile)),
 });
-

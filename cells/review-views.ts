@@ -2,7 +2,13 @@
 import { download } from '../src/app/download.ts';
 
 /** A button that offers `text()` as a file; the text is made on click, never rendered. */
-export function downloadButton(document: Document, label: string, fileName: string, text: () => string, type: string): HTMLButtonElement {
+export function downloadButton(
+  document: Document,
+  label: string,
+  fileName: string,
+  text: () => string,
+  type: string,
+): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'tb-download';

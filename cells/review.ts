@@ -33,10 +33,14 @@ export const reproduction = cell({
     const config = opened.config;
     if (reviewDataFile === null && config.data.source !== 'sample') return null;
     const name = reviewDataFile?.name ?? SAMPLE_ORDERS_NAME;
-    const read = await host.tasks.run('importData', [reviewDataFile?.bytes ?? null, name, config.data.import], {
-      signal,
-      onProgress: (f, message) => progress(f, message),
-    });
+    const read = await host.tasks.run(
+      'importData',
+      [reviewDataFile?.bytes ?? null, name, config.data.import],
+      {
+        signal,
+        onProgress: (f, message) => progress(f, message),
+      },
+    );
     return checkReproduction(config, read.imported.customers, { name, fingerprint: read.fingerprint });
   },
 });
@@ -55,7 +59,9 @@ export const reviewReport = cell({
       document: reviewedDocument(opened, reviewLog),
       fileName: opened.fileName,
       inputs: INPUTS,
-      ...(previousOpened ? { previous: { config: previousOpened.config, fileName: previousOpened.fileName } } : {}),
+      ...(previousOpened
+        ? { previous: { config: previousOpened.config, fileName: previousOpened.fileName } }
+        : {}),
       ...(reproduction ? { reproduction } : {}),
     });
     return buildReport(input);
@@ -84,19 +90,53 @@ function sectionCell(id: SectionId, title: string, description: string) {
     inputs: { reviewReport },
     run: ({ reviewReport }): ReportSection | null => reviewReport?.sections.find((s) => s.id === id) ?? null,
     view: (section, { document }) =>
-      section === null ? textBlock(document, ['Choose the config to review (above): its exported config.json.']) : sectionView(section, document),
+      section === null
+        ? textBlock(document, ['Choose the config to review (above): its exported config.json.'])
+        : sectionView(section, document),
   });
 }
 
-export const reviewSummary = sectionCell('summary', 'Summary', 'What the config is, whether it is the approved content, and what a reviewer should look at first.');
-export const reviewInputs = sectionCell('inputs', 'Inputs and assumptions', 'Every input the config records, with the notebook’s description of it, and the documented assumptions.');
-export const reviewData = sectionCell('data', 'Data and quality', 'The data fingerprint and every row accounted for.');
-export const reviewFeatures = sectionCell('features', 'Features and preparation', 'Features, transforms, scaling parameters and weights.');
-export const reviewChooseK = sectionCell('choose-k', 'Choosing k', 'What the config records about the choice of k.');
+export const reviewSummary = sectionCell(
+  'summary',
+  'Summary',
+  'What the config is, whether it is the approved content, and what a reviewer should look at first.',
+);
+export const reviewInputs = sectionCell(
+  'inputs',
+  'Inputs and assumptions',
+  'Every input the config records, with the notebook’s description of it, and the documented assumptions.',
+);
+export const reviewData = sectionCell(
+  'data',
+  'Data and quality',
+  'The data fingerprint and every row accounted for.',
+);
+export const reviewFeatures = sectionCell(
+  'features',
+  'Features and preparation',
+  'Features, transforms, scaling parameters and weights.',
+);
+export const reviewChooseK = sectionCell(
+  'choose-k',
+  'Choosing k',
+  'What the config records about the choice of k.',
+);
 export const reviewClusters = sectionCell('clusters', 'Clusters', 'Sizes and centroids of the model.');
-export const reviewRobustness = sectionCell('robustness', 'Robustness', 'The robustness evidence the config carries.');
-export const reviewTiers = sectionCell('tiers', 'Tiers and policies', 'Tier names and the service policy of each tier.');
-export const reviewWorkingCapital = sectionCell('working-capital', 'Working capital', 'Inventory effect of the policies, when recorded.');
+export const reviewRobustness = sectionCell(
+  'robustness',
+  'Robustness',
+  'The robustness evidence the config carries.',
+);
+export const reviewTiers = sectionCell(
+  'tiers',
+  'Tiers and policies',
+  'Tier names and the service policy of each tier.',
+);
+export const reviewWorkingCapital = sectionCell(
+  'working-capital',
+  'Working capital',
+  'Inventory effect of the policies, when recorded.',
+);
 export const reviewGovernance = sectionCell(
   'governance',
   'Governance',

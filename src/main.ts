@@ -140,5 +140,7 @@ else {
   toolbarDecisions = () => panel.decisions();
 }
 document.querySelector('#app')?.append(page);
+// The analyst's own scratch cells, under the notebook (loaded after it).
+void import('./ui/scratch/mount.ts').then(({ mountScratch }) => mountScratch(document, engine, document.querySelector('#app') ?? document.body));
 (window as unknown as { tierbook: unknown }).tierbook = { engine, governance };
 } // end of the segmentation page

@@ -14,7 +14,12 @@ export interface FormField {
 }
 
 /** Shows the form; resolves with the field values, or null when cancelled. */
-export function askForm(document: Document, title: string, fields: readonly FormField[], submitLabel: string): Promise<Record<string, string> | null> {
+export function askForm(
+  document: Document,
+  title: string,
+  fields: readonly FormField[],
+  submitLabel: string,
+): Promise<Record<string, string> | null> {
   const dialog = document.createElement('dialog');
   dialog.className = 'tb-form-dialog';
   const form = document.createElement('form');

@@ -20,29 +20,12 @@ import { IndexedDbAuditStore } from './governance/audit-store.ts';
 import type { AuditEntry } from '../config/audit-schema.ts';
 import { download } from './download.ts';
 import { askForm } from './review-form.ts';
+import { toolbarShell } from './toolbar.ts';
 
 const baseName = (fileName: string) => fileName.replace(/\.json$/i, '');
 
 function reviewToolbar(document: Document, engine: NotebookEngine): HTMLElement {
-  const bar = document.createElement('div');
-  bar.className = 'tb-toolbar';
-  bar.slot = 'toolbar';
-  const status = document.createElement('output');
-  status.className = 'tb-toolbar-status';
-  status.setAttribute('role', 'status');
-  status.setAttribute('aria-live', 'polite');
-  const say = (text: string, tone: 'ok' | 'warn' | 'error' = 'ok') => {
-    status.textContent = text;
-    status.dataset.tone = tone;
-  };
-  const button = (label: string, id: string, act: () => Promise<void>) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = label;
-    b.id = id;
-    b.addEventListener('click', () => act().catch((error: unknown) => say(error instanceof Error ? error.message : String(error), 'error')));
-    bar.append(b);
-  };
+  const { bar, status, say, button } = toolbarShell(document);
   const current = async () => {
     const o = await engine.value(opened);
     if (o === null) throw new Error('Choose the config to review first (“Config to review”).');
@@ -59,68 +42,129 @@ function reviewToolbar(document: Document, engine: NotebookEngine): HTMLElement 
   const keepLocally = async (before: readonly AuditEntry[]) => {
     const added = engine.getInput(reviewLog);
     const fresh = added.slice(before.length);
-    for (const e of fresh) await local.append({ time: e.time, kind: e.kind, details: e.details, ...(e.actor === undefined ? {} : { actor: e.actor }) });
+    for (const e of fresh)
+      await local.append({
+        time: e.time,
+        kind: e.kind,
+        details: e.details,
+        ...(e.actor === undefined ? {} : { actor: e.actor }),
+      });
   };
 
-  button('Export report (HTML)', 'export-report-html', async () => {
-    const { o, doc } = await report();
-    download(document, `${baseName(o.fileName)}-report.html`, reportHtml(doc), 'text/html');
-    say('Exported the report as one HTML file (opens offline; print it to PDF from the browser).');
-  });
-  button('Export report (Markdown)', 'export-report-md', async () => {
-    const { o, doc } = await report();
-    download(document, `${baseName(o.fileName)}-report.md`, reportMarkdown(doc), 'text/markdown');
-    say('Exported the report as Markdown.');
-  });
-  button('Review…', 'add-review', async () => {
-    await current();
-    const values = await askForm(
-      document,
-      'Your review',
-      [
-        { name: 'decision', label: 'Decision', kind: REVIEW_DECISIONS },
-        { name: 'reviewer', label: 'Your name', required: true },
-        { name: 'role', label: 'Your role (e.g. Finance, governance committee)' },
-        { name: 'comment', label: 'Comment (required to request changes)', kind: 'textarea' },
-      ],
-      'Add to the audit log',
-    );
-    if (values === null) return;
-    const before = engine.getInput(reviewLog);
-    await engine.act(addReview, { spec: { decision: values.decision as (typeof REVIEW_DECISIONS)[number], reviewer: values.reviewer, role: values.role, comment: values.comment }, time: new Date().toISOString() });
-    await keepLocally(before).catch(() => say('Added to the config’s audit log, but this browser’s own log could not be written.', 'warn'));
-    say(`Added your ${values.decision === 'comment' ? 'comment' : `decision (${values.decision})`} to the audit log. Download the reviewed config to send it back.`);
-  });
-  button('Reclassification request…', 'add-reclassification', async () => {
-    const o = await current();
-    const values = await askForm(
-      document,
-      'Reclassification request',
-      [
-        { name: 'customer', label: 'Customer id', required: true },
-        { name: 'requestedTier', label: 'Requested tier', kind: o.config.tierMap?.order ?? undefined, required: true },
-        { name: 'reason', label: 'Reason', kind: 'textarea', required: true },
-        { name: 'decision', label: 'Decision', kind: RECLASSIFICATION_DECISIONS },
-        { name: 'by', label: 'Logged by', required: true },
-      ],
-      'Log the request',
-    );
-    if (values === null) return;
-    const currentTier = customerTiers(o.config).get(values.customer.trim()) ?? '';
-    const before = engine.getInput(reviewLog);
-    await engine.act(logReclassification, {
-      spec: { customer: values.customer, currentTier, requestedTier: values.requestedTier, reason: values.reason, decision: values.decision as (typeof RECLASSIFICATION_DECISIONS)[number], by: values.by },
-      time: new Date().toISOString(),
-    });
-    await keepLocally(before).catch(() => say('Logged in the config’s audit log, but this browser’s own log could not be written.', 'warn'));
-    say(`Logged the request of ${values.customer.trim()}${currentTier ? ` (now ${currentTier})` : ' (not in the config’s assignments)'} for ${values.requestedTier}.`);
-  });
-  button('Download reviewed config', 'download-reviewed', async () => {
-    const o = await current();
-    const document_ = reviewedDocument(o, engine.getInput(reviewLog));
-    download(document, `${baseName(o.fileName)}-reviewed.json`, `${JSON.stringify(JSON.parse(canonicalJson(document_)), null, 2)}\n`, 'application/json');
-    say('Downloaded the config with your entries appended to its audit log (its content and hashes unchanged).');
-  });
+  button(
+    'Export report (HTML)',
+    async () => {
+      const { o, doc } = await report();
+      download(document, `${baseName(o.fileName)}-report.html`, reportHtml(doc), 'text/html');
+      say('Exported the report as one HTML file (opens offline; print it to PDF from the browser).');
+    },
+    'export-report-html',
+  );
+  button(
+    'Export report (Markdown)',
+    async () => {
+      const { o, doc } = await report();
+      download(document, `${baseName(o.fileName)}-report.md`, reportMarkdown(doc), 'text/markdown');
+      say('Exported the report as Markdown.');
+    },
+    'export-report-md',
+  );
+  button(
+    'Review…',
+    async () => {
+      await current();
+      const values = await askForm(
+        document,
+        'Your review',
+        [
+          { name: 'decision', label: 'Decision', kind: REVIEW_DECISIONS },
+          { name: 'reviewer', label: 'Your name', required: true },
+          { name: 'role', label: 'Your role (e.g. Finance, governance committee)' },
+          { name: 'comment', label: 'Comment (required to request changes)', kind: 'textarea' },
+        ],
+        'Add to the audit log',
+      );
+      if (values === null) return;
+      const before = engine.getInput(reviewLog);
+      await engine.act(addReview, {
+        spec: {
+          decision: values.decision as (typeof REVIEW_DECISIONS)[number],
+          reviewer: values.reviewer,
+          role: values.role,
+          comment: values.comment,
+        },
+        time: new Date().toISOString(),
+      });
+      await keepLocally(before).catch(() =>
+        say('Added to the config’s audit log, but this browser’s own log could not be written.', 'warn'),
+      );
+      say(
+        `Added your ${values.decision === 'comment' ? 'comment' : `decision (${values.decision})`} to the audit log. Download the reviewed config to send it back.`,
+      );
+    },
+    'add-review',
+  );
+  button(
+    'Reclassification request…',
+    async () => {
+      const o = await current();
+      const values = await askForm(
+        document,
+        'Reclassification request',
+        [
+          { name: 'customer', label: 'Customer id', required: true },
+          {
+            name: 'requestedTier',
+            label: 'Requested tier',
+            kind: o.config.tierMap?.order ?? undefined,
+            required: true,
+          },
+          { name: 'reason', label: 'Reason', kind: 'textarea', required: true },
+          { name: 'decision', label: 'Decision', kind: RECLASSIFICATION_DECISIONS },
+          { name: 'by', label: 'Logged by', required: true },
+        ],
+        'Log the request',
+      );
+      if (values === null) return;
+      const currentTier = customerTiers(o.config).get(values.customer.trim()) ?? '';
+      const before = engine.getInput(reviewLog);
+      await engine.act(logReclassification, {
+        spec: {
+          customer: values.customer,
+          currentTier,
+          requestedTier: values.requestedTier,
+          reason: values.reason,
+          decision: values.decision as (typeof RECLASSIFICATION_DECISIONS)[number],
+          by: values.by,
+        },
+        time: new Date().toISOString(),
+      });
+      await keepLocally(before).catch(() =>
+        say('Logged in the config’s audit log, but this browser’s own log could not be written.', 'warn'),
+      );
+      say(
+        `Logged the request of ${values.customer.trim()}${currentTier ? ` (now ${currentTier})` : ' (not in the config’s assignments)'} for ${values.requestedTier}.`,
+      );
+    },
+    'add-reclassification',
+  );
+  button(
+    'Download reviewed config',
+    async () => {
+      const o = await current();
+      const document_ = reviewedDocument(o, engine.getInput(reviewLog));
+      download(
+        document,
+        `${baseName(o.fileName)}-reviewed.json`,
+        `${JSON.stringify(JSON.parse(canonicalJson(document_)), null, 2)}\n`,
+        'application/json',
+      );
+      say(
+        'Downloaded the config with your entries appended to its audit log (its content and hashes unchanged).',
+      );
+    },
+    'download-reviewed',
+  );
   bar.append(status);
   return bar;
 }

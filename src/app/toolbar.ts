@@ -27,15 +27,8 @@ export interface ToolbarGovernance {
   readonly afterClear: () => void;
 }
 
-/** The notebook's actions: export, import, share, reset, approve, audit log. Messages are text, never HTML. */
-export function createToolbar(
-  document: Document,
-  engine: NotebookEngine,
-  location: Location,
-  nodes: ToolbarNodes,
-  warning?: string,
-  gov?: ToolbarGovernance,
-): HTMLElement {
+/** A toolbar: its bar, the status line, and buttons whose errors show in that line as text. */
+export function toolbarShell(document: Document) {
   const bar = document.createElement('div');
   bar.className = 'tb-toolbar';
   bar.slot = 'toolbar';
@@ -62,6 +55,19 @@ export function createToolbar(
     bar.append(b);
     return b;
   };
+  return { bar, status, say, button };
+}
+
+/** The notebook's actions: export, import, share, reset, approve, audit log. Messages are text, never HTML. */
+export function createToolbar(
+  document: Document,
+  engine: NotebookEngine,
+  location: Location,
+  nodes: ToolbarNodes,
+  warning?: string,
+  gov?: ToolbarGovernance,
+): HTMLElement {
+  const { bar, status, say, button } = toolbarShell(document);
   const inputs = engine.nodes.filter((n): n is InputNode<unknown> => n.kind === 'input');
 
   button(

@@ -21,7 +21,11 @@ const FORMATS = ['html', 'markdown'] as const;
 
 /** The config's settings that are settings of this notebook (the rest is reported, never applied). */
 function settingsOf(config: SegmentationConfig): { values: Record<string, unknown>; notes: string[] } {
-  const inputs = new Map(collectNodes(segmentation).filter((n): n is InputNode<unknown> => n.kind === 'input' && n.role === 'setting').map((n) => [n.name, n]));
+  const inputs = new Map(
+    collectNodes(segmentation)
+      .filter((n): n is InputNode<unknown> => n.kind === 'input' && n.role === 'setting')
+      .map((n) => [n.name, n]),
+  );
   const values: Record<string, unknown> = {};
   const notes: string[] = [];
   for (const [name, value] of Object.entries(config.inputs)) {
@@ -38,15 +42,29 @@ function settingsOf(config: SegmentationConfig): { values: Record<string, unknow
  * does not record (the k sweep, profiles, tier KPIs, working capital), and the reproduction
  * check of its assignments (the data read with the config's import options, scored frozen).
  */
-async function onData(config: SegmentationConfig, file: { name: string; bytes: Uint8Array | null }, io: Io): Promise<{ evidence: ReportEvidence; reproduction: Reproduction }> {
+async function onData(
+  config: SegmentationConfig,
+  file: { name: string; bytes: Uint8Array | null },
+  io: Io,
+): Promise<{ evidence: ReportEvidence; reproduction: Reproduction }> {
   const tasks = nodeTaskRunner();
   const { version, packages } = await packageVersions();
   const host: Host = { packages, version, tasks };
   const { values, notes } = settingsOf(config);
-  const engine = createEngine(segmentation, { live: false, initial: { ...values, host, dataFile: file.bytes === null ? null : { name: file.name, bytes: file.bytes } } });
+  const engine = createEngine(segmentation, {
+    live: false,
+    initial: {
+      ...values,
+      host,
+      dataFile: file.bytes === null ? null : { name: file.name, bytes: file.bytes },
+    },
+  });
   try {
     const read = await tasks.run('importData', [file.bytes, file.name, config.data.import]);
-    const reproduction = await checkReproduction(config, read.imported.customers, { name: file.name, fingerprint: read.fingerprint });
+    const reproduction = await checkReproduction(config, read.imported.customers, {
+      name: file.name,
+      fingerprint: read.fingerprint,
+    });
     const { evidence, failed } = await evidenceFromEngine(engine, '');
     for (const problem of failed) io.stderr(`tierbook: report: ${problem}\n`);
     const refused = [...engine.refused.map((r) => r.reason), ...notes];
@@ -61,19 +79,27 @@ async function onData(config: SegmentationConfig, file: { name: string; bytes: U
 /** `tierbook report config.json [--data file] [--previous old.json] [--format html|markdown] --out report.html` */
 export async function reportCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [configPath, ...extra] = args.positionals;
-  if (configPath === undefined) throw new UsageError('report needs a config, e.g. tierbook report config.json --out report.html');
+  if (configPath === undefined)
+    throw new UsageError('report needs a config, e.g. tierbook report config.json --out report.html');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (flags start with --)`);
   const out = flag(args, 'out');
-  if (out === undefined) throw new UsageError('report needs --out <file>, e.g. --out report.html (or report.md for Markdown)');
+  if (out === undefined)
+    throw new UsageError('report needs --out <file>, e.g. --out report.html (or report.md for Markdown)');
   const given = flag(args, 'format');
   const format = given ?? (['.md', '.markdown'].includes(extname(out).toLowerCase()) ? 'markdown' : 'html');
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format: "${format}" (expected html or markdown)`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`invalid --format: "${format}" (expected html or markdown)`);
 
   const file = await readConfigFile(configPath);
   const previousPath = flag(args, 'previous');
   const previous = previousPath === undefined ? undefined : await readConfigFile(previousPath);
   const dataPath = flag(args, 'data');
-  const data = dataPath === undefined ? undefined : dataPath === 'sample' ? { name: SAMPLE_ORDERS_NAME, bytes: null } : await readDataFile(dataPath);
+  const data =
+    dataPath === undefined
+      ? undefined
+      : dataPath === 'sample'
+        ? { name: SAMPLE_ORDERS_NAME, bytes: null }
+        : await readDataFile(dataPath);
   const run = data ? await onData(file.config, data, io) : undefined;
   const input = await prepareReport({
     document: file.document,
@@ -88,7 +114,15 @@ export async function reportCommand(args: ParsedArgs, io: Io): Promise<number> {
   io.stdout(`config: ${input.verification.message}\n`);
   if (run) {
     const r = run.reproduction;
-    io.stdout(r.reproduced === null ? `data: not checked (${r.notes[0] ?? 'cannot be replayed'})\n` : !r.fingerprintMatches ? `data: ${r.fileName} is not the file the config was built from\n` : r.reproduced ? 'data: the assignments reproduce exactly\n' : 'data: the assignments do NOT reproduce\n');
+    io.stdout(
+      r.reproduced === null
+        ? `data: not checked (${r.notes[0] ?? 'cannot be replayed'})\n`
+        : !r.fingerprintMatches
+          ? `data: ${r.fileName} is not the file the config was built from\n`
+          : r.reproduced
+            ? 'data: the assignments reproduce exactly\n'
+            : 'data: the assignments do NOT reproduce\n',
+    );
   }
   io.stdout(`wrote ${out}\n`);
   return 0;

@@ -45,7 +45,14 @@ export async function prepareReport(options: PrepareOptions): Promise<ReportInpu
     auditCheck,
     inputs: options.inputs,
     ...(options.evidence ? { evidence: options.evidence } : {}),
-    ...(options.previous ? { previous: { fileName: options.previous.fileName, diff: diffConfigs(options.previous.config, config) } } : {}),
+    ...(options.previous
+      ? {
+          previous: {
+            fileName: options.previous.fileName,
+            diff: diffConfigs(options.previous.config, config),
+          },
+        }
+      : {}),
     ...(options.reproduction ? { reproduction: options.reproduction } : {}),
   };
 }

@@ -38,7 +38,13 @@ export interface LineChartSpec {
 
 export type ChartSpec = BarChartSpec | LineChartSpec;
 
-const COLOURS: Record<BarTone, string> = { default: '#2457c5', ok: '#2e7d32', warn: '#a15c00', error: '#b42318', muted: '#8a94a3' };
+const COLOURS: Record<BarTone, string> = {
+  default: '#2457c5',
+  ok: '#2e7d32',
+  warn: '#a15c00',
+  error: '#b42318',
+  muted: '#8a94a3',
+};
 const INK = '#1d2530';
 const MUTED = '#5b6470';
 const WIDTH = 720;
@@ -65,21 +71,57 @@ function barChart(spec: BarChartSpec, caption: string): MarkupElement {
       { class: 'bar' },
       h('title', {}, `${b.label}: ${b.text ?? formatFigure(b.value)}`),
       h('text', { x: labelWidth - 8, y: y + 17, 'text-anchor': 'end', fill: INK }, clip(b.label, 26)),
-      h('rect', { x: labelWidth, y: y + 4, width: w.toFixed(1), height: row - 8, fill: COLOURS[b.tone ?? 'default'] }),
-      h('text', { x: (labelWidth + w + 6).toFixed(1), y: y + 17, fill: INK }, b.text ?? formatFigure(b.value)),
+      h('rect', {
+        x: labelWidth,
+        y: y + 4,
+        width: w.toFixed(1),
+        height: row - 8,
+        fill: COLOURS[b.tone ?? 'default'],
+      }),
+      h(
+        'text',
+        { x: (labelWidth + w + 6).toFixed(1), y: y + 17, fill: INK },
+        b.text ?? formatFigure(b.value),
+      ),
     );
   });
   const rules = (spec.rules ?? []).map((r) =>
     h(
       'g',
       { class: 'rule' },
-      h('line', { x1: (labelWidth + scale(r.value)).toFixed(1), x2: (labelWidth + scale(r.value)).toFixed(1), y1: top - 4, y2: height - 2, stroke: MUTED, 'stroke-dasharray': '3,3' }),
-      h('text', { x: (labelWidth + scale(r.value)).toFixed(1), y: 13, 'text-anchor': 'middle', fill: MUTED, 'font-size': 11 }, r.label),
+      h('line', {
+        x1: (labelWidth + scale(r.value)).toFixed(1),
+        x2: (labelWidth + scale(r.value)).toFixed(1),
+        y1: top - 4,
+        y2: height - 2,
+        stroke: MUTED,
+        'stroke-dasharray': '3,3',
+      }),
+      h(
+        'text',
+        {
+          x: (labelWidth + scale(r.value)).toFixed(1),
+          y: 13,
+          'text-anchor': 'middle',
+          fill: MUTED,
+          'font-size': 11,
+        },
+        r.label,
+      ),
     ),
   );
   return h(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-label': caption, 'font-size': 13, 'font-family': 'system-ui, sans-serif' },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${WIDTH} ${height}`,
+      width: WIDTH,
+      height,
+      role: 'img',
+      'aria-label': caption,
+      'font-size': 13,
+      'font-family': 'system-ui, sans-serif',
+    },
     h('title', {}, caption),
     h('line', { x1: labelWidth, x2: labelWidth, y1: top, y2: height - 4, stroke: MUTED }),
     ...bars,
@@ -94,7 +136,8 @@ export function ticks(lo: number, hi: number): number[] {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw;
   const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+    out.push(Number(t.toPrecision(12)));
   return out;
 }
 
@@ -115,24 +158,81 @@ function lineChart(spec: LineChartSpec, caption: string): MarkupElement {
   const yTicks = ticks(y0, y1);
   return h(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': caption, 'font-size': 12, 'font-family': 'system-ui, sans-serif' },
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      role: 'img',
+      'aria-label': caption,
+      'font-size': 12,
+      'font-family': 'system-ui, sans-serif',
+    },
     h('title', {}, caption),
     ...yTicks.map((t) =>
-      h('g', { class: 'tick' }, h('line', { x1: m.left, x2: width - m.right, y1: sy(t).toFixed(1), y2: sy(t).toFixed(1), stroke: '#e3e7ec' }), h('text', { x: m.left - 6, y: (sy(t) + 4).toFixed(1), 'text-anchor': 'end', fill: MUTED }, formatFigure(t))),
+      h(
+        'g',
+        { class: 'tick' },
+        h('line', {
+          x1: m.left,
+          x2: width - m.right,
+          y1: sy(t).toFixed(1),
+          y2: sy(t).toFixed(1),
+          stroke: '#e3e7ec',
+        }),
+        h(
+          'text',
+          { x: m.left - 6, y: (sy(t) + 4).toFixed(1), 'text-anchor': 'end', fill: MUTED },
+          formatFigure(t),
+        ),
+      ),
     ),
-    ...xs.map((x) => h('text', { x: sx(x).toFixed(1), y: height - m.bottom + 16, 'text-anchor': 'middle', fill: MUTED }, String(x))),
-    h('text', { x: (m.left + width - m.right) / 2, y: height - 6, 'text-anchor': 'middle', fill: INK }, spec.xLabel),
-    h('text', { x: 14, y: (m.top + height - m.bottom) / 2, 'text-anchor': 'middle', fill: INK, transform: `rotate(-90 14 ${(m.top + height - m.bottom) / 2})` }, spec.yLabel),
+    ...xs.map((x) =>
+      h(
+        'text',
+        { x: sx(x).toFixed(1), y: height - m.bottom + 16, 'text-anchor': 'middle', fill: MUTED },
+        String(x),
+      ),
+    ),
+    h(
+      'text',
+      { x: (m.left + width - m.right) / 2, y: height - 6, 'text-anchor': 'middle', fill: INK },
+      spec.xLabel,
+    ),
+    h(
+      'text',
+      {
+        x: 14,
+        y: (m.top + height - m.bottom) / 2,
+        'text-anchor': 'middle',
+        fill: INK,
+        transform: `rotate(-90 14 ${(m.top + height - m.bottom) / 2})`,
+      },
+      spec.yLabel,
+    ),
     spec.marked
       ? h(
           'g',
           { class: 'marked' },
-          h('line', { x1: sx(spec.marked.x).toFixed(1), x2: sx(spec.marked.x).toFixed(1), y1: m.top, y2: height - m.bottom, stroke: INK, 'stroke-dasharray': '4,3' }),
+          h('line', {
+            x1: sx(spec.marked.x).toFixed(1),
+            x2: sx(spec.marked.x).toFixed(1),
+            y1: m.top,
+            y2: height - m.bottom,
+            stroke: INK,
+            'stroke-dasharray': '4,3',
+          }),
           h('text', { x: (sx(spec.marked.x) + 4).toFixed(1), y: m.top + 10, fill: INK }, spec.marked.label),
         )
       : null,
     h('polyline', { points: path, fill: 'none', stroke: COLOURS.default, 'stroke-width': 2 }),
-    ...spec.points.map((p) => h('circle', { cx: sx(p.x).toFixed(1), cy: sy(p.y).toFixed(1), r: 3, fill: COLOURS.default }, h('title', {}, `${spec.xLabel} ${p.x}: ${formatFigure(p.y)}`))),
+    ...spec.points.map((p) =>
+      h(
+        'circle',
+        { cx: sx(p.x).toFixed(1), cy: sy(p.y).toFixed(1), r: 3, fill: COLOURS.default },
+        h('title', {}, `${spec.xLabel} ${p.x}: ${formatFigure(p.y)}`),
+      ),
+    ),
   );
 }
 
@@ -143,6 +243,13 @@ export function renderChart(spec: ChartSpec, caption: string): MarkupElement {
 
 /** The chart's figures as table rows (for Markdown, where a chart cannot go). */
 export function chartRows(spec: ChartSpec): { header: [string, string]; rows: [string, string][] } {
-  if (spec.kind === 'bars') return { header: ['', spec.valueLabel], rows: spec.bars.map((b) => [b.label, b.text ?? formatFigure(b.value)]) };
-  return { header: [spec.xLabel, spec.yLabel], rows: spec.points.map((p) => [String(p.x), formatFigure(p.y)]) };
+  if (spec.kind === 'bars')
+    return {
+      header: ['', spec.valueLabel],
+      rows: spec.bars.map((b) => [b.label, b.text ?? formatFigure(b.value)]),
+    };
+  return {
+    header: [spec.xLabel, spec.yLabel],
+    rows: spec.points.map((p) => [String(p.x), formatFigure(p.y)]),
+  };
 }

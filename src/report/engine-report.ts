@@ -13,7 +13,10 @@ import type { ReportDocument } from './report-document.ts';
 import { reportHtml } from './report-html.ts';
 
 /** The evidence cells' values (a cell that fails is left out and named in `failed`). */
-export async function evidenceFromEngine(engine: Pick<NotebookEngine, 'node' | 'value'>, source: string): Promise<{ evidence: ReportEvidence; failed: string[] }> {
+export async function evidenceFromEngine(
+  engine: Pick<NotebookEngine, 'node' | 'value'>,
+  source: string,
+): Promise<{ evidence: ReportEvidence; failed: string[] }> {
   const cells: Record<string, unknown> = {};
   const failed: string[] = [];
   for (const name of EVIDENCE_CELLS) {
@@ -29,15 +32,25 @@ export async function evidenceFromEngine(engine: Pick<NotebookEngine, 'node' | '
 }
 
 /** The report of the notebook's current config, as Export config would write it. */
-export async function notebookReport(engine: NotebookEngine, config: SegmentationConfig, fileName: string): Promise<{ doc: ReportDocument; failed: string[] }> {
+export async function notebookReport(
+  engine: NotebookEngine,
+  config: SegmentationConfig,
+  fileName: string,
+): Promise<{ doc: ReportDocument; failed: string[] }> {
   const document = JSON.parse(await exportConfigText(config)) as unknown;
-  const { evidence, failed } = await evidenceFromEngine(engine, 'computed by this notebook on its current data and settings');
+  const { evidence, failed } = await evidenceFromEngine(
+    engine,
+    'computed by this notebook on its current data and settings',
+  );
   const input = await prepareReport({ document, fileName, inputs: inputCatalog(engine.notebook), evidence });
   return { doc: buildReport(input), failed };
 }
 
 /** The HTML report file of the notebook's current config (what the app's Export report downloads). */
-export async function reportFileFor(engine: NotebookEngine, config: SegmentationConfig): Promise<{ fileName: string; html: string; failed: string[] }> {
+export async function reportFileFor(
+  engine: NotebookEngine,
+  config: SegmentationConfig,
+): Promise<{ fileName: string; html: string; failed: string[] }> {
   const fileName = `segmentation-config-k${config.model.k}.json`;
   const { doc, failed } = await notebookReport(engine, config, fileName);
   return { fileName: `segmentation-report-k${config.model.k}.html`, html: reportHtml(doc), failed };

@@ -23,7 +23,14 @@ export interface SweepEvidence {
 }
 
 export interface WorkingCapitalEvidence {
-  readonly tiers: readonly { readonly tier: string; readonly units: number; readonly value: number; readonly baselineValue: number; readonly deltaValue: number; readonly deltaCarryingCost: number }[];
+  readonly tiers: readonly {
+    readonly tier: string;
+    readonly units: number;
+    readonly value: number;
+    readonly baselineValue: number;
+    readonly deltaValue: number;
+    readonly deltaCarryingCost: number;
+  }[];
   readonly carryingRate: number;
   readonly baselineServiceLevel: number;
   readonly notes: readonly string[];
@@ -33,8 +40,16 @@ export interface ReportEvidence {
   /** Where the evidence comes from, e.g. `recomputed from orders.csv with the config's settings`. */
   readonly source: string;
   readonly sweep?: SweepEvidence;
-  readonly profiles?: readonly { readonly cluster: number; readonly size: number; readonly share: number; readonly description: string }[];
-  readonly tierKpis?: readonly Pick<TierKpi, 'tier' | 'customers' | 'revenueShare' | 'gmPct' | 'ctsPct' | 'ctsDifferential' | 'netProfit'>[];
+  readonly profiles?: readonly {
+    readonly cluster: number;
+    readonly size: number;
+    readonly share: number;
+    readonly description: string;
+  }[];
+  readonly tierKpis?: readonly Pick<
+    TierKpi,
+    'tier' | 'customers' | 'revenueShare' | 'gmPct' | 'ctsPct' | 'ctsDifferential' | 'netProfit'
+  >[];
   /** Working capital by tier, or the sentence saying what it needs (e.g. order lines). */
   readonly workingCapital?: WorkingCapitalEvidence | { readonly needs: string };
 }
@@ -63,7 +78,14 @@ function workingCapitalOf(value: unknown): ReportEvidence['workingCapital'] {
   if (!Array.isArray(value.tiers)) return undefined;
   const s = value as unknown as SafetyStockTable;
   return {
-    tiers: s.tiers.map((t) => ({ tier: t.tier, units: t.units, value: t.value, baselineValue: t.baselineValue, deltaValue: t.deltaValue, deltaCarryingCost: t.deltaCarryingCost })),
+    tiers: s.tiers.map((t) => ({
+      tier: t.tier,
+      units: t.units,
+      value: t.value,
+      baselineValue: t.baselineValue,
+      deltaValue: t.deltaValue,
+      deltaCarryingCost: t.deltaCarryingCost,
+    })),
     carryingRate: s.carryingRate,
     baselineServiceLevel: s.baselineServiceLevel,
     notes: s.issues.map((i) => i.message),
@@ -76,7 +98,12 @@ function workingCapitalOf(value: unknown): ReportEvidence['workingCapital'] {
  */
 export function evidenceFromCells(values: Readonly<Record<string, unknown>>, source: string): ReportEvidence {
   const profiles = Array.isArray(values.profiles)
-    ? (values.profiles as ClusterProfile[]).map((p) => ({ cluster: p.cluster, size: p.size, share: p.share, description: p.description }))
+    ? (values.profiles as ClusterProfile[]).map((p) => ({
+        cluster: p.cluster,
+        size: p.size,
+        share: p.share,
+        description: p.description,
+      }))
     : undefined;
   const tiers = values.tiers as { kpis?: { tiers?: TierKpi[] } | null } | undefined;
   const tierKpis = tiers?.kpis?.tiers?.map((t) => ({

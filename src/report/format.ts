@@ -3,7 +3,8 @@
  * same text. Missing values are a dash, never 0.
  */
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const fixed = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fixed = (digits: number) =>
+  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const upTo = (digits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
 
 export const DASH = '–';
@@ -30,7 +31,9 @@ export function formatExact(n: number | null | undefined): string {
 
 /** A fraction as a percentage: `0.4123` -> `41.2%`. */
 export function formatShare(fraction: number | null | undefined, digits = 1): string {
-  return fraction === null || fraction === undefined || !Number.isFinite(fraction) ? DASH : `${fixed(digits).format(fraction * 100)}%`;
+  return fraction === null || fraction === undefined || !Number.isFinite(fraction)
+    ? DASH
+    : `${fixed(digits).format(fraction * 100)}%`;
 }
 
 /** Any config value as one line of text: strings as they are, lists joined, objects as JSON. */
@@ -39,7 +42,8 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'string') return value === '' ? '(empty)' : value;
   if (typeof value === 'number') return formatExact(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.length === 0 ? '(none)' : value.map((v) => (v === null ? 'null' : String(v))).join(', ');
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
+    return value.length === 0 ? '(none)' : value.map((v) => (v === null ? 'null' : String(v))).join(', ');
   return JSON.stringify(value);
 }
 

@@ -22,24 +22,81 @@ export interface MarkupElement {
 /** Elements with no closing tag in HTML. */
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'col', 'input']);
 /** SVG elements; written with an explicit closing tag or `/>`. */
-const SVG = new Set(['svg', 'g', 'rect', 'line', 'path', 'circle', 'text', 'title', 'polyline', 'desc', 'tspan']);
+const SVG = new Set([
+  'svg',
+  'g',
+  'rect',
+  'line',
+  'path',
+  'circle',
+  'text',
+  'title',
+  'polyline',
+  'desc',
+  'tspan',
+]);
 /** Only these tags may be made: a tree built from data can never hold a script. */
 const ALLOWED = new Set([
   ...VOID,
   ...SVG,
-  'html', 'head', 'body', 'title', 'style', 'header', 'main', 'footer', 'section', 'nav', 'article', 'figure', 'figcaption',
-  'h1', 'h2', 'h3', 'h4', 'p', 'div', 'span', 'strong', 'em', 'code', 'small', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'pre', 'time',
+  'html',
+  'head',
+  'body',
+  'title',
+  'style',
+  'header',
+  'main',
+  'footer',
+  'section',
+  'nav',
+  'article',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'div',
+  'span',
+  'strong',
+  'em',
+  'code',
+  'small',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'details',
+  'summary',
+  'pre',
+  'time',
 ]);
 
 /** An element. `attrs` values: text (escaped), numbers, `true` (bare attribute), false/undefined (left out). */
-export function h(tag: string, attrs: MarkupElement['attrs'] = {}, ...children: (Markup | readonly Markup[])[]): MarkupElement {
+export function h(
+  tag: string,
+  attrs: MarkupElement['attrs'] = {},
+  ...children: (Markup | readonly Markup[])[]
+): MarkupElement {
   if (!ALLOWED.has(tag)) throw new Error(`invalid report element: "${tag}"`);
   for (const name of Object.keys(attrs)) {
     // Event handlers and links to script are never written, whatever a caller passes.
-    if (/^on/i.test(name) || !/^[a-zA-Z][a-zA-Z0-9:-]*$/.test(name)) throw new Error(`invalid report attribute: "${name}"`);
+    if (/^on/i.test(name) || !/^[a-zA-Z][a-zA-Z0-9:-]*$/.test(name))
+      throw new Error(`invalid report attribute: "${name}"`);
   }
-  if (typeof attrs.href === 'string' && !attrs.href.startsWith('#')) throw new Error(`invalid report link: "${attrs.href}" (only links within the report)`);
+  if (typeof attrs.href === 'string' && !attrs.href.startsWith('#'))
+    throw new Error(`invalid report link: "${attrs.href}" (only links within the report)`);
   return { tag, attrs, children: children.flat() as Markup[] };
 }
 
@@ -92,11 +149,13 @@ export function toDom(document: Document, node: Markup, inSvg = false): Node | n
     if (value === undefined || value === false) continue;
     el.setAttribute(name, value === true ? '' : String(value));
   }
-  if (node.tag === 'style') el.textContent = node.children.filter((c): c is string => typeof c === 'string').join('');
-  else for (const child of node.children) {
-    const c = toDom(document, child, svg && node.tag !== 'foreignObject');
-    if (c) el.appendChild(c);
-  }
+  if (node.tag === 'style')
+    el.textContent = node.children.filter((c): c is string => typeof c === 'string').join('');
+  else
+    for (const child of node.children) {
+      const c = toDom(document, child, svg && node.tag !== 'foreignObject');
+      if (c) el.appendChild(c);
+    }
   return el;
 }
 

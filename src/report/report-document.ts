@@ -73,7 +73,11 @@ export interface ReportDocument {
   readonly sections: readonly ReportSection[];
 }
 
-export const paragraph = (text: string, tone?: Tone): Block => ({ kind: 'paragraph', text, ...(tone ? { tone } : {}) });
+export const paragraph = (text: string, tone?: Tone): Block => ({
+  kind: 'paragraph',
+  text,
+  ...(tone ? { tone } : {}),
+});
 export const facts = (list: readonly (Fact | null)[], title?: string): Block => ({
   kind: 'facts',
   ...(title ? { title } : {}),

@@ -18,10 +18,19 @@ export function blockMarkup(block: Block): MarkupElement {
   switch (block.kind) {
     case 'paragraph':
       return block.tone
-        ? h('p', { class: `callout tone-${block.tone}` }, h('strong', { class: 'tone-word' }, `${TONE_WORD[block.tone]}: `), block.text)
+        ? h(
+            'p',
+            { class: `callout tone-${block.tone}` },
+            h('strong', { class: 'tone-word' }, `${TONE_WORD[block.tone]}: `),
+            block.text,
+          )
         : h('p', {}, block.text);
     case 'list':
-      return h('ul', {}, block.items.map((item) => h('li', {}, item)));
+      return h(
+        'ul',
+        {},
+        block.items.map((item) => h('li', {}, item)),
+      );
     case 'facts':
       return h(
         'div',
@@ -31,7 +40,12 @@ export function blockMarkup(block: Block): MarkupElement {
           'dl',
           { class: 'facts' },
           block.facts.map((f) =>
-            h('div', { class: 'fact' }, h('dt', {}, f.label, field(f.field)), h('dd', {}, f.value, f.help ? h('small', { class: 'help' }, f.help) : null)),
+            h(
+              'div',
+              { class: 'fact' },
+              h('dt', {}, f.label, field(f.field)),
+              h('dd', {}, f.value, f.help ? h('small', { class: 'help' }, f.help) : null),
+            ),
           ),
         ),
       );
@@ -43,22 +57,48 @@ export function blockMarkup(block: Block): MarkupElement {
           'table',
           {},
           h('caption', {}, block.caption, field(block.field)),
-          h('thead', {}, h('tr', {}, block.columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.label, field(c.field))))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              block.columns.map((c) =>
+                h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.label, field(c.field)),
+              ),
+            ),
+          ),
           h(
             'tbody',
             {},
-            block.rows.map((row) => h('tr', {}, block.columns.map((c) => h('td', { class: c.numeric ? 'num' : undefined }, row[c.key] ?? '')))),
+            block.rows.map((row) =>
+              h(
+                'tr',
+                {},
+                block.columns.map((c) => h('td', { class: c.numeric ? 'num' : undefined }, row[c.key] ?? '')),
+              ),
+            ),
           ),
         ),
         block.more ? h('p', { class: 'more' }, block.more) : null,
       );
     case 'chart':
-      return h('figure', { class: 'chart' }, renderChart(block.chart, block.caption), h('figcaption', {}, block.caption));
+      return h(
+        'figure',
+        { class: 'chart' },
+        renderChart(block.chart, block.caption),
+        h('figcaption', {}, block.caption),
+      );
   }
 }
 
 export function sectionMarkup(section: ReportSection, level: 'h2' | 'h3' = 'h2'): MarkupElement {
-  return h('section', { id: section.id, class: 'report-section' }, h(level, {}, section.title), section.blocks.map(blockMarkup));
+  return h(
+    'section',
+    { id: section.id, class: 'report-section' },
+    h(level, {}, section.title),
+    section.blocks.map(blockMarkup),
+  );
 }
 
 /** The whole report as HTML text. */
@@ -70,7 +110,10 @@ export function reportHtml(doc: ReportDocument): string {
       'head',
       {},
       h('meta', { charset: 'utf-8' }),
-      h('meta', { 'http-equiv': 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'; img-src data:" }),
+      h('meta', {
+        'http-equiv': 'Content-Security-Policy',
+        content: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      }),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
       h('title', {}, doc.title),
       h('style', {}, REPORT_CSS),
@@ -79,9 +122,25 @@ export function reportHtml(doc: ReportDocument): string {
       'body',
       {},
       h('header', {}, h('h1', {}, doc.title), h('p', { class: 'subtitle' }, doc.subtitle)),
-      h('nav', { 'aria-label': 'Contents' }, h('ol', {}, doc.sections.map((s) => h('li', {}, h('a', { href: `#${s.id}` }, s.title))))),
-      h('main', {}, doc.sections.map((s) => sectionMarkup(s))),
-      h('footer', {}, 'Written by Tierbook from the config and the evidence named in each section. Values from the config are shown as text, exactly as recorded.'),
+      h(
+        'nav',
+        { 'aria-label': 'Contents' },
+        h(
+          'ol',
+          {},
+          doc.sections.map((s) => h('li', {}, h('a', { href: `#${s.id}` }, s.title))),
+        ),
+      ),
+      h(
+        'main',
+        {},
+        doc.sections.map((s) => sectionMarkup(s)),
+      ),
+      h(
+        'footer',
+        {},
+        'Written by Tierbook from the config and the evidence named in each section. Values from the config are shown as text, exactly as recorded.',
+      ),
     ),
   );
   return `<!doctype html>\n${writeMarkup(page)}\n`;

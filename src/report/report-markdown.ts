@@ -15,7 +15,12 @@ export function escapeMarkdown(text: string, startsLine = false): string {
     // inline markup anywhere: emphasis, code, links and images, raw HTML and entities, table cells, strikethrough
     .replace(/[\\`*_[\]<>&|~]/g, (c) => `\\${c}`);
   // block markup where a line starts: headings, lists, quotes, rules
-  return startsLine ? inline.replace(/^(\s*)([#+\-=>]|\d+[.)])/, (_, space: string, mark: string) => `${space}${mark.replace(/^(\d*)(.)$/, '$1\\$2')}`) : inline;
+  return startsLine
+    ? inline.replace(
+        /^(\s*)([#+\-=>]|\d+[.)])/,
+        (_, space: string, mark: string) => `${space}${mark.replace(/^(\d*)(.)$/, '$1\\$2')}`,
+      )
+    : inline;
 }
 
 const code = (path: string | undefined) => (path ? ` \`${path.replaceAll('`', "'")}\`` : '');
@@ -28,7 +33,9 @@ function tableMd(header: readonly string[], rows: readonly (readonly string[])[]
 function blockMd(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
-      return block.tone ? `> **${TONE_WORD[block.tone]}:** ${escapeMarkdown(block.text)}` : escapeMarkdown(block.text, true);
+      return block.tone
+        ? `> **${TONE_WORD[block.tone]}:** ${escapeMarkdown(block.text)}`
+        : escapeMarkdown(block.text, true);
     case 'list':
       return block.items.map((i) => `- ${escapeMarkdown(i, true)}`).join('\n');
     case 'facts':
@@ -36,7 +43,10 @@ function blockMd(block: Block): string {
         ...(block.title ? [`### ${escapeMarkdown(block.title)}`, ''] : []),
         tableMd(
           ['', ''],
-          block.facts.map((f) => [`**${escapeMarkdown(f.label)}**${code(f.field)}`, escapeMarkdown(f.value) + (f.help ? ` (${escapeMarkdown(f.help)})` : '')]),
+          block.facts.map((f) => [
+            `**${escapeMarkdown(f.label)}**${code(f.field)}`,
+            escapeMarkdown(f.value) + (f.help ? ` (${escapeMarkdown(f.help)})` : ''),
+          ]),
         ),
       ].join('\n');
     case 'table':
@@ -51,7 +61,14 @@ function blockMd(block: Block): string {
       ].join('\n');
     case 'chart': {
       const { header, rows } = chartRows(block.chart);
-      return [`**${escapeMarkdown(block.caption)}** (chart in the HTML report)`, '', tableMd(header.map((t) => escapeMarkdown(t)), rows.map((r) => r.map((t) => escapeMarkdown(t))))].join('\n');
+      return [
+        `**${escapeMarkdown(block.caption)}** (chart in the HTML report)`,
+        '',
+        tableMd(
+          header.map((t) => escapeMarkdown(t)),
+          rows.map((r) => r.map((t) => escapeMarkdown(t))),
+        ),
+      ].join('\n');
     }
   }
 }

@@ -32,7 +32,8 @@ function walk(schema: unknown, path: string, out: SchemaField[]): void {
     case 'pipe':
       return walk(d.in, path, out);
     case 'object':
-      for (const [key, child] of Object.entries(d.shape ?? {})) walk(child, path ? `${path}.${key}` : key, out);
+      for (const [key, child] of Object.entries(d.shape ?? {}))
+        walk(child, path ? `${path}.${key}` : key, out);
       return;
     case 'array':
       if (defOf(d.element).type === 'object') return walk(d.element, `${path}[]`, out);

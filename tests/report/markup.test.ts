@@ -9,7 +9,9 @@ describe('the report markup', () => {
   it('escapes text and attributes', () => {
     expect(escapeText('a < b && c > d')).toBe('a &lt; b &amp;&amp; c &gt; d');
     expect(escapeAttribute(`"x" 'y' <z>`)).toBe('&quot;x&quot; &#39;y&#39; &lt;z&gt;');
-    expect(writeMarkup(h('p', { title: '"><img src=x>' }, '<b>bold</b>'))).toBe('<p title="&quot;&gt;&lt;img src=x&gt;">&lt;b&gt;bold&lt;/b&gt;</p>');
+    expect(writeMarkup(h('p', { title: '"><img src=x>' }, '<b>bold</b>'))).toBe(
+      '<p title="&quot;&gt;&lt;img src=x&gt;">&lt;b&gt;bold&lt;/b&gt;</p>',
+    );
   });
 
   it('refuses scripts, event handlers and links out of the report', () => {
@@ -23,8 +25,11 @@ describe('the report markup', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (text, attr) => {
         const tree = h('div', { 'data-x': attr }, h('span', {}, text), h('svg', {}, h('text', {}, text)));
-        const parsed = new DOMParser().parseFromString(`<body>${writeMarkup(tree)}</body>`, 'text/html').body.firstElementChild!;
-        expect(parsed.querySelector('span')!.textContent).toBe(text.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd'));
+        const parsed = new DOMParser().parseFromString(`<body>${writeMarkup(tree)}</body>`, 'text/html').body
+          .firstElementChild!;
+        expect(parsed.querySelector('span')!.textContent).toBe(
+          text.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd'),
+        );
         expect(parsed.getAttribute('data-x')).toBe(attr.replace(/\r\n?/g, '\n').replace(/\0/g, '\ufffd'));
         expect(parsed.children).toHaveLength(2);
         const built = toDom(document, tree) as Element;
@@ -58,7 +63,20 @@ describe('report charts', () => {
   });
 
   it('draws one bar per value with its label as text, scaled to the largest', () => {
-    const svg = toDom(document, renderChart({ kind: 'bars', valueLabel: 'n', bars: [{ label: '<b>A</b>', value: 10 }, { label: 'B', value: 5 }] }, 'Sizes')) as SVGSVGElement;
+    const svg = toDom(
+      document,
+      renderChart(
+        {
+          kind: 'bars',
+          valueLabel: 'n',
+          bars: [
+            { label: '<b>A</b>', value: 10 },
+            { label: 'B', value: 5 },
+          ],
+        },
+        'Sizes',
+      ),
+    ) as SVGSVGElement;
     const rects = [...svg.querySelectorAll('rect')];
     expect(rects.map((r) => Number(r.getAttribute('width')))).toEqual([400, 200]);
     expect(svg.querySelector('b')).toBeNull();

@@ -14,7 +14,12 @@ import { fieldsInDom, fieldsInMarkdown, missingFields, schemaFields } from './co
 const INPUTS = inputCatalog(segmentation);
 
 async function render(text: string, options: Partial<Parameters<typeof prepareReport>[0]> = {}) {
-  const input = await prepareReport({ document: JSON.parse(text), fileName: 'config.json', inputs: INPUTS, ...options });
+  const input = await prepareReport({
+    document: JSON.parse(text),
+    fileName: 'config.json',
+    inputs: INPUTS,
+    ...options,
+  });
   const doc = buildReport(input);
   return { input, doc, html: reportHtml(doc), markdown: reportMarkdown(doc) };
 }
@@ -26,7 +31,18 @@ function parse(html: string): Document {
 describe('the report lists every field of the config', () => {
   it('walks the schema: every section of version 2 is there', () => {
     const paths = schemaFields().map((f) => f.path);
-    for (const p of ['kind', 'data.fingerprint', 'preparation.features[].scale', 'model.centroids', 'tierMap.clusters', 'policies.tiers', 'robustness.holdout.ari', 'approval.publicKey.x', 'audit.entries[].hash', 'integrity.sections']) {
+    for (const p of [
+      'kind',
+      'data.fingerprint',
+      'preparation.features[].scale',
+      'model.centroids',
+      'tierMap.clusters',
+      'policies.tiers',
+      'robustness.holdout.ari',
+      'approval.publicKey.x',
+      'audit.entries[].hash',
+      'integrity.sections',
+    ]) {
       expect(paths).toContain(p);
     }
   });
@@ -42,13 +58,17 @@ describe('the report lists every field of the config', () => {
     const { text, config } = await completeConfig();
     const { html, markdown } = await render(text);
     const page = parse(html);
-    const table = [...page.querySelectorAll('table')].find((t) => t.querySelector('caption')?.textContent?.startsWith('Every input of the config'));
+    const table = [...page.querySelectorAll('table')].find((t) =>
+      t.querySelector('caption')?.textContent?.startsWith('Every input of the config'),
+    );
     expect(table).toBeDefined();
     const names = [...table!.querySelectorAll('tbody tr')].map((tr) => tr.children[1].textContent);
     for (const name of Object.keys(config.inputs)) expect(names, name).toContain(name);
     for (const info of INPUTS) {
       expect(names, info.name).toContain(info.name);
-      const row = [...table!.querySelectorAll('tbody tr')].find((tr) => tr.children[1].textContent === info.name)!;
+      const row = [...table!.querySelectorAll('tbody tr')].find(
+        (tr) => tr.children[1].textContent === info.name,
+      )!;
       if (info.description) expect(row.children[5].textContent).toContain(info.description);
       expect(markdown).toContain(`| ${info.name.replaceAll('_', '\\_')} |`);
     }
@@ -56,7 +76,9 @@ describe('the report lists every field of the config', () => {
     expect(names.length).toBe(new Set([...INPUTS.map((i) => i.name), ...Object.keys(config.inputs)]).size);
     const k = [...table!.querySelectorAll('tbody tr')].find((tr) => tr.children[1].textContent === 'k')!;
     expect(k.children[2].textContent).toBe('3');
-    const scaling = [...table!.querySelectorAll('tbody tr')].find((tr) => tr.children[1].textContent === 'rateOrder')!;
+    const scaling = [...table!.querySelectorAll('tbody tr')].find(
+      (tr) => tr.children[1].textContent === 'rateOrder',
+    )!;
     expect(scaling.children[2].textContent).toMatch(/^not recorded \(default 25 applies\)$/);
   });
 });
@@ -67,12 +89,16 @@ describe('nothing from a config is rendered as markup', () => {
     const { html } = await render(text);
     const page = parse(html);
     expect(page.querySelectorAll('img, script, iframe, object, embed, link, base, form')).toHaveLength(0);
-    const withHandlers = [...page.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)));
+    const withHandlers = [...page.querySelectorAll('*')].filter((el) =>
+      [...el.attributes].some((a) => /^on/i.test(a.name)),
+    );
     expect(withHandlers).toEqual([]);
     const body = page.body.textContent ?? '';
     for (const hostile of [HOSTILE, HOSTILE_SCRIPT, HOSTILE_FORMULA]) expect(body).toContain(hostile);
     // the report's own policy forbids every request and every script, whatever it contains
-    expect(page.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(page.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    );
   });
 
   it('escapes markup in the Markdown report', async () => {
@@ -106,7 +132,13 @@ describe('report content', () => {
 
   it('says when a config was edited after approval, naming the section', async () => {
     const { config } = await completeConfig();
-    const tampered = { ...config, model: { ...config.model, centroids: config.model.centroids.map((r, i) => (i === 0 ? r.map((x) => x + 0.5) : r)) } };
+    const tampered = {
+      ...config,
+      model: {
+        ...config.model,
+        centroids: config.model.centroids.map((r, i) => (i === 0 ? r.map((x) => x + 0.5) : r)),
+      },
+    };
     const { html } = await render(JSON.stringify(tampered));
     const page = parse(html);
     const summary = page.querySelector('#summary .callout')!;
@@ -127,23 +159,47 @@ describe('report content', () => {
   it('adds the evidence of a run: the k sweep, the profiles and what working capital needs', async () => {
     const draft = await sealConfig(await draftConfig());
     const sweep = {
-      points: [2, 3, 4, 5].map((k) => ({ k, inertia: 100 / k, silhouette: k === 3 ? 0.6 : 0.4, silhouetteSampleSize: 16, calinskiHarabasz: 10 * k, daviesBouldin: 1 / k, sizes: [], iterations: 1, converged: true })),
+      points: [2, 3, 4, 5].map((k) => ({
+        k,
+        inertia: 100 / k,
+        silhouette: k === 3 ? 0.6 : 0.4,
+        silhouetteSampleSize: 16,
+        calinskiHarabasz: 10 * k,
+        daviesBouldin: 1 / k,
+        sizes: [],
+        iterations: 1,
+        converged: true,
+      })),
       kneeK: 3,
       issues: [],
     };
     const evidence = evidenceFromCells(
-      { sweep, profiles: [{ cluster: 0, size: 5, share: 0.36, features: [], description: 'high cts_pct' }], safetyStock: { status: 'needs-data', needs: ['order lines'], message: 'Safety stock needs order lines.' } },
+      {
+        sweep,
+        profiles: [{ cluster: 0, size: 5, share: 0.36, features: [], description: 'high cts_pct' }],
+        safetyStock: {
+          status: 'needs-data',
+          needs: ['order lines'],
+          message: 'Safety stock needs order lines.',
+        },
+      },
       'recomputed from customers.csv',
     );
     const { html } = await render(JSON.stringify(draft), { evidence });
     const page = parse(html);
-    expect(page.querySelector('#choose-k')?.textContent).toContain('the knee of the inertia curve at k = 3; the best silhouette at k = 3');
+    expect(page.querySelector('#choose-k')?.textContent).toContain(
+      'the knee of the inertia curve at k = 3; the best silhouette at k = 3',
+    );
     expect(page.querySelectorAll('#choose-k svg')).toHaveLength(2);
     expect(page.querySelector('#clusters')?.textContent).toContain('high cts_pct');
-    expect(page.querySelector('#working-capital')?.textContent).toContain('Not computed: Safety stock needs order lines.');
+    expect(page.querySelector('#working-capital')?.textContent).toContain(
+      'Not computed: Safety stock needs order lines.',
+    );
   });
 
   it('refuses a document that is not a config, naming what is wrong', async () => {
-    await expect(prepareReport({ document: { kind: 'other' }, fileName: 'x.json', inputs: [] })).rejects.toThrow(/invalid config: kind is "other"/);
+    await expect(
+      prepareReport({ document: { kind: 'other' }, fileName: 'x.json', inputs: [] }),
+    ).rejects.toThrow(/invalid config: kind is "other"/);
   });
 });

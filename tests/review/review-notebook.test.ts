@@ -4,7 +4,13 @@ import { createEngine } from '../../src/runtime/index.ts';
 import { review } from '../../notebooks/review.ts';
 import { REVIEW_SECTIONS } from '../../cells/review.ts';
 import { opened } from '../../cells/review-open.ts';
-import { addReview, logReclassification, reviewEntries, reviewLog, reviewedDocument } from '../../cells/review-log.ts';
+import {
+  addReview,
+  logReclassification,
+  reviewEntries,
+  reviewLog,
+  reviewedDocument,
+} from '../../cells/review-log.ts';
 import { letters } from '../../cells/review-letters.ts';
 import { inlineHost } from '../../src/workers/host.ts';
 import { verifyConfig } from '../../src/config/verify.ts';
@@ -16,12 +22,19 @@ import { completeConfig, HOSTILE, HOSTILE_FORMULA, HOSTILE_SCRIPT } from '../rep
 import { draftConfig } from '../config/fixture.ts';
 import { sealConfig } from '../../src/config/integrity.ts';
 
-const file = (name: string, text: string) => ({ name, bytes: new Uint8Array(new TextEncoder().encode(text)) }) // this realm's Uint8Array (jsdom);
+const file = (name: string, text: string) => ({
+  name,
+  bytes: new Uint8Array(new TextEncoder().encode(text)),
+}); // this realm's Uint8Array (jsdom);
 
 function open(text: string, previous?: string) {
   return createEngine(review, {
     live: false,
-    initial: { host: inlineHost, reviewedFile: file('config.json', text), ...(previous ? { previousFile: file('old.json', previous) } : {}) },
+    initial: {
+      host: inlineHost,
+      reviewedFile: file('config.json', text),
+      ...(previous ? { previousFile: file('old.json', previous) } : {}),
+    },
   });
 }
 
@@ -68,9 +81,20 @@ describe('the review notebook', () => {
   it('adds a decision and a reclassification request to the config’s audit chain without touching its content: the reviewed config still verifies', async () => {
     const { text, config } = await completeConfig();
     const engine = open(text);
-    await expect(engine.act(addReview, { spec: { decision: 'request-changes', reviewer: 'Rita', comment: '' }, time: '2025-02-01T10:00:00.000Z' })).rejects.toThrow(/say which changes you request/);
-    await engine.act(addReview, { spec: { decision: 'approve', reviewer: 'Rita', role: 'Finance', comment: 'Fine.' }, time: '2025-02-01T10:00:00.000Z' });
-    await engine.act(logReclassification, { spec: { customer: config.assignments!.ids[3], requestedTier: 'Silver', reason: 'Volume up', by: 'Sam' }, time: '2025-02-01T10:05:00.000Z' });
+    await expect(
+      engine.act(addReview, {
+        spec: { decision: 'request-changes', reviewer: 'Rita', comment: '' },
+        time: '2025-02-01T10:00:00.000Z',
+      }),
+    ).rejects.toThrow(/say which changes you request/);
+    await engine.act(addReview, {
+      spec: { decision: 'approve', reviewer: 'Rita', role: 'Finance', comment: 'Fine.' },
+      time: '2025-02-01T10:00:00.000Z',
+    });
+    await engine.act(logReclassification, {
+      spec: { customer: config.assignments!.ids[3], requestedTier: 'Silver', reason: 'Volume up', by: 'Sam' },
+      time: '2025-02-01T10:05:00.000Z',
+    });
     expect(engine.getInput(reviewLog)).toHaveLength(2);
     const o = await engine.value(opened);
     const document_ = reviewedDocument(o!, engine.getInput(reviewLog));
@@ -80,11 +104,22 @@ describe('the review notebook', () => {
     const before = await verifyConfig(JSON.parse(text));
     const after = await verifyConfig(document_);
     expect(after.verdict).toBe(before.verdict);
-    expect(reviewRecords(reread.audit!.entries).at(-1)).toMatchObject({ reviewer: 'Rita', decision: 'approve', comment: 'Fine.' });
+    expect(reviewRecords(reread.audit!.entries).at(-1)).toMatchObject({
+      reviewer: 'Rita',
+      decision: 'approve',
+      comment: 'Fine.',
+    });
     const host = await draw(engine, reviewEntries);
     expect(host.textContent).toContain('You added 2 entries');
-    const tables = [...host.querySelectorAll('tb-table')] as unknown as { caption: string; rows: Record<string, unknown>[] }[];
-    expect(tables.find((t) => t.caption === 'Reclassification requests')?.rows.at(-1)).toMatchObject({ reason: 'Volume up', requestedTier: 'Silver', by: 'Sam' });
+    const tables = [...host.querySelectorAll('tb-table')] as unknown as {
+      caption: string;
+      rows: Record<string, unknown>[];
+    }[];
+    expect(tables.find((t) => t.caption === 'Reclassification requests')?.rows.at(-1)).toMatchObject({
+      reason: 'Volume up',
+      requestedTier: 'Silver',
+      by: 'Sam',
+    });
     const governance = await draw(engine, REVIEW_SECTIONS.at(-1)!);
     expect(governance.textContent).toContain('Fine.');
     engine.dispose();
@@ -93,7 +128,10 @@ describe('the review notebook', () => {
   it('keeps entries made on another config out of this one', async () => {
     const { text } = await completeConfig();
     const engine = open(text);
-    await engine.act(addReview, { spec: { decision: 'comment', reviewer: 'Rita', comment: 'First config' }, time: '2025-02-01T10:00:00.000Z' });
+    await engine.act(addReview, {
+      spec: { decision: 'comment', reviewer: 'Rita', comment: 'First config' },
+      time: '2025-02-01T10:00:00.000Z',
+    });
     const other = await sealConfig(await draftConfig());
     engine.setInput('reviewedFile', file('other.json', JSON.stringify(other)));
     const host = await draw(engine, reviewEntries);
@@ -104,7 +142,10 @@ describe('the review notebook', () => {
   it('writes letters for the customers whose tier changed since the previous config', async () => {
     const { text, config } = await completeConfig(true);
     const tiers = config.tierMap!.clusters;
-    const previous = { ...config, tierMap: { ...config.tierMap!, clusters: tiers.map((t, i) => (i === 0 ? 'Silver' : t)) } };
+    const previous = {
+      ...config,
+      tierMap: { ...config.tierMap!, clusters: tiers.map((t, i) => (i === 0 ? 'Silver' : t)) },
+    };
     const engine = open(text, JSON.stringify(previous));
     engine.setInput('effectiveDate', '1 March 2027');
     const value = await engine.value(letters);

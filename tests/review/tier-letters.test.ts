@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fillTemplate, lettersCsv, lettersMarkdown, MERGE_FIELDS, mergeValues, templateProblems, tierChanges, type MergeField } from '../../src/config/review/tier-letters.ts';
+import {
+  fillTemplate,
+  lettersCsv,
+  lettersMarkdown,
+  MERGE_FIELDS,
+  mergeValues,
+  templateProblems,
+  tierChanges,
+  type MergeField,
+} from '../../src/config/review/tier-letters.ts';
 import { normalizePolicy } from '../../src/analytics/policy/policy-spec.ts';
 
 const values = (over: Partial<Record<MergeField, string>> = {}): Record<MergeField, string> => ({
@@ -17,23 +26,40 @@ const values = (over: Partial<Record<MergeField, string>> = {}): Record<MergeFie
 
 describe('communication templates', () => {
   it('fills every merge field, spaces inside the braces allowed', () => {
-    expect(fillTemplate('Dear {{customer}}, from {{ effective_date }} you are {{new_tier}} (was {{old_tier}}).', values())).toBe('Dear C1, from 1 March 2027 you are Gold (was Silver).');
+    expect(
+      fillTemplate(
+        'Dear {{customer}}, from {{ effective_date }} you are {{new_tier}} (was {{old_tier}}).',
+        values(),
+      ),
+    ).toBe('Dear C1, from 1 March 2027 you are Gold (was Silver).');
   });
 
   it('substitutes once: a value that looks like a field or markup stays as typed', () => {
-    const text = fillTemplate('{{customer}} / {{contact}}', values({ customer: '{{contact}}', contact: '<img src=x onerror=alert(1)>' }));
+    const text = fillTemplate(
+      '{{customer}} / {{contact}}',
+      values({ customer: '{{contact}}', contact: '<img src=x onerror=alert(1)>' }),
+    );
     expect(text).toBe('{{contact}} / <img src=x onerror=alert(1)>');
   });
 
   it('property: the filled text is the template with each field replaced by exactly its value', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(...MERGE_FIELDS.map((f) => `{{${f}}}`))), { maxLength: 8 }), fc.string(), (parts, value) => {
-        const v = Object.fromEntries(MERGE_FIELDS.map((f) => [f, value])) as Record<MergeField, string>;
-        const plain = parts.filter((p) => !p.includes('{') && !p.includes('}'));
-        const template = parts.filter((p) => plain.includes(p) || p.startsWith('{{')).join('');
-        const expected = parts.filter((p) => plain.includes(p) || p.startsWith('{{')).map((p) => (p.startsWith('{{') ? value : p)).join('');
-        expect(fillTemplate(template, v)).toBe(expected);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom(...MERGE_FIELDS.map((f) => `{{${f}}}`))), {
+          maxLength: 8,
+        }),
+        fc.string(),
+        (parts, value) => {
+          const v = Object.fromEntries(MERGE_FIELDS.map((f) => [f, value])) as Record<MergeField, string>;
+          const plain = parts.filter((p) => !p.includes('{') && !p.includes('}'));
+          const template = parts.filter((p) => plain.includes(p) || p.startsWith('{{')).join('');
+          const expected = parts
+            .filter((p) => plain.includes(p) || p.startsWith('{{'))
+            .map((p) => (p.startsWith('{{') ? value : p))
+            .join('');
+          expect(fillTemplate(template, v)).toBe(expected);
+        },
+      ),
     );
   });
 
@@ -44,8 +70,16 @@ describe('communication templates', () => {
   });
 
   it('finds the customers whose tier changed, joined or left, sorted by id', () => {
-    const before = new Map([['b', 'Gold'], ['a', 'Silver'], ['c', 'Bronze']]);
-    const after = new Map([['a', 'Silver'], ['b', 'Silver'], ['d', 'Gold']]);
+    const before = new Map([
+      ['b', 'Gold'],
+      ['a', 'Silver'],
+      ['c', 'Bronze'],
+    ]);
+    const after = new Map([
+      ['a', 'Silver'],
+      ['b', 'Silver'],
+      ['d', 'Gold'],
+    ]);
     expect(tierChanges(before, after)).toEqual([
       { customer: 'b', oldTier: 'Gold', newTier: 'Silver' },
       { customer: 'c', oldTier: 'Bronze', newTier: null },
@@ -54,13 +88,32 @@ describe('communication templates', () => {
   });
 
   it('takes lead time, minimum order and surcharge from the new tier’s policy; empty options say (not set)', () => {
-    const policy = normalizePolicy({ tiers: { Gold: { leadTimeDays: 2, minimumOrder: 500, smallOrderSurcharge: 25 } } }, ['Gold']).tiers[0];
-    const v = mergeValues({ customer: 'C1', oldTier: null, newTier: 'Gold' }, policy, { effectiveDate: '', contact: ' ', currency: 'EUR' });
-    expect(v).toMatchObject({ old_tier: 'no tier', lead_time: '2 days', min_order: 'EUR 500', surcharge: 'EUR 25', effective_date: '(not set)', contact: '(not set)' });
+    const policy = normalizePolicy(
+      { tiers: { Gold: { leadTimeDays: 2, minimumOrder: 500, smallOrderSurcharge: 25 } } },
+      ['Gold'],
+    ).tiers[0];
+    const v = mergeValues({ customer: 'C1', oldTier: null, newTier: 'Gold' }, policy, {
+      effectiveDate: '',
+      contact: ' ',
+      currency: 'EUR',
+    });
+    expect(v).toMatchObject({
+      old_tier: 'no tier',
+      lead_time: '2 days',
+      min_order: 'EUR 500',
+      surcharge: 'EUR 25',
+      effective_date: '(not set)',
+      contact: '(not set)',
+    });
   });
 
   it('exports CSV with formulas neutralised and Markdown with markup escaped', () => {
-    const letter = { customer: '=HYPERLINK("http://x","y")', oldTier: 'Silver', newTier: '<b>Gold</b>', text: 'Line 1\n# not a heading\n<img src=x>' };
+    const letter = {
+      customer: '=HYPERLINK("http://x","y")',
+      oldTier: 'Silver',
+      newTier: '<b>Gold</b>',
+      text: 'Line 1\n# not a heading\n<img src=x>',
+    };
     const csv = lettersCsv([letter]);
     expect(csv.split('\n')[0]).toBe('customer,old_tier,new_tier,text');
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);

@@ -5,7 +5,12 @@ import { idle } from './helpers.ts';
 function notebook() {
   const a = slider({ name: 'a', min: 0, max: 10, value: 1 });
   const double = cell({ name: 'double', inputs: { a }, run: ({ a }) => a * 2 });
-  const hiddenSum = cell({ name: 'hiddenSum', hidden: true, inputs: { a, double }, run: ({ a, double }) => a + double });
+  const hiddenSum = cell({
+    name: 'hiddenSum',
+    hidden: true,
+    inputs: { a, double },
+    run: ({ a, double }) => a + double,
+  });
   const nb: Notebook = { id: 't', title: 't', items: [a, double] };
   return { a, double, hiddenSum, nb };
 }
@@ -15,7 +20,11 @@ describe('engine: cells added at run time (user-defined cells)', () => {
     const { a, double, nb } = notebook();
     const engine = createEngine(nb);
     const runs: number[] = [];
-    const mine = cell({ name: 'mine', inputs: { double }, run: ({ double }) => (runs.push(double), double + 1) });
+    const mine = cell({
+      name: 'mine',
+      inputs: { double },
+      run: ({ double }) => (runs.push(double), double + 1),
+    });
     const remove = engine.addCell(mine);
     await idle(engine);
     expect(engine.state(mine).value).toBe(3);
@@ -37,11 +46,22 @@ describe('engine: cells added at run time (user-defined cells)', () => {
     const engine = createEngine(nb);
     // the hidden cell is not in the items: it becomes known to the engine only through the notebook's nodes
     const withHidden = createEngine({ ...nb, items: [...nb.items, hiddenSum] });
-    const failing = cell({ name: 'failing', inputs: { hiddenSum }, run: ({ hiddenSum }): number => { throw new Error(`no ${hiddenSum}`); } });
+    const failing = cell({
+      name: 'failing',
+      inputs: { hiddenSum },
+      run: ({ hiddenSum }): number => {
+        throw new Error(`no ${hiddenSum}`);
+      },
+    });
     withHidden.addCell(failing);
     await idle(withHidden);
-    expect(withHidden.state(failing)).toMatchObject({ status: 'error', error: { cell: 'failing', message: 'no 3' } });
-    expect(() => engine.addCell(failing)).toThrow('"failing" reads "hiddenSum", which is not a node of notebook "t"');
+    expect(withHidden.state(failing)).toMatchObject({
+      status: 'error',
+      error: { cell: 'failing', message: 'no 3' },
+    });
+    expect(() => engine.addCell(failing)).toThrow(
+      '"failing" reads "hiddenSum", which is not a node of notebook "t"',
+    );
     engine.dispose();
     withHidden.dispose();
   });
@@ -49,9 +69,15 @@ describe('engine: cells added at run time (user-defined cells)', () => {
   it('refuses a taken name and sampled or on-demand cells', () => {
     const { double, nb } = notebook();
     const engine = createEngine(nb);
-    expect(() => engine.addCell(cell({ name: 'double', inputs: {}, run: () => 1 }))).toThrow('a cell or input named "double" already exists');
-    expect(() => engine.addCell(cell({ name: 'x', inputs: { d: sampled(double) }, run: () => 1 }))).toThrow(/directly, not sampled/);
-    expect(() => engine.addCell(cell({ name: 'y', trigger: 'demand', inputs: {}, run: () => 1 }))).toThrow(/runs on change/);
+    expect(() => engine.addCell(cell({ name: 'double', inputs: {}, run: () => 1 }))).toThrow(
+      'a cell or input named "double" already exists',
+    );
+    expect(() => engine.addCell(cell({ name: 'x', inputs: { d: sampled(double) }, run: () => 1 }))).toThrow(
+      /directly, not sampled/,
+    );
+    expect(() => engine.addCell(cell({ name: 'y', trigger: 'demand', inputs: {}, run: () => 1 }))).toThrow(
+      /runs on change/,
+    );
     engine.dispose();
   });
 });

@@ -39,14 +39,33 @@ function differingFrom(config: SegmentationConfig, table: ScoringTable, labels: 
 }
 
 /** Scores `table` (read with the config's import options) and compares with what the config records. */
-export async function checkReproduction(config: SegmentationConfig, table: ScoringTable, file: { readonly name: string; readonly fingerprint: string }): Promise<Reproduction> {
-  const base = { fileName: file.name, fingerprint: file.fingerprint, fingerprintMatches: file.fingerprint === config.data.fingerprint, customers: table.ids.length };
+export async function checkReproduction(
+  config: SegmentationConfig,
+  table: ScoringTable,
+  file: { readonly name: string; readonly fingerprint: string },
+): Promise<Reproduction> {
+  const base = {
+    fileName: file.name,
+    fingerprint: file.fingerprint,
+    fingerprintMatches: file.fingerprint === config.data.fingerprint,
+    customers: table.ids.length,
+  };
   let scored;
   try {
     scored = applyConfig(config, table);
   } catch (error) {
-    return { ...base, reproduced: null, differing: null, notes: [error instanceof Error ? error.message : String(error)] };
+    return {
+      ...base,
+      reproduced: null,
+      differing: null,
+      notes: [error instanceof Error ? error.message : String(error)],
+    };
   }
   const reproduced = (await hashAssignments(table.ids, scored.labels)) === config.assignmentsHash;
-  return { ...base, reproduced, differing: differingFrom(config, table, scored.labels), notes: scored.issues.map((i) => i.message) };
+  return {
+    ...base,
+    reproduced,
+    differing: differingFrom(config, table, scored.labels),
+    notes: scored.issues.map((i) => i.message),
+  };
 }

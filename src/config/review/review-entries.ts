@@ -53,14 +53,33 @@ function read<S extends z.ZodType>(schema: S, value: unknown, what: string): z.o
 export function reviewDraft(spec: ReviewSpec, content: string, time: string): AuditDraft {
   const r = read(reviewSpecSchema, spec, 'review');
   if (r.decision === 'comment' && r.comment === '') throw new Error('invalid review: a comment needs text');
-  if (r.decision === 'request-changes' && r.comment === '') throw new Error('invalid review: say which changes you request (the comment is empty)');
-  return { time, kind: 'note', actor: r.reviewer, details: { type: 'review', decision: r.decision, role: r.role, comment: r.comment, content } };
+  if (r.decision === 'request-changes' && r.comment === '')
+    throw new Error('invalid review: say which changes you request (the comment is empty)');
+  return {
+    time,
+    kind: 'note',
+    actor: r.reviewer,
+    details: { type: 'review', decision: r.decision, role: r.role, comment: r.comment, content },
+  };
 }
 
 export function reclassificationDraft(spec: ReclassificationSpec, time: string): AuditDraft {
   const r = read(reclassificationSpecSchema, spec, 'reclassification request');
-  if (r.currentTier !== '' && r.currentTier === r.requestedTier) throw new Error(`invalid reclassification request: ${r.customer} is already in ${r.requestedTier}`);
-  return { time, kind: 'note', actor: r.by, details: { type: 'reclassification', customer: r.customer, currentTier: r.currentTier, requestedTier: r.requestedTier, reason: r.reason, decision: r.decision } };
+  if (r.currentTier !== '' && r.currentTier === r.requestedTier)
+    throw new Error(`invalid reclassification request: ${r.customer} is already in ${r.requestedTier}`);
+  return {
+    time,
+    kind: 'note',
+    actor: r.by,
+    details: {
+      type: 'reclassification',
+      customer: r.customer,
+      currentTier: r.currentTier,
+      requestedTier: r.requestedTier,
+      reason: r.reason,
+      decision: r.decision,
+    },
+  };
 }
 
 export interface ReviewRecord {
@@ -91,8 +110,19 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export function reviewRecords(entries: readonly AuditEntry[]): ReviewRecord[] {
   return entries.flatMap((e) => {
     const d = e.details;
-    if (e.kind !== 'note' || d.type !== 'review' || !REVIEW_DECISIONS.includes(d.decision as ReviewDecision)) return [];
-    return [{ seq: e.seq, time: e.time, reviewer: e.actor ?? '', role: str(d.role), decision: d.decision as ReviewDecision, comment: str(d.comment), content: str(d.content) }];
+    if (e.kind !== 'note' || d.type !== 'review' || !REVIEW_DECISIONS.includes(d.decision as ReviewDecision))
+      return [];
+    return [
+      {
+        seq: e.seq,
+        time: e.time,
+        reviewer: e.actor ?? '',
+        role: str(d.role),
+        decision: d.decision as ReviewDecision,
+        comment: str(d.comment),
+        content: str(d.content),
+      },
+    ];
   });
 }
 
@@ -101,13 +131,27 @@ export function reclassificationRecords(entries: readonly AuditEntry[]): Reclass
   return entries.flatMap((e) => {
     const d = e.details;
     if (e.kind !== 'note' || d.type !== 'reclassification') return [];
-    const decision = RECLASSIFICATION_DECISIONS.includes(d.decision as ReclassificationDecision) ? (d.decision as ReclassificationDecision) : 'pending';
-    return [{ seq: e.seq, time: e.time, customer: str(d.customer), currentTier: str(d.currentTier), requestedTier: str(d.requestedTier), reason: str(d.reason), decision, by: e.actor ?? '' }];
+    const decision = RECLASSIFICATION_DECISIONS.includes(d.decision as ReclassificationDecision)
+      ? (d.decision as ReclassificationDecision)
+      : 'pending';
+    return [
+      {
+        seq: e.seq,
+        time: e.time,
+        customer: str(d.customer),
+        currentTier: str(d.currentTier),
+        requestedTier: str(d.requestedTier),
+        reason: str(d.reason),
+        decision,
+        by: e.actor ?? '',
+      },
+    ];
   });
 }
 
 /** The latest decision (approve or request changes) taken on `content`, if any. */
 export function latestDecision(records: readonly ReviewRecord[], content: string): ReviewRecord | null {
-  for (let i = records.length - 1; i >= 0; i--) if (records[i].decision !== 'comment' && records[i].content === content) return records[i];
+  for (let i = records.length - 1; i >= 0; i--)
+    if (records[i].decision !== 'comment' && records[i].content === content) return records[i];
   return null;
 }

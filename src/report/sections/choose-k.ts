@@ -27,15 +27,27 @@ export function chooseKSection(input: ReportInput): ReportSection {
   const named: string[] = [];
   if (picks.knee !== null) named.push(`the knee of the inertia curve at k = ${picks.knee}`);
   if (picks.silhouette !== null) named.push(`the best silhouette at k = ${picks.silhouette}`);
-  if (picks.calinskiHarabasz !== null) named.push(`the best Calinski–Harabasz at k = ${picks.calinskiHarabasz}`);
+  if (picks.calinskiHarabasz !== null)
+    named.push(`the best Calinski–Harabasz at k = ${picks.calinskiHarabasz}`);
   if (picks.daviesBouldin !== null) named.push(`the best Davies–Bouldin at k = ${picks.daviesBouldin}`);
-  blocks.push(paragraph(`Recomputed (${input.evidence?.source}): ${named.join('; ') || 'no metric gives a pick'}.`));
+  blocks.push(
+    paragraph(`Recomputed (${input.evidence?.source}): ${named.join('; ') || 'no metric gives a pick'}.`),
+  );
   const line = (key: 'inertia' | 'silhouette', label: string): Block | null => {
     const points = sweep.points.flatMap((p) => (p[key] === null ? [] : [{ x: p.k, y: p[key] as number }]));
-    return points.length < 2 ? null : { kind: 'chart', caption: `${label} by k`, chart: { kind: 'line', xLabel: 'k', yLabel: label, points, marked: { x: k, label: `k = ${k}` } } };
+    return points.length < 2
+      ? null
+      : {
+          kind: 'chart',
+          caption: `${label} by k`,
+          chart: { kind: 'line', xLabel: 'k', yLabel: label, points, marked: { x: k, label: `k = ${k}` } },
+        };
   };
-  for (const chart of [line('inertia', 'Inertia'), line('silhouette', 'Silhouette')]) if (chart) blocks.push(chart);
-  const sampled = sweep.points.find((p) => p.silhouetteSampleSize !== null && p.silhouetteSampleSize < config.data.rows);
+  for (const chart of [line('inertia', 'Inertia'), line('silhouette', 'Silhouette')])
+    if (chart) blocks.push(chart);
+  const sampled = sweep.points.find(
+    (p) => p.silhouetteSampleSize !== null && p.silhouetteSampleSize < config.data.rows,
+  );
   blocks.push(
     table(
       'The k sweep',
@@ -55,6 +67,12 @@ export function chooseKSection(input: ReportInput): ReportSection {
       })),
     ),
   );
-  if (sampled) blocks.push(paragraph(`The silhouette was estimated on a stratified sample of ${formatCount(sampled.silhouetteSampleSize)} customers.`, 'note'));
+  if (sampled)
+    blocks.push(
+      paragraph(
+        `The silhouette was estimated on a stratified sample of ${formatCount(sampled.silhouetteSampleSize)} customers.`,
+        'note',
+      ),
+    );
   return { id: 'choose-k', title: 'Choosing k', blocks };
 }

@@ -17,10 +17,20 @@ export function featuresSection(input: ReportInput): ReportSection {
   const blocks: Block[] = [
     table(
       'Features clustered on, in matrix column order',
-      [column('name', 'Feature'), column('label', 'Meaning'), column('unit', 'Unit'), column('formula', 'Formula')],
+      [
+        column('name', 'Feature'),
+        column('label', 'Meaning'),
+        column('unit', 'Unit'),
+        column('formula', 'Formula'),
+      ],
       config.features.map((name) => {
         const d = DEFINITIONS.get(name);
-        return { name, label: d?.label ?? '(a column of the data)', unit: d?.unit ?? '–', formula: d?.formula ?? '–' };
+        return {
+          name,
+          label: d?.label ?? '(a column of the data)',
+          unit: d?.unit ?? '–',
+          formula: d?.formula ?? '–',
+        };
       }),
       { field: 'features' },
     ),
@@ -33,7 +43,9 @@ export function featuresSection(input: ReportInput): ReportSection {
       ],
       'Preparation',
     ),
-    paragraph('Each value is transformed, clamped to the outlier bounds (when outliers are winsorized), imputed when missing, then centred, scaled and multiplied by √weight. Centre, scale and bounds are in transformed units and frozen: applying the config never refits them.'),
+    paragraph(
+      'Each value is transformed, clamped to the outlier bounds (when outliers are winsorized), imputed when missing, then centred, scaled and multiplied by √weight. Centre, scale and bounds are in transformed units and frozen: applying the config never refits them.',
+    ),
     table(
       'Fitted preparation per feature',
       [
@@ -63,15 +75,31 @@ export function featuresSection(input: ReportInput): ReportSection {
     {
       kind: 'chart',
       caption: 'Feature weights (share of the squared distance multiplied by the weight)',
-      chart: { kind: 'bars', bars: p.features.map((f) => ({ label: f.name, value: f.weight, tone: f.weight === 0 ? 'muted' : 'default' })), valueLabel: 'weight' },
+      chart: {
+        kind: 'bars',
+        bars: p.features.map((f) => ({
+          label: f.name,
+          value: f.weight,
+          tone: f.weight === 0 ? 'muted' : 'default',
+        })),
+        valueLabel: 'weight',
+      },
     },
   ];
   const ref = config.reference;
   if (!ref) {
-    blocks.push(paragraph('No reference distributions: drift cannot be measured against this config (it predates them; export it again).', 'warn'));
+    blocks.push(
+      paragraph(
+        'No reference distributions: drift cannot be measured against this config (it predates them; export it again).',
+        'warn',
+      ),
+    );
   } else {
     blocks.push(
-      facts([fact('Reference customers', formatCount(ref.customers), 'reference.customers')], 'Reference distributions (raw values, for drift)'),
+      facts(
+        [fact('Reference customers', formatCount(ref.customers), 'reference.customers')],
+        'Reference distributions (raw values, for drift)',
+      ),
       table(
         'Raw-value distribution per feature',
         [

@@ -23,7 +23,13 @@ function verification(input: ReportInput): Block[] {
   const v = input.verification;
   const blocks: Block[] = [paragraph(sentence(v.message), VERDICT_TONE[v.verdict])];
   if (v.problems.length > 0) blocks.push({ kind: 'list', items: v.problems });
-  if (v.changedSections.length > 0) blocks.push(paragraph(`Sections that differ from the signed or exported content: ${v.changedSections.join(', ')}.`, 'error'));
+  if (v.changedSections.length > 0)
+    blocks.push(
+      paragraph(
+        `Sections that differ from the signed or exported content: ${v.changedSections.join(', ')}.`,
+        'error',
+      ),
+    );
   const c = input.config;
   const a = c.approval;
   if (a) {
@@ -35,9 +41,18 @@ function verification(input: ReportInput): Block[] {
           fact('Date', a.date, 'approval.date'),
           fact('Comment', a.comment === '' ? '(none)' : a.comment, 'approval.comment'),
           fact('Algorithm', a.algorithm, 'approval.algorithm'),
-          fact('Key fingerprint (SHA-256 of the public key)', v.approval?.keyFingerprint ?? DASH, undefined, 'Compare it with the fingerprint your approver published: a valid signature proves the content is what the holder of this key approved, not who the holder is.'),
+          fact(
+            'Key fingerprint (SHA-256 of the public key)',
+            v.approval?.keyFingerprint ?? DASH,
+            undefined,
+            'Compare it with the fingerprint your approver published: a valid signature proves the content is what the holder of this key approved, not who the holder is.',
+          ),
           fact('Approved content hash', a.contentHash, 'approval.contentHash'),
-          fact('Section hashes signed', plural(Object.keys(a.sections).length, 'section'), 'approval.sections'),
+          fact(
+            'Section hashes signed',
+            plural(Object.keys(a.sections).length, 'section'),
+            'approval.sections',
+          ),
           fact('Audit entries at approval', formatCount(a.audit.entries), 'approval.audit.entries'),
           fact('Last audit entry at approval', a.audit.head ?? DASH, 'approval.audit.head'),
           fact('Signature (base64)', a.signature, 'approval.signature'),
@@ -50,13 +65,24 @@ function verification(input: ReportInput): Block[] {
           fact('Curve', a.publicKey.crv, 'approval.publicKey.crv'),
           fact('x', a.publicKey.x, 'approval.publicKey.x'),
           fact('y', a.publicKey.y, 'approval.publicKey.y'),
-          fact('Extractable', a.publicKey.ext === undefined ? `${DASH} (not given)` : a.publicKey.ext ? 'yes' : 'no', 'approval.publicKey.ext'),
-          fact('Key operations', a.publicKey.key_ops === undefined ? `${DASH} (not given)` : a.publicKey.key_ops.join(', '), 'approval.publicKey.key_ops'),
+          fact(
+            'Extractable',
+            a.publicKey.ext === undefined ? `${DASH} (not given)` : a.publicKey.ext ? 'yes' : 'no',
+            'approval.publicKey.ext',
+          ),
+          fact(
+            'Key operations',
+            a.publicKey.key_ops === undefined ? `${DASH} (not given)` : a.publicKey.key_ops.join(', '),
+            'approval.publicKey.key_ops',
+          ),
         ],
         'Approver public key',
       ),
     );
-  } else blocks.push(paragraph('Not approved: the config carries no approval record (approval is absent).', 'note'));
+  } else
+    blocks.push(
+      paragraph('Not approved: the config carries no approval record (approval is absent).', 'note'),
+    );
   const i = c.integrity;
   blocks.push(
     i
@@ -71,7 +97,10 @@ function verification(input: ReportInput): Block[] {
           ],
           'Integrity',
         )
-      : paragraph('No integrity record (integrity is absent): the content cannot be checked against what was exported.', 'warn'),
+      : paragraph(
+          'No integrity record (integrity is absent): the content cannot be checked against what was exported.',
+          'warn',
+        ),
   );
   return blocks;
 }
@@ -93,8 +122,24 @@ function auditLog(input: ReportInput): Block[] {
     blocks.push(
       table(
         'Audit log',
-        [column('seq', 'No.', true, 'seq'), column('time', 'Time', false, 'time'), column('kind', 'Kind', false, 'kind'), column('actor', 'Who', false, 'actor'), column('details', 'What happened', false, 'details'), column('prev', 'Previous hash', false, 'prev'), column('hash', 'Hash', false, 'hash')],
-        entries.map((e) => ({ seq: String(e.seq), time: e.time, kind: e.kind, actor: e.actor ?? DASH, details: detailsText(e.details), prev: short(e.prev), hash: short(e.hash) })),
+        [
+          column('seq', 'No.', true, 'seq'),
+          column('time', 'Time', false, 'time'),
+          column('kind', 'Kind', false, 'kind'),
+          column('actor', 'Who', false, 'actor'),
+          column('details', 'What happened', false, 'details'),
+          column('prev', 'Previous hash', false, 'prev'),
+          column('hash', 'Hash', false, 'hash'),
+        ],
+        entries.map((e) => ({
+          seq: String(e.seq),
+          time: e.time,
+          kind: e.kind,
+          actor: e.actor ?? DASH,
+          details: detailsText(e.details),
+          prev: short(e.prev),
+          hash: short(e.hash),
+        })),
         { field: 'audit.entries[]' },
       ),
     );
@@ -105,7 +150,12 @@ function auditLog(input: ReportInput): Block[] {
     blocks.push(
       table(
         'Review decisions and comments',
-        [column('time', 'Time'), column('reviewer', 'Reviewer'), column('decision', 'Decision'), column('comment', 'Comment')],
+        [
+          column('time', 'Time'),
+          column('reviewer', 'Reviewer'),
+          column('decision', 'Decision'),
+          column('comment', 'Comment'),
+        ],
         reviews.map((r) => ({
           time: r.time,
           reviewer: r.role ? `${r.reviewer} (${r.role})` : r.reviewer,
@@ -120,8 +170,22 @@ function auditLog(input: ReportInput): Block[] {
     blocks.push(
       table(
         'Reclassification requests',
-        [column('customer', 'Customer'), column('currentTier', 'Tier'), column('requestedTier', 'Requested'), column('reason', 'Reason'), column('decision', 'Decision'), column('by', 'Who')],
-        requests.map((r) => ({ customer: r.customer, currentTier: r.currentTier || DASH, requestedTier: r.requestedTier, reason: r.reason, decision: r.decision, by: r.by })),
+        [
+          column('customer', 'Customer'),
+          column('currentTier', 'Tier'),
+          column('requestedTier', 'Requested'),
+          column('reason', 'Reason'),
+          column('decision', 'Decision'),
+          column('by', 'Who'),
+        ],
+        requests.map((r) => ({
+          customer: r.customer,
+          currentTier: r.currentTier || DASH,
+          requestedTier: r.requestedTier,
+          reason: r.reason,
+          decision: r.decision,
+          by: r.by,
+        })),
       ),
     );
   }
@@ -133,35 +197,72 @@ function previous(input: ReportInput): Block[] {
   if (!p) return [paragraph('No previous config was given to compare with.', 'note')];
   const d = p.diff;
   const blocks: Block[] = [
-    paragraph(d.same ? `Compared with ${p.fileName}: no change of the segmentation.` : `Compared with ${p.fileName}: ${plural(d.changes.length, 'change')}${d.moved ? `; ${plural(d.moved.customers.length, 'customer')} of ${formatCount(d.moved.compared)} moved ${d.moved.by === 'tier' ? 'tier' : 'cluster'}` : ''}.`, d.same ? 'ok' : 'warn'),
+    paragraph(
+      d.same
+        ? `Compared with ${p.fileName}: no change of the segmentation.`
+        : `Compared with ${p.fileName}: ${plural(d.changes.length, 'change')}${d.moved ? `; ${plural(d.moved.customers.length, 'customer')} of ${formatCount(d.moved.compared)} moved ${d.moved.by === 'tier' ? 'tier' : 'cluster'}` : ''}.`,
+      d.same ? 'ok' : 'warn',
+    ),
     ...d.notes.map((n) => paragraph(n, 'note')),
   ];
   if (d.changes.length > 0) {
     blocks.push(
-      table('What changed', [column('section', 'Section'), column('path', 'Where'), column('old', 'Before'), column('new', 'After')], d.changes.map((c) => ({ section: c.section, path: c.path, old: c.old === undefined ? '(absent)' : formatValue(c.old), new: c.new === undefined ? '(absent)' : formatValue(c.new) })), { limit: 200, noun: 'changes' }),
+      table(
+        'What changed',
+        [
+          column('section', 'Section'),
+          column('path', 'Where'),
+          column('old', 'Before'),
+          column('new', 'After'),
+        ],
+        d.changes.map((c) => ({
+          section: c.section,
+          path: c.path,
+          old: c.old === undefined ? '(absent)' : formatValue(c.old),
+          new: c.new === undefined ? '(absent)' : formatValue(c.new),
+        })),
+        { limit: 200, noun: 'changes' },
+      ),
     );
   }
   if (d.moved && d.moved.customers.length > 0) {
-    blocks.push(table('Customers who moved', [column('id', 'Customer'), column('old', 'Before'), column('new', 'After')], d.moved.customers.map((m) => ({ id: m.id, old: m.old ?? 'none', new: m.new ?? 'none' })), { limit: 50, noun: 'customers' }));
+    blocks.push(
+      table(
+        'Customers who moved',
+        [column('id', 'Customer'), column('old', 'Before'), column('new', 'After')],
+        d.moved.customers.map((m) => ({ id: m.id, old: m.old ?? 'none', new: m.new ?? 'none' })),
+        { limit: 50, noun: 'customers' },
+      ),
+    );
   }
   return blocks;
 }
 
 function reproduction(input: ReportInput): Block[] {
   const r = input.reproduction;
-  if (!r) return [paragraph('No data file was supplied, so the assignments were not recomputed. Supply the data the config was built from to check that they reproduce.', 'note')];
+  if (!r)
+    return [
+      paragraph(
+        'No data file was supplied, so the assignments were not recomputed. Supply the data the config was built from to check that they reproduce.',
+        'note',
+      ),
+    ];
   const blocks: Block[] = [
     paragraph(
       r.reproduced === null
         ? `The assignments could not be recomputed from ${r.fileName}.`
         : !r.fingerprintMatches
-        ? `${r.fileName} is not the file the config was built from (its fingerprint differs), so its assignments are not expected to match the config's.`
-        : r.reproduced
-          ? `The assignments reproduce: ${r.fileName} is the file the config was built from, and scoring it with the frozen config gives the same ${plural(r.customers, 'assignment')} (same hash).`
-          : `The assignments do NOT reproduce: ${r.fileName} is the file the config was built from, but scoring it with the frozen config gives other assignments${r.differing === null ? '' : ` (${plural(r.differing, 'customer')} differ)`}.`,
+          ? `${r.fileName} is not the file the config was built from (its fingerprint differs), so its assignments are not expected to match the config's.`
+          : r.reproduced
+            ? `The assignments reproduce: ${r.fileName} is the file the config was built from, and scoring it with the frozen config gives the same ${plural(r.customers, 'assignment')} (same hash).`
+            : `The assignments do NOT reproduce: ${r.fileName} is the file the config was built from, but scoring it with the frozen config gives other assignments${r.differing === null ? '' : ` (${plural(r.differing, 'customer')} differ)`}.`,
       r.reproduced === null || !r.fingerprintMatches ? 'warn' : r.reproduced ? 'ok' : 'error',
     ),
-    facts([fact('Data file', r.fileName), fact('Its fingerprint', r.fingerprint), fact('Customers scored', formatCount(r.customers))]),
+    facts([
+      fact('Data file', r.fileName),
+      fact('Its fingerprint', r.fingerprint),
+      fact('Customers scored', formatCount(r.customers)),
+    ]),
   ];
   if (r.notes.length > 0) blocks.push({ kind: 'list', items: r.notes });
   return blocks;

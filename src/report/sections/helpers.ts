@@ -34,11 +34,14 @@ export function table(
     ...(options.field ? { field: options.field } : {}),
     columns,
     rows: left > 0 ? rows.slice(0, limit) : rows,
-    ...(left > 0 ? { more: `and ${left.toLocaleString('en-US')} more ${options.noun ?? 'rows'} (in the config file)` } : {}),
+    ...(left > 0
+      ? { more: `and ${left.toLocaleString('en-US')} more ${options.noun ?? 'rows'} (in the config file)` }
+      : {}),
   };
 }
 
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Every leaf of a spec (tiering, import options, robustness settings) as facts named by their
@@ -65,8 +68,16 @@ export function tierOfCluster(config: SegmentationConfig, index: number): string
 }
 
 /** Customers per segment: clusters (by model sizes), Strategic accounts, not clustered. */
-export function segmentCounts(config: SegmentationConfig): { clusters: readonly number[]; strategic: number; notClustered: number } {
+export function segmentCounts(config: SegmentationConfig): {
+  clusters: readonly number[];
+  strategic: number;
+  notClustered: number;
+} {
   const clustered = config.model.sizes.reduce((s, n) => s + n, 0);
   const strategic = config.strategic.length;
-  return { clusters: config.model.sizes, strategic, notClustered: Math.max(0, config.data.rows - clustered - strategic) };
+  return {
+    clusters: config.model.sizes,
+    strategic,
+    notClustered: Math.max(0, config.data.rows - clustered - strategic),
+  };
 }

@@ -37,19 +37,32 @@ export function inputRows(input: ReportInput): Record<string, string>[] {
   const rows: Record<string, string>[] = [];
   for (const info of input.inputs) {
     const has = Object.hasOwn(recorded, info.name);
-    const value = has ? written(info, recorded[info.name]) : `not recorded (default ${info.defaultText || '(empty)'} applies)`;
+    const value = has
+      ? written(info, recorded[info.name])
+      : `not recorded (default ${info.defaultText || '(empty)'} applies)`;
     rows.push({
       title: info.title,
       name: info.name,
       value,
       default: info.defaultText === '' ? '(empty)' : info.defaultText,
-      changed: !has ? '' : value === (info.defaultText === '' ? '(empty)' : info.defaultText) ? '' : 'changed',
+      changed: !has
+        ? ''
+        : value === (info.defaultText === '' ? '(empty)' : info.defaultText)
+          ? ''
+          : 'changed',
       description: [info.section, info.description].filter(Boolean).join(': '),
     });
   }
   for (const name of Object.keys(recorded).sort()) {
     if (known.has(name)) continue;
-    rows.push({ title: name, name, value: formatValue(recorded[name]), default: '–', changed: '', description: 'Not an input of this version of the segmentation notebook (kept as recorded).' });
+    rows.push({
+      title: name,
+      name,
+      value: formatValue(recorded[name]),
+      default: '–',
+      changed: '',
+      description: 'Not an input of this version of the segmentation notebook (kept as recorded).',
+    });
   }
   return rows;
 }
@@ -60,7 +73,9 @@ export function inputsSection(input: ReportInput): ReportSection {
   const assumptions = input.config.assumptions ?? {};
   const none = ASSUMPTION_SECTIONS.every((s) => !assumptions[s]?.trim());
   const blocks: Block[] = [
-    paragraph(`${rows.length} inputs; ${changed} differ from their defaults. Values are written as in a link or with --set.`),
+    paragraph(
+      `${rows.length} inputs; ${changed} differ from their defaults. Values are written as in a link or with --set.`,
+    ),
     table(
       'Every input of the config',
       [
@@ -74,9 +89,22 @@ export function inputsSection(input: ReportInput): ReportSection {
       rows,
       { field: 'inputs' },
     ),
-    ...(none ? [paragraph('No assumptions were written down for this config. Ask the analyst to record them (data, model, tiers, policies) before approval.', 'warn')] : []),
+    ...(none
+      ? [
+          paragraph(
+            'No assumptions were written down for this config. Ask the analyst to record them (data, model, tiers, policies) before approval.',
+            'warn',
+          ),
+        ]
+      : []),
     facts(
-      ASSUMPTION_SECTIONS.map((s) => fact(ASSUMPTION_TITLES[s], assumptions[s]?.trim() ? assumptions[s] : 'none written', `assumptions.${s}`)),
+      ASSUMPTION_SECTIONS.map((s) =>
+        fact(
+          ASSUMPTION_TITLES[s],
+          assumptions[s]?.trim() ? assumptions[s] : 'none written',
+          `assumptions.${s}`,
+        ),
+      ),
       'Assumptions',
     ),
   ];

@@ -28,15 +28,22 @@ export function segmentBars(input: ReportInput): Bar[] {
   const { config } = input;
   const counts = segmentCounts(config);
   const total = Math.max(1, config.data.rows);
-  const bar = (label: string, n: number, tone?: Bar['tone']): Bar => ({ label, value: n, text: `${formatCount(n)} (${formatShare(n / total)})`, ...(tone ? { tone } : {}) });
+  const bar = (label: string, n: number, tone?: Bar['tone']): Bar => ({
+    label,
+    value: n,
+    text: `${formatCount(n)} (${formatShare(n / total)})`,
+    ...(tone ? { tone } : {}),
+  });
   const map = config.tierMap;
   const bars: Bar[] = [];
   if (map) {
     const byTier = new Map(map.order.map((t) => [t, 0]));
     counts.clusters.forEach((n, i) => byTier.set(map.clusters[i], (byTier.get(map.clusters[i]) ?? 0) + n));
-    if (map.strategic !== null) byTier.set(map.strategic, (byTier.get(map.strategic) ?? 0) + counts.strategic);
+    if (map.strategic !== null)
+      byTier.set(map.strategic, (byTier.get(map.strategic) ?? 0) + counts.strategic);
     for (const [tier, n] of byTier) bars.push(bar(tier, n));
-    if (map.strategic === null && counts.strategic > 0) bars.push(bar('Strategic (no tier)', counts.strategic, 'muted'));
+    if (map.strategic === null && counts.strategic > 0)
+      bars.push(bar('Strategic (no tier)', counts.strategic, 'muted'));
   } else {
     counts.clusters.forEach((n, i) => bars.push(bar(clusterName(i), n)));
     if (counts.strategic > 0) bars.push(bar('Strategic', counts.strategic));
@@ -65,7 +72,11 @@ export function summarySection(input: ReportInput): ReportSection {
       fact('Algorithm and k', `${config.model.algorithm}, k = ${config.model.k}`, 'model.k'),
       fact('Assignments hash', config.assignmentsHash, 'assignmentsHash'),
     ]),
-    { kind: 'chart', caption: config.tierMap ? 'Customers per tier' : 'Customers per cluster', chart: { kind: 'bars', bars: segmentBars(input), valueLabel: 'customers' } },
+    {
+      kind: 'chart',
+      caption: config.tierMap ? 'Customers per tier' : 'Customers per cluster',
+      chart: { kind: 'bars', bars: segmentBars(input), valueLabel: 'customers' },
+    },
     table(
       'Package versions that computed it',
       [column('name', 'Package'), column('version', 'Version')],

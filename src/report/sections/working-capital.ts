@@ -14,15 +14,30 @@ export function workingCapitalSection(input: ReportInput): ReportSection {
     ),
   ];
   if (!wc) {
-    const recorded = policy && !('problem' in policy) ? ` The recorded policy uses a carrying rate of ${formatShare(policy.carryingRate)} and a baseline service level of ${formatShare(policy.baselineServiceLevel)}.` : '';
-    blocks.push(paragraph(`Not computed: working capital needs the order lines the config was built from. Export the report from the segmentation notebook, or run \`tierbook report config.json --data <order lines>\`.${recorded}`, 'note'));
+    const recorded =
+      policy && !('problem' in policy)
+        ? ` The recorded policy uses a carrying rate of ${formatShare(policy.carryingRate)} and a baseline service level of ${formatShare(policy.baselineServiceLevel)}.`
+        : '';
+    blocks.push(
+      paragraph(
+        `Not computed: working capital needs the order lines the config was built from. Export the report from the segmentation notebook, or run \`tierbook report config.json --data <order lines>\`.${recorded}`,
+        'note',
+      ),
+    );
   } else if ('needs' in wc) {
     blocks.push(paragraph(`Not computed: ${wc.needs}`, 'note'));
   } else {
     blocks.push(
       table(
         `Safety stock and working capital per tier (carrying rate ${formatShare(wc.carryingRate)}, baseline service level ${formatShare(wc.baselineServiceLevel)})`,
-        [column('tier', 'Tier'), column('units', 'Units', true), column('value', 'Value', true), column('baselineValue', 'At baseline', true), column('deltaValue', 'Working capital added', true), column('deltaCarryingCost', 'Carrying cost / year', true)],
+        [
+          column('tier', 'Tier'),
+          column('units', 'Units', true),
+          column('value', 'Value', true),
+          column('baselineValue', 'At baseline', true),
+          column('deltaValue', 'Working capital added', true),
+          column('deltaCarryingCost', 'Carrying cost / year', true),
+        ],
         wc.tiers.map((t) => ({
           tier: t.tier,
           units: formatCount(t.units),
@@ -35,7 +50,16 @@ export function workingCapitalSection(input: ReportInput): ReportSection {
       {
         kind: 'chart',
         caption: 'Working capital added by each tier’s policy (negative: freed)',
-        chart: { kind: 'bars', valueLabel: 'working capital', bars: wc.tiers.map((t) => ({ label: t.tier, value: Math.abs(t.deltaValue), text: formatCount(t.deltaValue), tone: t.deltaValue > 0 ? 'warn' : 'ok' })) },
+        chart: {
+          kind: 'bars',
+          valueLabel: 'working capital',
+          bars: wc.tiers.map((t) => ({
+            label: t.tier,
+            value: Math.abs(t.deltaValue),
+            text: formatCount(t.deltaValue),
+            tone: t.deltaValue > 0 ? 'warn' : 'ok',
+          })),
+        },
       },
       ...wc.notes.map((n) => paragraph(n, 'note')),
     );
