@@ -100,6 +100,9 @@ export const periods = select({
 export const periodWindow = slider({ name: 'periodWindow', title: 'Rolling window', min: 1, max: 24, value: 6, unit: 'months', description: 'Length of each rolling window.' });
 export const periodStep = slider({ name: 'periodStep', title: 'Rolling step', min: 1, max: 12, value: 3, unit: 'months', description: 'Months between the starts of consecutive rolling windows.' });
 
+/** Section 7's settings in the order the notebook shows them. */
+export const ROBUSTNESS_SETTINGS = [weightSteps, minAri, maxChanged, verdictStep, mcDraws, mcRange, replicates, holdoutFit, periods, periodWindow, periodStep] as const;
+
 /** The clustering inputs every analysis reads, so its result turns stale when one changes. */
 export const clusterInputs = { algorithm, k, seed, eps, minPoints };
 

@@ -300,3 +300,17 @@ export const robustnessReport = cell({
 
 /** What "Run all" of the section runs, in order (Monte Carlo is optional: its own Run only). */
 export const ROBUSTNESS_RUN = [sensitivity, dropOne, bootstrap, holdout, periodStability] as const;
+
+/** Section 7's cells in reading order (the hidden summary and report last). */
+export const ROBUSTNESS_CELLS = [
+  sensitivity,
+  sensitivityVerdicts,
+  monteCarlo,
+  dropOne,
+  bootstrap,
+  confidence,
+  holdout,
+  periodStability,
+  robustnessSummary,
+  robustnessReport,
+] as const;

@@ -49,32 +49,8 @@ import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClus
 import { approval, approvalStatus, approveAction, approvedDiff } from '../cells/governance.ts';
 import { driftRule, scoreFile, scoring } from '../cells/scoring.ts';
 import { churnRate, fairnessAttribute, fairnessReview } from '../cells/fairness.ts';
-import {
-  bootstrap,
-  confidence,
-  dropOne,
-  holdout,
-  monteCarlo,
-  periodStability,
-  ROBUSTNESS_RUN,
-  robustnessReport,
-  robustnessSummary,
-  sensitivity,
-  sensitivityVerdicts,
-} from '../cells/robustness.ts';
-import {
-  holdoutFit,
-  maxChanged,
-  mcDraws,
-  mcRange,
-  minAri,
-  periods,
-  periodStep,
-  periodWindow,
-  replicates,
-  verdictStep,
-  weightSteps,
-} from '../cells/robustness-inputs.ts';
+import { ROBUSTNESS_CELLS, ROBUSTNESS_RUN } from '../cells/robustness.ts';
+import { ROBUSTNESS_SETTINGS } from '../cells/robustness-inputs.ts';
 import {
   abcA,
   abcB,
@@ -205,27 +181,8 @@ export const segmentation: Notebook = {
       text: 'How far can these clusters be trusted? Each analysis below clusters the customers again many times, with the settings above, after a small change: a feature weight moved up or down, a feature left out, another sample of the customers, a share held out, another period of the order lines. Each is compared with the clusters above, by the same cluster numbers.\n\nThey take from seconds to minutes, so they run only when you press Run (one analysis) or Run all (the section, without the optional Monte Carlo), in the background with progress and Cancel. When you change a setting afterwards their results stay, marked with what changed, until you run them again. Once they have run, the exported config carries their evidence and assignments.csv a confidence column.',
       run: [...ROBUSTNESS_RUN],
     },
-    weightSteps,
-    minAri,
-    maxChanged,
-    verdictStep,
-    mcDraws,
-    mcRange,
-    replicates,
-    holdoutFit,
-    periods,
-    periodWindow,
-    periodStep,
-    sensitivity,
-    sensitivityVerdicts,
-    monteCarlo,
-    dropOne,
-    bootstrap,
-    confidence,
-    holdout,
-    periodStability,
-    robustnessSummary,
-    robustnessReport,
+    ...ROBUSTNESS_SETTINGS,
+    ...ROBUSTNESS_CELLS,
     {
       kind: 'prose',
       id: 'tiers',

@@ -18,6 +18,11 @@ Usage:
                              --set seed=7  --set inputKind=customer-table
                              --set rulesOff=exact-duplicates,customer-id   (rules switched off)
                              --set rateOrder=30  --set level=parent
+                           --set robustness=on runs section 7 (Robustness: weight sensitivity,
+                           drop one feature, bootstrap, holdout, periods; its settings with
+                           --set too, e.g. --set replicates=200) and also writes robustness.json
+                           (as tierbook stability --json prints it); config.json then carries
+                           the robustness section and assignments.csv a confidence column
       --out <dir>          output folder (created if missing)
       --engine javascript|duckdb
                            who builds the customer features from order lines (default

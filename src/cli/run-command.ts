@@ -1,4 +1,4 @@
-import { collectNodes, createEngine, parseAssignments, type CellNode, type InputNode, type Notebook } from '../runtime/index.ts';
+import { collectNodes, createEngine, parseAssignments, type InputNode } from '../runtime/index.ts';
 import { NOTEBOOKS } from '../../notebooks/index.ts';
 import { UsageError, flag, type ParsedArgs } from './args.ts';
 import { readDataFile, writeOutputs, packageVersions, type Io } from './io.ts';
@@ -15,29 +15,7 @@ import { assignments, config } from '../../cells/export.ts';
 import { imported } from '../../cells/data.ts';
 import { robustnessReport } from '../../cells/robustness.ts';
 import { stabilityReportJson } from '../analytics/stability/report.ts';
-import { keyword } from '../analytics/keyword.ts';
-
-/**
- * `--set <section>=on|off` for the notebook's sections that have on-demand cells (e.g.
- * `robustness=on`): taken out of the input settings, the sections switched on to be run.
- */
-function sectionRuns(notebook: Notebook, sets: readonly string[]): { readonly settings: string[]; readonly run: (readonly CellNode<unknown>[])[]; readonly on: Set<string> } {
-  const sections = new Map(notebook.items.flatMap((item) => (item.kind === 'prose' && item.run?.length ? [[item.id, item.run] as const] : [])));
-  const settings: string[] = [];
-  const on = new Set<string>();
-  for (const text of sets) {
-    const eq = text.indexOf('=');
-    const name = eq > 0 ? text.slice(0, eq).trim() : '';
-    const cells = sections.get(name);
-    if (!cells) {
-      settings.push(text);
-      continue;
-    }
-    if (keyword(name, text.slice(eq + 1).trim(), ['on', 'off'] as const) === 'on') on.add(name);
-    else on.delete(name);
-  }
-  return { settings, run: [...on].map((id) => sections.get(id) ?? []), on };
-}
+import { sectionRuns } from './section-runs.ts';
 import { tiers } from '../../cells/tiers.ts';
 import { policy } from '../../cells/policy.ts';
 

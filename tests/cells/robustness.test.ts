@@ -76,4 +76,21 @@ describe('section 7, Robustness, in the notebook', () => {
       engine.dispose();
     }
   }, 60_000);
+
+  it('works for Ward: the bootstrap and holdout on its canonical clusters', async () => {
+    const engine = openBlobs({ algorithm: 'ward', k: 4, replicates: 10 });
+    try {
+      const clustering = await value<{ sizes: number[] }>(engine, 'clustering');
+      await engine.runAll(ROBUSTNESS_RUN);
+      for (const cell of ROBUSTNESS_RUN) expect(status(engine, cell.name)).toBe('ok');
+      const b = await value<BootstrapValue>(engine, 'bootstrap');
+      expect(b.result.clusters.map((c) => c.size)).toEqual(clustering.sizes);
+      expect(b.result.noise).toBeNull();
+      const summary = await value<{ cluster: { algorithm: string }; holdout: { ari: number | null } }>(engine, 'robustnessSummary');
+      expect(summary.cluster.algorithm).toBe('ward');
+      expect(summary.holdout.ari).not.toBeNull();
+    } finally {
+      engine.dispose();
+    }
+  }, 60_000);
 });

@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { ARTIFACTS, assertClean, idle, openPage, start } from './harness.mjs';
 
 let env;
@@ -110,6 +111,20 @@ describe('robustness section in Chromium', () => {
       assert.ok(summary.periods, 'the period stability is in the summary');
       await frame(page, 'sensitivityVerdicts').getByText('Pass: ARI at least', { exact: false }).waitFor();
       await frame(page, 'periodStability').getByText('kept their cluster', { exact: false }).waitFor();
+      if (label === '1400x900') {
+        // the toolbar's downloads carry the evidence: the config's robustness section, the confidence column
+        const [config] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export config' }).click()]);
+        await config.saveAs(join(ARTIFACTS, 'robustness-config.json'));
+        const exported = JSON.parse(await readFile(join(ARTIFACTS, 'robustness-config.json'), 'utf8'));
+        assert.equal(exported.robustness.bootstrap.replicates, 100);
+        const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download assignments' }).click()]);
+        await csv.saveAs(join(ARTIFACTS, 'robustness-assignments.csv'));
+        const lines = (await readFile(join(ARTIFACTS, 'robustness-assignments.csv'), 'utf8')).trim().split(/\r?\n/);
+        assert.equal(lines[0], 'customer_id,cluster,confidence');
+        assert.equal(lines.length, 5001);
+        const [movers] = await Promise.all([page.waitForEvent('download'), frame(page, 'confidence').getByRole('button', { name: 'Download CSV' }).click()]);
+        assert.equal(movers.suggestedFilename(), 'customers-likely-to-move.csv');
+      }
       await page.screenshot({ path: join(ARTIFACTS, `robustness-section-${label}.png`), fullPage: false });
       for (const name of ['sensitivity', 'bootstrap', 'confidence', 'periodStability']) {
         await frame(page, name).scrollIntoViewIfNeeded();
