@@ -62,6 +62,7 @@ import {
   tiering,
   tiers,
 } from '../cells/tiers.ts';
+import { policyCostK } from '../cells/policy-k.ts';
 import { allocation, allocationRule, baselineServiceLevel, carryingRate, openDemand, policy, policyTable, safetyStock, supply } from '../cells/policy.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
@@ -139,6 +140,7 @@ export const segmentation: Notebook = {
     },
     maxTiers,
     chooseK,
+    policyCostK,
     {
       kind: 'prose',
       id: 'cluster',

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { tierAgreement, tierKpisByRegion, tierMap, tierMatrix, tiers, tieringSpecOf } from '../../cells/tiers.ts';
+import { policyCostK } from '../../cells/policy-k.ts';
 import { clusterTierMap } from '../../src/analytics/tiers/tier-map.ts';
 import { allocation, policy, policySpecOf, policyTable, safetyStock } from '../../cells/policy.ts';
 import { STRATEGIC } from '../../src/config/segmentation-config.ts';
@@ -73,6 +74,23 @@ describe('policy cells', () => {
   });
 });
 
+describe('choosing k by policy cost', () => {
+  it('costs every k of the sweep on the table rows, names the lowest and offers it as k', async () => {
+    const t = await tiers.run({ table, assignments, orderData: null, tierMap: {}, ...inputs }, context);
+    const sweep = { points: [{ k: 2, labels: Int32Array.of(0, 0, 0, 1, 1, 1, 1) }, { k: 3, labels: Int32Array.of(0, 0, 0, 1, 1, 2, 2) }] };
+    const prepared = { rows: [0, 1, 2, 3, 4, 5, 6], isolatedRows: [7] };
+    const v = { sweep, prepared, tiers: t, orderData: null, policyTable: {}, carryingRate: 25, baselineServiceLevel: 95, rateOrder: 25, k: 3 } as unknown as Parameters<typeof policyCostK.run>[0];
+    const c = await policyCostK.run(v, context);
+    expect(c.points.map((p) => p.k)).toEqual([2, 3]);
+    expect(c.points[1].tiers).toEqual(['Strategic', 'Platinum', 'Gold', 'Standard']);
+    expect(c.gaps).toHaveLength(2);
+    const lowest = c.points.reduce((a, b) => (b.total < a.total ? b : a));
+    expect(c.bestK).toBe(lowest.k);
+    const offered = policyCostK.suggest?.(c) ?? [];
+    expect(offered.map((s) => s.value)).toEqual(c.bestK === 3 ? [] : [c.bestK]);
+  });
+});
+
 describe('tier and policy views', () => {
   it('render plain text and charts without throwing', async () => {
     const view = { document, width: 800, memory: {} } as unknown as Parameters<NonNullable<typeof tiers.view>>[1];
@@ -82,7 +100,7 @@ describe('tier and policy views', () => {
     const agreement = tierAgreement.view?.(t.agreement, view) as Element;
     expect(agreement.textContent).toContain('customer(s) get a different tier name');
     const search = agreement.querySelector('input[type=search]') as HTMLInputElement;
-    const differing = agreement.querySelector('tb-table') as HTMLElement & { rows: { id: string }[] };
+    const differing = agreement.querySelector('tb-table') as unknown as { rows: readonly { id: string }[] };
     const first = differing.rows[0]?.id;
     if (first) {
       search.value = first;
