@@ -104,7 +104,7 @@ export function dataReadme(): string {
     '  (n − 1): the months are a sample of the demand process, and the population formula understates the spread',
     '  of short histories.',
     `- **ABC** ranks by cumulative share of gross margin: A up to ${DEFAULT_ABC_CUTS[0] * 100}%, B up to ${DEFAULT_ABC_CUTS[1] * 100}%, C the rest (one function and one`,
-    `  default for the customer features\' \`abc_class\` and the tiers). **XYZ** by demand CV: X below ${DEFAULT_XYZ_BOUNDS[0]}, Y up to ${DEFAULT_XYZ_BOUNDS[1]}, Z above.`,
+    `  default for the customer features' \`abc_class\` and the tiers). **XYZ** by demand CV: X below ${DEFAULT_XYZ_BOUNDS[0]}, Y up to ${DEFAULT_XYZ_BOUNDS[1]}, Z above.`,
     '- **Lead time** is order date to ship date in whole days; without ship dates the tier\'s promised lead time is',
     `  used. Safety stock converts it to months as days / ${DAYS_PER_MONTH}: SS = z × √(L × σ_d² + d² × σ_L²).`,
     `- **SKU column**: the column mapped to \`product_code\`, else the first header matching one of ${SKU_SYNONYMS.map((s) => `\`${s}\``).join(', ')}`,
