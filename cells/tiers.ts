@@ -21,7 +21,8 @@ import {
 } from '../src/analytics/tiers/rank-tiers.ts';
 import type { OrderData } from '../src/data/features/order-data.ts';
 import { listText, numberText } from '../src/analytics/tiers/setting-text.ts';
-import { isNeedsData } from '../src/analytics/policy/needs-data.ts';
+import { isNeedsData, type NeedsData } from '../src/analytics/policy/needs-data.ts';
+import type { Tiering } from '../src/analytics/tiers/tiering.ts';
 import { STRATEGIC } from '../src/config/segmentation-config.ts';
 import { marginCtsMatrixChart } from '../src/ui/charts/margin-cts-matrix-chart.ts';
 import { contingencyChart } from '../src/ui/charts/contingency-chart.ts';
@@ -243,4 +244,30 @@ export const tierKpisByProductLine = cell({
     !t.kpisByProductLine?.groups || isNeedsData(t.carried)
       ? textBlock(document, ['The KPIs by product line need order lines with a product line column.'])
       : tierKpiHeatmap(t.kpisByProductLine.groups, t.carried.names, { groupTitle: 'Product line', width: Math.min(width, 1000), document }),
+});
+
+/** Every customer with both tiers and the class columns (ABC, XYZ, RFM) that tiers.csv holds. */
+export const tierCustomerTable = cell({
+  name: 'tierCustomerTable',
+  title: 'Customers: tiers, ABC, XYZ and RFM',
+  inputs: { tiers, table },
+  run: ({ tiers, table }) => ({ ...tiers, ids: table.ids }),
+  view: (t, { document }) => {
+    const el = document.createElement('tb-table');
+    el.pageSize = 10;
+    const nameOf = (tiering: Pick<Tiering, 'names' | 'tier'> | NeedsData) => (i: number) => (isNeedsData(tiering) || tiering.tier[i] < 0 ? '' : tiering.names[tiering.tier[i]]);
+    const bottomUp = nameOf(t.clusters);
+    const topDown = nameOf(t.thresholds);
+    const classes = isNeedsData(t.thresholds) ? null : t.thresholds;
+    el.columns = [
+      { key: 'id', label: 'Customer' },
+      { key: 'clusters', label: 'Bottom-up tier' },
+      { key: 'thresholds', label: 'Top-down tier' },
+      { key: 'abc', label: 'ABC' },
+      { key: 'xyz', label: 'XYZ' },
+      { key: 'rfm', label: 'RFM (R, F, M 1–5)' },
+    ];
+    el.rows = t.ids.map((id, i) => ({ id, clusters: bottomUp(i), thresholds: topDown(i), abc: classes?.abc[i] ?? '', xyz: classes?.xyz[i] ?? '', rfm: t.rfm.codes[i] }));
+    return el;
+  },
 });

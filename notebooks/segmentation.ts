@@ -53,6 +53,7 @@ import {
   gmCut,
   strategicTier,
   tierAgreement,
+  tierCustomerTable,
   tierKpisByProductLine,
   tierKpisByRegion,
   tierMap,
@@ -187,6 +188,7 @@ export const segmentation: Notebook = {
     tierAgreement,
     tierKpisByRegion,
     tierKpisByProductLine,
+    tierCustomerTable,
     {
       kind: 'prose',
       id: 'policy',

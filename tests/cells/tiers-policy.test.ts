@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { tierAgreement, tierKpisByRegion, tierMap, tierMatrix, tiers, tieringSpecOf } from '../../cells/tiers.ts';
+import { tierAgreement, tierCustomerTable, tierKpisByRegion, tierMap, tierMatrix, tiers, tieringSpecOf } from '../../cells/tiers.ts';
 import { policyCostK } from '../../cells/policy-k.ts';
 import { clusterTierMap } from '../../src/analytics/tiers/tier-map.ts';
 import { allocation, policy, policySpecOf, policyTable, safetyStock } from '../../cells/policy.ts';
@@ -69,8 +69,13 @@ describe('policy cells', () => {
     const p = await policy.run({ tiers: t, orderData: null, rateOrder: 25, policyTable: { Gold: { serviceLevel: 0.97 } }, carryingRate: 25, baselineServiceLevel: 95 }, context);
     expect(p?.policy.tiers.map((x) => x.serviceLevel)).toEqual([0.99, 0.99, 0.97, 0.9]);
     expect(p && isNeedsData(p.safetyStock)).toBe(true);
-    const a = await allocation.run({ policy: p, supply: '1000', openDemand: 'Platinum=500,Gold=400,Silver=300', allocationRule: 'priority-prorata' }, context);
-    expect(a?.tiers.map((x) => x.allocated)).toEqual([500, 286, 214]);
+    const a = await allocation.run({ policy: p, orderData: null, supply: '1000', openDemand: 'Platinum=500,Gold=400,Silver=300', allocationRule: 'priority-prorata' }, context);
+    expect(a?.allocation.tiers.map((x) => x.allocated)).toEqual([500, 286, 214]);
+    // Nothing typed and no order lines: illustrative demand by priority, supply 80% of it.
+    const b = await allocation.run({ policy: p, orderData: null, supply: '', openDemand: '', allocationRule: 'priority' }, context);
+    expect(b?.allocation.tiers.map((x) => [x.tier, x.demand])).toEqual([['Strategic', 500], ['Platinum', 400], ['Gold', 300], ['Standard', 200]]);
+    expect(b?.allocation.supply).toBe(1120);
+    expect(b?.supplySource).toBe('Supply: 80% of the open demand (1,120 of 1,400 units).');
   });
 });
 
@@ -108,6 +113,10 @@ describe('tier and policy views', () => {
       expect(differing.rows.map((r) => r.id)).toEqual([first]);
     }
     expect((tierKpisByRegion.view?.(t, view) as Element).querySelectorAll('g.tb-kpi-cell rect').length).toBeGreaterThan(0);
+    const customers = tierCustomerTable.view?.(await tierCustomerTable.run({ tiers: t, table }, context), view) as unknown as { rows: Record<string, string>[] };
+    expect(customers.rows).toHaveLength(8);
+    expect(Object.keys(customers.rows[0])).toEqual(['id', 'clusters', 'thresholds', 'abc', 'xyz', 'rfm']);
+    expect(customers.rows[7].clusters).toBe('Strategic');
     const p = await policy.run({ tiers: t, orderData: null, rateOrder: 25, policyTable: {}, carryingRate: 25, baselineServiceLevel: 95 }, context);
     expect(policy.view?.(p, view)).toBeTruthy();
     const ss = await safetyStock.run({ policy: p }, context);
