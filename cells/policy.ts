@@ -18,6 +18,7 @@ import {
 import type { PolicySpec } from '../src/analytics/policy/policy-spec.ts';
 import { byPriority, MINIMUM_ORDER_BASES, normalizePolicy, PARENT_RULES } from '../src/analytics/policy/policy-spec.ts';
 import { servicePolicy, type ServicePolicy } from '../src/analytics/policy/service-policy.ts';
+import { tierSummaries, type TierSummary } from '../src/analytics/policy/tier-summary.ts';
 import { ALLOCATION_RULES, allocateShortage, type Allocation, type TierDemand } from '../src/analytics/policy/allocation.ts';
 import { recentDemandByTier } from '../src/analytics/policy/recent-demand.ts';
 import { listText, numberText } from '../src/analytics/tiers/setting-text.ts';
@@ -111,10 +112,10 @@ export const policy = cell({
   name: 'servicePolicy',
   title: 'Service policy',
   inputs: { tiers, orderData, rateOrder, policyTable, carryingRate, baselineServiceLevel },
-  run: (v): ServicePolicy | null => {
-    if (isNeedsData(v.tiers.carried)) return null;
+  run: (v): (ServicePolicy & { summaries: TierSummary[] }) | null => {
+    if (isNeedsData(v.tiers.carried) || !v.tiers.kpis) return null;
     const o = v.orderData;
-    return servicePolicy({
+    const p = servicePolicy({
       tiering: v.tiers.carried,
       customers: v.tiers.measures,
       spec: policySpecOf(v.policyTable, v.carryingRate, v.baselineServiceLevel),
@@ -123,6 +124,7 @@ export const policy = cell({
       orders: o?.history ?? null,
       demand: o?.demand ?? null,
     });
+    return { ...p, summaries: tierSummaries(v.tiers.kpis, p.policy, p.safetyStock) };
   },
   view: (p, { document }) => {
     if (!p) return textBlock(document, ['Tiers are needed first.']);

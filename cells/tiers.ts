@@ -27,6 +27,7 @@ import { STRATEGIC } from '../src/config/segmentation-config.ts';
 import { marginCtsMatrixChart } from '../src/ui/charts/margin-cts-matrix-chart.ts';
 import { contingencyChart } from '../src/ui/charts/contingency-chart.ts';
 import { tierKpiHeatmap } from '../src/ui/charts/tier-kpi-heatmap.ts';
+import type { TierKpiTable } from '../src/analytics/tiers/tier-kpis.ts';
 import { imported, table } from './data.ts';
 import { assignments } from './assignments.ts';
 import { maxTiers } from './diagnostics.ts';
@@ -224,27 +225,24 @@ export const tierAgreement = cell({
   },
 });
 
-export const tierKpisByRegion = cell({
-  name: 'tierKpisByRegion',
-  title: 'Tier KPIs by region',
-  inputs: { tiers },
-  run: ({ tiers }) => tiers,
-  view: (t, { document, width }) =>
-    !t.kpis?.groups || isNeedsData(t.carried)
-      ? textBlock(document, ['The data have no region column.'])
-      : tierKpiHeatmap(t.kpis.groups, t.carried.names, { groupTitle: 'Region', width: Math.min(width, 1000), document }),
-});
+/** A heatmap of the tier KPIs by one grouping (small multiples of the KPI by tier x group). */
+function tierKpisBy(name: string, groupTitle: string, pick: (t: TierCustomers) => TierKpiTable | null, missing: string) {
+  return cell({
+    name,
+    title: `Tier KPIs by ${groupTitle.toLowerCase()}`,
+    inputs: { tiers },
+    run: ({ tiers }) => tiers,
+    view: (t, { document, width }) => {
+      const groups = pick(t)?.groups;
+      return !groups || isNeedsData(t.carried)
+        ? textBlock(document, [missing])
+        : tierKpiHeatmap(groups, t.carried.names, { groupTitle, width: Math.min(width, 1000), document });
+    },
+  });
+}
 
-export const tierKpisByProductLine = cell({
-  name: 'tierKpisByProductLine',
-  title: 'Tier KPIs by product line',
-  inputs: { tiers },
-  run: ({ tiers }) => tiers,
-  view: (t, { document, width }) =>
-    !t.kpisByProductLine?.groups || isNeedsData(t.carried)
-      ? textBlock(document, ['The KPIs by product line need order lines with a product line column.'])
-      : tierKpiHeatmap(t.kpisByProductLine.groups, t.carried.names, { groupTitle: 'Product line', width: Math.min(width, 1000), document }),
-});
+export const tierKpisByRegion = tierKpisBy('tierKpisByRegion', 'Region', (t) => t.kpis, 'The data have no region column.');
+export const tierKpisByProductLine = tierKpisBy('tierKpisByProductLine', 'Product line', (t) => t.kpisByProductLine, 'The KPIs by product line need order lines with a product line column.');
 
 /** Every customer with both tiers and the class columns (ABC, XYZ, RFM) that tiers.csv holds. */
 export const tierCustomerTable = cell({

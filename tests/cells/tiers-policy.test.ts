@@ -69,6 +69,13 @@ describe('policy cells', () => {
     const p = await policy.run({ tiers: t, orderData: null, rateOrder: 25, policyTable: { Gold: { serviceLevel: 0.97 } }, carryingRate: 25, baselineServiceLevel: 95 }, context);
     expect(p?.policy.tiers.map((x) => x.serviceLevel)).toEqual([0.99, 0.99, 0.97, 0.9]);
     expect(p && isNeedsData(p.safetyStock)).toBe(true);
+    // One summary per tier for cards: KPIs, policy, and no safety stock without order lines.
+    expect(p?.summaries.map((x) => [x.tier, x.customers, x.policy.serviceLevel, x.safetyStockValue])).toEqual([
+      ['Strategic', 1, 0.99, null],
+      ['Platinum', 2, 0.99, null],
+      ['Gold', 3, 0.97, null],
+      ['Standard', 2, 0.9, null],
+    ]);
     const a = await allocation.run({ policy: p, orderData: null, supply: '1000', openDemand: 'Platinum=500,Gold=400,Silver=300', allocationRule: 'priority-prorata' }, context);
     expect(a?.allocation.tiers.map((x) => x.allocated)).toEqual([500, 286, 214]);
     // Nothing typed and no order lines: illustrative demand by priority, supply 80% of it.
