@@ -59,6 +59,7 @@ import {
   gmCut,
   strategicTier,
   tierAgreement,
+  tierCustomerTable,
   tierKpisByProductLine,
   tierKpisByRegion,
   tierMap,
@@ -68,6 +69,7 @@ import {
   tiering,
   tiers,
 } from '../cells/tiers.ts';
+import { policyCostK } from '../cells/policy-k.ts';
 import { allocation, allocationRule, baselineServiceLevel, carryingRate, openDemand, policy, policyTable, safetyStock, supply } from '../cells/policy.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
@@ -148,6 +150,7 @@ export const segmentation: Notebook = {
     },
     maxTiers,
     chooseK,
+    policyCostK,
     {
       kind: 'prose',
       id: 'cluster',
@@ -204,6 +207,7 @@ export const segmentation: Notebook = {
     tierAgreement,
     tierKpisByRegion,
     tierKpisByProductLine,
+    tierCustomerTable,
     {
       kind: 'prose',
       id: 'policy',
