@@ -1,12 +1,24 @@
 import type { TaskReply, TaskRequest } from './protocol.ts';
-import { abortError, type TaskRunner } from './tasks.ts';
+import { abortError, type TaskName, type TaskRunner } from './tasks.ts';
 
-/** Two workers, one per lane, so a long k sweep never delays the clustering behind the chart. */
+/**
+ * What follows a drag step (the live PCA and cluster preview): a few milliseconds each, so they
+ * get a worker of their own and never wait behind the clustering of the previous release.
+ */
+const LIVE_TASKS: ReadonlySet<TaskName> = new Set<TaskName>(['pca', 'warmLabels']);
+
+/**
+ * One worker per lane, so a long k sweep never delays the clustering behind the chart, and a
+ * third for the interactive lane's live tasks (`LIVE_TASKS`), so a drag right after a release
+ * repaints without waiting for that release's clustering.
+ */
 export function laneRunner(createWorker: () => Worker): TaskRunner {
   const interactive = workerRunner(createWorker);
   const background = workerRunner(createWorker);
+  const live = workerRunner(createWorker);
   return {
-    run: (task, args, options = {}) => (options.lane === 'background' ? background : interactive).run(task, args, options),
+    run: (task, args, options = {}) =>
+      (options.lane === 'background' ? background : LIVE_TASKS.has(task) ? live : interactive).run(task, args, options),
   };
 }
 

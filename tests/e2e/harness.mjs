@@ -106,9 +106,11 @@ export async function openPage(env, path = '/', options = {}) {
 
 /**
  * Cluster id -> number of dots the scatter drew: SVG circles, or what its canvas reports having
- * drawn (a canvas keeps no shapes to count).
+ * drawn (a canvas keeps no shapes to count). With `k`: whether the clustering has settled on `k`
+ * clusters and the scatter shows them. Runs in the page (self-contained: the page's CSP refuses
+ * injected scripts, so it travels as a function).
  */
-function drawnCounts() {
+function drawnCounts(k) {
   const counts = {};
   const find = (root) => {
     for (const el of root.querySelectorAll('*')) {
@@ -123,19 +125,15 @@ function drawnCounts() {
     }
   };
   find(document);
-  return counts;
+  if (k === undefined) return counts;
+  return window.tierbook?.engine.state('clustering').value?.k === k && Object.keys(counts).length === k;
 }
 
 /** Cluster id -> number of dots drawn, once the scatter has settled on `k` clusters. */
 export async function clusterCounts(page, k) {
-  await page.addScriptTag({ content: `window.__drawnCounts = ${drawnCounts.toString()};` });
-  await page.waitForFunction(
-    (k) => window.tierbook?.engine.state('clustering').value?.k === k && Object.keys(window.__drawnCounts()).length === k,
-    k,
-    { timeout: 20000 },
-  );
+  await page.waitForFunction(drawnCounts, k, { timeout: 20000 });
   await idle(page);
-  return page.evaluate(() => window.__drawnCounts());
+  return page.evaluate(drawnCounts);
 }
 
 /** Waits until no cell is pending or running. */

@@ -2,38 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { clusterSizeBar } from '../../src/ui/charts/cluster-size-bar.ts';
 import { clusterColor, clusterSizes } from '../../src/ui/charts/palette.ts';
-import { pcaScatter, type PcaScatterData } from '../../src/ui/charts/pca-scatter.ts';
+import { pcaScatter } from '../../src/ui/charts/pca-scatter.ts';
 import { stratifiedSample } from '../../src/ui/charts/sample.ts';
+import { blobs } from './scatter-data.ts';
 
 /** Serialises an element with every number rounded to 3 decimals, for stable snapshots. */
 function rounded(el: Element): string {
   return el.outerHTML
     .replace(/<style>[\s\S]*?<\/style>/g, '')
     .replace(/-?\d+\.\d+/g, (m) => String(Math.round(Number(m) * 1000) / 1000));
-}
-
-/** Three blobs of points; deterministic. */
-function blobs(n: number): PcaScatterData {
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = i % 3;
-    labels[i] = c;
-    x[i] = [-2, 0, 2][c] + Math.sin(i) * 0.5;
-    y[i] = [0, 2, -1][c] + Math.cos(i * 1.7) * 0.5;
-  }
-  return {
-    x,
-    y,
-    labels,
-    explained: [0.41234, 0.2],
-    centroids: [0, 1, 2].map((c) => ({ x: [-2, 0, 2][c], y: [0, 2, -1][c], label: c })),
-    loadings: [
-      { feature: 'margin', x: 0.7, y: 0.1 },
-      { feature: 'cts', x: -0.2, y: 0.9 },
-    ],
-  };
 }
 
 const circles = (fig: Element) => [...fig.querySelectorAll('svg circle')];

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pcaScatter, type PcaScatterData } from '../../src/ui/charts/pca-scatter.ts';
+import { pcaScatter } from '../../src/ui/charts/pca-scatter.ts';
+import { blobs } from './scatter-data.ts';
 import { drawDots, type DotsContext } from '../../src/ui/charts/scatter-canvas.ts';
 import { clusterColor } from '../../src/ui/charts/palette.ts';
 
@@ -29,28 +30,8 @@ function recorder() {
   return { context, arcs };
 }
 
-function blobs(n: number): PcaScatterData {
-  const x = new Float64Array(n);
-  const y = new Float64Array(n);
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = i % 3 === 2 && i % 9 !== 2 ? 0 : i % 3; // cluster 0 largest, then 1, then 2
-    labels[i] = c;
-    x[i] = [-2, 0, 2][c] + Math.sin(i) * 0.5;
-    y[i] = [0, 2, -1][c] + Math.cos(i * 1.7) * 0.5;
-  }
-  return {
-    x,
-    y,
-    labels,
-    explained: [0.41234, 0.2],
-    centroids: [0, 1, 2].map((c) => ({ x: [-2, 0, 2][c], y: [0, 2, -1][c], label: c })),
-    loadings: [
-      { feature: 'margin', x: 0.7, y: 0.1 },
-      { feature: 'cts', x: -0.2, y: 0.9 },
-    ],
-  };
-}
+/** Cluster 0 largest, then 1, then 2. */
+const unequal = (n: number) => blobs(n, (i) => (i % 3 === 2 && i % 9 !== 2 ? 0 : i % 3));
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -90,7 +71,7 @@ describe('pcaScatter on a canvas', () => {
   it('keeps the SVG frame, legend and caption, draws the dots on the canvas and the centroids above', () => {
     const { context, arcs } = recorder();
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
-    const data = blobs(3000);
+    const data = unequal(3000);
     const fig = pcaScatter(data, { width: 600, height: 400, maxPoints: 2500, render: 'canvas' });
     expect(fig.tagName.toLowerCase()).toBe('figure');
     // No dot is an SVG circle; the canvas drew the 2,500 sampled points.
@@ -120,7 +101,7 @@ describe('pcaScatter on a canvas', () => {
   it('puts the centroids of the overlay where the frame scales put them, and the dots too', () => {
     const { context, arcs } = recorder();
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
-    const data = blobs(1200);
+    const data = unequal(1200);
     const fig = pcaScatter(data, { width: 500, height: 300, render: 'canvas' }) as HTMLElement & { scale(name: string): { apply(v: number): number } };
     const x = fig.scale('x');
     const y = fig.scale('y');
@@ -137,7 +118,7 @@ describe('pcaScatter on a canvas', () => {
   });
 
   it('stays SVG in a document without a canvas (reports, Node) unless asked', () => {
-    const fig = pcaScatter(blobs(3000), { width: 600, height: 400, maxPoints: 2500 });
+    const fig = pcaScatter(unequal(3000), { width: 600, height: 400, maxPoints: 2500 });
     expect(fig.querySelectorAll('canvas')).toHaveLength(0);
     expect(fig.querySelectorAll('circle[data-cluster]')).toHaveLength(2500);
   });

@@ -74,4 +74,21 @@ describe('laneRunner', () => {
     expect(workers).toHaveLength(2);
     expect(workers.map((w) => w.requests.length)).toEqual([1, 1]);
   });
+
+  it('gives the live tasks (PCA, preview) their own worker: a drag never waits behind the clustering', async () => {
+    const workers: FakeWorker[] = [];
+    const runner = laneRunner(() => {
+      workers.push(new FakeWorker());
+      return workers.at(-1) as unknown as Worker;
+    });
+    const m = { n: 0, d: 1, data: new Float64Array(0) };
+    void runner.run('cluster', [m, { algorithm: 'kmeans', k: 2 }], { lane: 'interactive' });
+    const live = runner.run('pca', [m, { components: 1 }], { lane: 'interactive' });
+    await flush();
+    expect(workers).toHaveLength(2);
+    expect(workers.map((w) => w.requests.map((r) => r.task))).toEqual([['cluster'], ['pca']]);
+    const scores = new Float64Array(0);
+    workers[1].reply({ id: workers[1].requests[0].id, type: 'result', value: { components: 1, scores } });
+    expect((await live).scores).toBe(scores);
+  });
 });
