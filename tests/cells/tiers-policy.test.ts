@@ -82,7 +82,7 @@ describe('tier and policy views', () => {
     const agreement = tierAgreement.view?.(t.agreement, view) as Element;
     expect(agreement.textContent).toContain('customer(s) get a different tier name');
     const search = agreement.querySelector('input[type=search]') as HTMLInputElement;
-    const differing = agreement.querySelector('tb-table') as HTMLElement & { rows: { id: string }[] };
+    const differing = agreement.querySelector('tb-table') as unknown as HTMLElement & { rows: { id: string }[] };
     const first = differing.rows[0]?.id;
     if (first) {
       search.value = first;

@@ -37,6 +37,8 @@ export interface PcaScatterOptions {
   /** Fixed axis ranges (small multiples on shared axes); default: fitted to the points. */
   readonly xDomain?: readonly [number, number];
   readonly yDomain?: readonly [number, number];
+  /** Display names by label (e.g. tier names best first); default "Cluster <id + 1>". */
+  readonly names?: readonly string[];
   /** Presentation look (projector): larger dots and type. Default false. */
   readonly presentation?: boolean;
 }
@@ -83,7 +85,8 @@ export function pcaScatter(
   options: PcaScatterOptions = {},
 ): SVGSVGElement | HTMLElement {
   checkLengths(data);
-  const { width = 640, height = 440, document, maxPoints = 5000, memory, xDomain, yDomain, presentation = false } = options;
+  const { width = 640, height = 440, document, maxPoints = 5000, memory, xDomain, yDomain, presentation = false, names } = options;
+  const nameOf = (id: number): string => (id >= 0 && names?.[id] !== undefined ? names[id] : clusterName(id));
   const n = data.labels.length;
   const picked = stratifiedSample(data.labels, maxPoints);
   const byCluster = new Map<number, Point[]>();
@@ -94,7 +97,7 @@ export function pcaScatter(
       x: data.x[i],
       y: data.y[i],
       cluster,
-      name: clusterName(cluster),
+      name: nameOf(cluster),
       id: data.ids?.[i],
     };
     all.push(point);
@@ -113,7 +116,7 @@ export function pcaScatter(
       x: 'x',
       y: 'y',
       r: presentation ? 4 : 2.5,
-      fill: () => clusterName(cluster),
+      fill: () => nameOf(cluster),
       fillOpacity: 0.7,
       className: `tb-dots ${clusterClass(cluster)}`,
       ariaLabel: (p: Point) => p.name,
@@ -133,11 +136,11 @@ export function pcaScatter(
         y: 'y',
         symbol: 'diamond',
         r: 7,
-        fill: (c: { label: number }) => clusterName(c.label),
+        fill: (c: { label: number }) => nameOf(c.label),
         stroke: '#1d2530',
         strokeWidth: 1.5,
         className: 'tb-centroids',
-        ariaLabel: (c: { label: number }) => `${clusterName(c.label)} centre`,
+        ariaLabel: (c: { label: number }) => `${nameOf(c.label)} centre`,
       }),
     );
   }
@@ -210,7 +213,8 @@ export function pcaScatter(
     ...(presentation ? { style: { fontSize: '18px' }, marginLeft: 64, marginBottom: 48 } : {}),
     x: { label: `PC1 (${formatPercent(data.explained[0])})`, labelArrow: 'none', nice: true, ...(xDomain ? { domain: [...xDomain] } : {}) },
     y: { label: `PC2 (${formatPercent(data.explained[1])})`, labelArrow: 'none', nice: true, ...(yDomain ? { domain: [...yDomain] } : {}) },
-    color: { type: 'categorical', domain: color.domain, range: color.range, legend: true },
+    // The scale's domain lists ids ascending (as clusterColorScale does), by display name.
+    color: { type: 'categorical', domain: names ? [...new Set(ids)].sort((a, b) => a - b).map(nameOf) : color.domain, range: color.range, legend: true },
     marks,
   });
   // A plain attribute per dot lets browser tests and styles count clusters without knowing Plot's DOM.
