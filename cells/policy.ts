@@ -18,7 +18,9 @@ import {
 import type { PolicySpec } from '../src/analytics/policy/policy-spec.ts';
 import { byPriority, MINIMUM_ORDER_BASES, normalizePolicy, PARENT_RULES } from '../src/analytics/policy/policy-spec.ts';
 import { servicePolicy, type ServicePolicy } from '../src/analytics/policy/service-policy.ts';
-import { ALLOCATION_RULES, allocateShortage, type Allocation } from '../src/analytics/policy/allocation.ts';
+import { tierSummaries, type TierSummary } from '../src/analytics/policy/tier-summary.ts';
+import { ALLOCATION_RULES, allocateShortage, type Allocation, type TierDemand } from '../src/analytics/policy/allocation.ts';
+import { recentDemandByTier } from '../src/analytics/policy/recent-demand.ts';
 import { listText, numberText } from '../src/analytics/tiers/setting-text.ts';
 import { workingCapitalChart } from '../src/ui/charts/working-capital-chart.ts';
 import { rateOrder } from './data.ts';
@@ -92,8 +94,13 @@ export const policyTable = input<TierPolicies>({
 });
 export const carryingRate = slider({ name: 'carryingRate', title: 'Carrying rate', min: 0, max: 50, value: 25, unit: '%/yr' });
 export const baselineServiceLevel = slider({ name: 'baselineServiceLevel', title: 'Baseline service level', min: 80, max: 99.9, step: 0.1, value: 95, unit: '%' });
-export const supply = text({ name: 'supply', value: '1000', title: 'Supply (units)' });
-export const openDemand = text({ name: 'openDemand', value: '', title: 'Open demand per tier', description: 'Tier=units, highest priority first; empty: 500, 400, 300, … in the priority order of the policy.' });
+export const supply = text({ name: 'supply', value: '', title: 'Supply (units)', description: 'Units available; empty: 80% of the open demand (a shortage of a fifth).' });
+export const openDemand = text({
+  name: 'openDemand',
+  value: '',
+  title: 'Open demand per tier',
+  description: 'Tier=units, highest priority first; empty: what each tier ordered in the last month of the data (from order lines), else 500, 400, 300, … in the priority order of the policy.',
+});
 export const allocationRule = select({ name: 'allocationRule', title: 'Allocation rule', options: ALLOCATION_RULES, value: 'priority' });
 
 /** The policy spec the inputs describe (what the config records). */
@@ -105,10 +112,10 @@ export const policy = cell({
   name: 'servicePolicy',
   title: 'Service policy',
   inputs: { tiers, orderData, rateOrder, policyTable, carryingRate, baselineServiceLevel },
-  run: (v): ServicePolicy | null => {
-    if (isNeedsData(v.tiers.carried)) return null;
+  run: (v): (ServicePolicy & { summaries: TierSummary[] }) | null => {
+    if (isNeedsData(v.tiers.carried) || !v.tiers.kpis) return null;
     const o = v.orderData;
-    return servicePolicy({
+    const p = servicePolicy({
       tiering: v.tiers.carried,
       customers: v.tiers.measures,
       spec: policySpecOf(v.policyTable, v.carryingRate, v.baselineServiceLevel),
@@ -117,6 +124,7 @@ export const policy = cell({
       orders: o?.history ?? null,
       demand: o?.demand ?? null,
     });
+    return { ...p, summaries: tierSummaries(v.tiers.kpis, p.policy, p.safetyStock) };
   },
   view: (p, { document }) => {
     if (!p) return textBlock(document, ['Tiers are needed first.']);
@@ -179,22 +187,52 @@ export const safetyStock = cell({
   },
 });
 
+/** Open demand and supply for the allocation, with where each came from (shown next to the result). */
+interface AllocationCase {
+  readonly allocation: Allocation;
+  readonly demandSource: string;
+  readonly supplySource: string;
+}
+
 export const allocation = cell({
   name: 'allocation',
   title: 'Shortage allocation',
-  inputs: { policy, supply, openDemand, allocationRule },
-  run: ({ policy, supply, openDemand, allocationRule }): Allocation | null => {
+  inputs: { policy, orderData, supply, openDemand, allocationRule },
+  run: ({ policy, orderData, supply, openDemand, allocationRule }): AllocationCase | null => {
     if (!policy) return null;
     const typed = listText(openDemand).map((part) => {
       const eq = part.lastIndexOf('=');
       if (eq <= 0) throw new Error(`invalid open demand: "${part}" (expected Tier=units, e.g. Gold=400)`);
       return { tier: part.slice(0, eq).trim(), demand: numberText(`open demand of ${part.slice(0, eq).trim()}`, part.slice(eq + 1)) };
     });
-    const demands = typed.length ? typed : byPriority(policy.policy).map((t, i) => ({ tier: t.tier, demand: Math.max(100, 500 - 100 * i) }));
-    return allocateShortage(numberText('supply', supply), demands, allocationRule);
+    const names = policy.policy.tiers.map((t) => t.tier);
+    const order = byPriority(policy.policy).map((t) => names.indexOf(t.tier));
+    let demands: TierDemand[];
+    let demandSource: string;
+    if (typed.length > 0) [demands, demandSource] = [typed, 'Open demand as typed.'];
+    else if (orderData) {
+      const recent = recentDemandByTier(orderData.demand, policy.served.tier, names, order);
+      [demands, demandSource] = [recent.tiers, `Open demand: units net of returns each tier ordered in ${recent.period}, the last month of the data, in shortage-priority order.`];
+    } else {
+      demands = order.map((t, i) => ({ tier: names[t], demand: Math.max(100, 500 - 100 * i) }));
+      demandSource = 'Open demand: illustrative figures (500, 400, 300, … by priority); type the real ones, or load order lines.';
+    }
+    const total = demands.reduce((sum, d) => sum + d.demand, 0);
+    const units = supply.trim() === '' ? Math.floor(0.8 * total) : numberText('supply', supply);
+    const supplySource = supply.trim() === '' ? `Supply: 80% of the open demand (${units.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} units).` : 'Supply as typed.';
+    return { allocation: allocateShortage(units, demands, allocationRule), demandSource, supplySource };
   },
-  view: (a, { document }) => {
-    if (!a) return textBlock(document, ['Tiers are needed first.']);
-    return textBlock(document, a.tiers.map((t) => `${t.tier}: ${t.allocated.toLocaleString('en-US')} of ${t.demand.toLocaleString('en-US')} (${t.fillRate === null ? '–' : `${Math.round(t.fillRate * 1000) / 10}%`} filled)`));
+  view: (c, { document }) => {
+    if (!c) return textBlock(document, ['Tiers are needed first.']);
+    const el = document.createElement('tb-table');
+    el.caption = `Rule: ${c.allocation.rule}, supply ${c.allocation.supply.toLocaleString('en-US')} units`;
+    el.columns = [
+      { key: 'tier', label: 'Tier (priority order)' },
+      { key: 'demand', label: 'Open demand', align: 'right', format: (v: unknown) => (v as number).toLocaleString('en-US') },
+      { key: 'allocated', label: 'Allocated', align: 'right', format: (v: unknown) => (v as number).toLocaleString('en-US') },
+      { key: 'fillRate', label: 'Fill rate', align: 'right', format: (v: unknown) => (v === null ? '–' : `${Math.round((v as number) * 1000) / 10}%`) },
+    ];
+    el.rows = c.allocation.tiers.map((t) => ({ ...t }));
+    return stacked(document, el, textBlock(document, [c.demandSource, c.supplySource]));
   },
 });

@@ -21,11 +21,13 @@ import {
 } from '../src/analytics/tiers/rank-tiers.ts';
 import type { OrderData } from '../src/data/features/order-data.ts';
 import { listText, numberText } from '../src/analytics/tiers/setting-text.ts';
-import { isNeedsData } from '../src/analytics/policy/needs-data.ts';
+import { isNeedsData, type NeedsData } from '../src/analytics/policy/needs-data.ts';
+import type { Tiering } from '../src/analytics/tiers/tiering.ts';
 import { STRATEGIC } from '../src/config/segmentation-config.ts';
 import { marginCtsMatrixChart } from '../src/ui/charts/margin-cts-matrix-chart.ts';
 import { contingencyChart } from '../src/ui/charts/contingency-chart.ts';
 import { tierKpiHeatmap } from '../src/ui/charts/tier-kpi-heatmap.ts';
+import type { TierKpiTable } from '../src/analytics/tiers/tier-kpis.ts';
 import { imported, table } from './data.ts';
 import { assignments } from './assignments.ts';
 import { maxTiers } from './diagnostics.ts';
@@ -223,24 +225,47 @@ export const tierAgreement = cell({
   },
 });
 
-export const tierKpisByRegion = cell({
-  name: 'tierKpisByRegion',
-  title: 'Tier KPIs by region',
-  inputs: { tiers },
-  run: ({ tiers }) => tiers,
-  view: (t, { document, width }) =>
-    !t.kpis?.groups || isNeedsData(t.carried)
-      ? textBlock(document, ['The data have no region column.'])
-      : tierKpiHeatmap(t.kpis.groups, t.carried.names, { groupTitle: 'Region', width: Math.min(width, 1000), document }),
-});
+/** A heatmap of the tier KPIs by one grouping (small multiples of the KPI by tier x group). */
+function tierKpisBy(name: string, groupTitle: string, pick: (t: TierCustomers) => TierKpiTable | null, missing: string) {
+  return cell({
+    name,
+    title: `Tier KPIs by ${groupTitle.toLowerCase()}`,
+    inputs: { tiers },
+    run: ({ tiers }) => tiers,
+    view: (t, { document, width }) => {
+      const groups = pick(t)?.groups;
+      return !groups || isNeedsData(t.carried)
+        ? textBlock(document, [missing])
+        : tierKpiHeatmap(groups, t.carried.names, { groupTitle, width: Math.min(width, 1000), document });
+    },
+  });
+}
 
-export const tierKpisByProductLine = cell({
-  name: 'tierKpisByProductLine',
-  title: 'Tier KPIs by product line',
-  inputs: { tiers },
-  run: ({ tiers }) => tiers,
-  view: (t, { document, width }) =>
-    !t.kpisByProductLine?.groups || isNeedsData(t.carried)
-      ? textBlock(document, ['The KPIs by product line need order lines with a product line column.'])
-      : tierKpiHeatmap(t.kpisByProductLine.groups, t.carried.names, { groupTitle: 'Product line', width: Math.min(width, 1000), document }),
+export const tierKpisByRegion = tierKpisBy('tierKpisByRegion', 'Region', (t) => t.kpis, 'The data have no region column.');
+export const tierKpisByProductLine = tierKpisBy('tierKpisByProductLine', 'Product line', (t) => t.kpisByProductLine, 'The KPIs by product line need order lines with a product line column.');
+
+/** Every customer with both tiers and the class columns (ABC, XYZ, RFM) that tiers.csv holds. */
+export const tierCustomerTable = cell({
+  name: 'tierCustomerTable',
+  title: 'Customers: tiers, ABC, XYZ and RFM',
+  inputs: { tiers, table },
+  run: ({ tiers, table }) => ({ ...tiers, ids: table.ids }),
+  view: (t, { document }) => {
+    const el = document.createElement('tb-table');
+    el.pageSize = 10;
+    const nameOf = (tiering: Pick<Tiering, 'names' | 'tier'> | NeedsData) => (i: number) => (isNeedsData(tiering) || tiering.tier[i] < 0 ? '' : tiering.names[tiering.tier[i]]);
+    const bottomUp = nameOf(t.clusters);
+    const topDown = nameOf(t.thresholds);
+    const classes = isNeedsData(t.thresholds) ? null : t.thresholds;
+    el.columns = [
+      { key: 'id', label: 'Customer' },
+      { key: 'clusters', label: 'Bottom-up tier' },
+      { key: 'thresholds', label: 'Top-down tier' },
+      { key: 'abc', label: 'ABC' },
+      { key: 'xyz', label: 'XYZ' },
+      { key: 'rfm', label: 'RFM (R, F, M 1–5)' },
+    ];
+    el.rows = t.ids.map((id, i) => ({ id, clusters: bottomUp(i), thresholds: topDown(i), abc: classes?.abc[i] ?? '', xyz: classes?.xyz[i] ?? '', rfm: t.rfm.codes[i] }));
+    return el;
+  },
 });

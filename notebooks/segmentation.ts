@@ -54,6 +54,7 @@ import {
   gmCut,
   strategicTier,
   tierAgreement,
+  tierCustomerTable,
   tierKpisByProductLine,
   tierKpisByRegion,
   tierMap,
@@ -63,6 +64,7 @@ import {
   tiering,
   tiers,
 } from '../cells/tiers.ts';
+import { policyCostK } from '../cells/policy-k.ts';
 import { allocation, allocationRule, baselineServiceLevel, carryingRate, openDemand, policy, policyTable, safetyStock, supply } from '../cells/policy.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
@@ -140,6 +142,7 @@ export const segmentation: Notebook = {
     },
     maxTiers,
     chooseK,
+    policyCostK,
     {
       kind: 'prose',
       id: 'cluster',
@@ -186,6 +189,7 @@ export const segmentation: Notebook = {
     tierAgreement,
     tierKpisByRegion,
     tierKpisByProductLine,
+    tierCustomerTable,
     {
       kind: 'prose',
       id: 'policy',

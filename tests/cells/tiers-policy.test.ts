@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { tierAgreement, tierKpisByRegion, tierMap, tierMatrix, tiers, tieringSpecOf } from '../../cells/tiers.ts';
+import { tierAgreement, tierCustomerTable, tierKpisByRegion, tierMap, tierMatrix, tiers, tieringSpecOf } from '../../cells/tiers.ts';
+import { policyCostK } from '../../cells/policy-k.ts';
 import { clusterTierMap } from '../../src/analytics/tiers/tier-map.ts';
 import { allocation, policy, policySpecOf, policyTable, safetyStock } from '../../cells/policy.ts';
 import { STRATEGIC } from '../../src/config/segmentation-config.ts';
@@ -68,8 +69,37 @@ describe('policy cells', () => {
     const p = await policy.run({ tiers: t, orderData: null, rateOrder: 25, policyTable: { Gold: { serviceLevel: 0.97 } }, carryingRate: 25, baselineServiceLevel: 95 }, context);
     expect(p?.policy.tiers.map((x) => x.serviceLevel)).toEqual([0.99, 0.99, 0.97, 0.9]);
     expect(p && isNeedsData(p.safetyStock)).toBe(true);
-    const a = await allocation.run({ policy: p, supply: '1000', openDemand: 'Platinum=500,Gold=400,Silver=300', allocationRule: 'priority-prorata' }, context);
-    expect(a?.tiers.map((x) => x.allocated)).toEqual([500, 286, 214]);
+    // One summary per tier for cards: KPIs, policy, and no safety stock without order lines.
+    expect(p?.summaries.map((x) => [x.tier, x.customers, x.policy.serviceLevel, x.safetyStockValue])).toEqual([
+      ['Strategic', 1, 0.99, null],
+      ['Platinum', 2, 0.99, null],
+      ['Gold', 3, 0.97, null],
+      ['Standard', 2, 0.9, null],
+    ]);
+    const a = await allocation.run({ policy: p, orderData: null, supply: '1000', openDemand: 'Platinum=500,Gold=400,Silver=300', allocationRule: 'priority-prorata' }, context);
+    expect(a?.allocation.tiers.map((x) => x.allocated)).toEqual([500, 286, 214]);
+    // Nothing typed and no order lines: illustrative demand by priority, supply 80% of it.
+    const b = await allocation.run({ policy: p, orderData: null, supply: '', openDemand: '', allocationRule: 'priority' }, context);
+    expect(b?.allocation.tiers.map((x) => [x.tier, x.demand])).toEqual([['Strategic', 500], ['Platinum', 400], ['Gold', 300], ['Standard', 200]]);
+    expect(b?.allocation.supply).toBe(1120);
+    expect(b?.supplySource).toBe('Supply: 80% of the open demand (1,120 of 1,400 units).');
+  });
+});
+
+describe('choosing k by policy cost', () => {
+  it('costs every k of the sweep on the table rows, names the lowest and offers it as k', async () => {
+    const t = await tiers.run({ table, assignments, orderData: null, tierMap: {}, ...inputs }, context);
+    const sweep = { points: [{ k: 2, labels: Int32Array.of(0, 0, 0, 1, 1, 1, 1) }, { k: 3, labels: Int32Array.of(0, 0, 0, 1, 1, 2, 2) }] };
+    const prepared = { rows: [0, 1, 2, 3, 4, 5, 6], isolatedRows: [7] };
+    const v = { sweep, prepared, tiers: t, orderData: null, policyTable: {}, carryingRate: 25, baselineServiceLevel: 95, rateOrder: 25, k: 3 } as unknown as Parameters<typeof policyCostK.run>[0];
+    const c = await policyCostK.run(v, context);
+    expect(c.points.map((p) => p.k)).toEqual([2, 3]);
+    expect(c.points[1].tiers).toEqual(['Strategic', 'Platinum', 'Gold', 'Standard']);
+    expect(c.gaps).toHaveLength(2);
+    const lowest = c.points.reduce((a, b) => (b.total < a.total ? b : a));
+    expect(c.bestK).toBe(lowest.k);
+    const offered = policyCostK.suggest?.(c) ?? [];
+    expect(offered.map((s) => s.value)).toEqual(c.bestK === 3 ? [] : [c.bestK]);
   });
 });
 
@@ -82,7 +112,7 @@ describe('tier and policy views', () => {
     const agreement = tierAgreement.view?.(t.agreement, view) as Element;
     expect(agreement.textContent).toContain('customer(s) get a different tier name');
     const search = agreement.querySelector('input[type=search]') as HTMLInputElement;
-    const differing = agreement.querySelector('tb-table') as unknown as HTMLElement & { rows: { id: string }[] };
+    const differing = agreement.querySelector('tb-table') as unknown as { rows: readonly { id: string }[] };
     const first = differing.rows[0]?.id;
     if (first) {
       search.value = first;
@@ -90,6 +120,10 @@ describe('tier and policy views', () => {
       expect(differing.rows.map((r) => r.id)).toEqual([first]);
     }
     expect((tierKpisByRegion.view?.(t, view) as Element).querySelectorAll('g.tb-kpi-cell rect').length).toBeGreaterThan(0);
+    const customers = tierCustomerTable.view?.(await tierCustomerTable.run({ tiers: t, table }, context), view) as unknown as { rows: Record<string, string>[] };
+    expect(customers.rows).toHaveLength(8);
+    expect(Object.keys(customers.rows[0])).toEqual(['id', 'clusters', 'thresholds', 'abc', 'xyz', 'rfm']);
+    expect(customers.rows[7].clusters).toBe('Strategic');
     const p = await policy.run({ tiers: t, orderData: null, rateOrder: 25, policyTable: {}, carryingRate: 25, baselineServiceLevel: 95 }, context);
     expect(policy.view?.(p, view)).toBeTruthy();
     const ss = await safetyStock.run({ policy: p }, context);

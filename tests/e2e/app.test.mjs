@@ -44,7 +44,7 @@ describe('segmentation notebook in Chromium', () => {
       return Object.fromEntries(engine.nodes.map((n) => [n.name, engine.state(n.name).status]));
     });
     // On-demand cells wait to be asked; hidden export cells wait to be read (lazy).
-    const notRun = new Set(['comparison', 'referenceCheck', 'assignments', 'config', 'fingerprint', 'tierConfig']);
+    const notRun = new Set(['comparison', 'referenceCheck', 'assignments', 'config', 'fingerprint', 'tierConfig', 'policyCostK']);
     for (const [name, status] of Object.entries(statuses)) assert.equal(status, notRun.has(name) ? 'idle' : 'ok', `cell ${name}`);
     await page.getByText('PC1 (', { exact: false }).first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'segmentation.png'), fullPage: true });

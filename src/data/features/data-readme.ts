@@ -4,6 +4,13 @@ import { FEATURE_DICTIONARY } from './feature-dictionary.ts';
 import { DEFAULT_RATES } from './feature-options.ts';
 import { QUALITY_RULES, RULE_INFO } from '../quality/quality-options.ts';
 import { DEFAULT_DEFECT_RATES } from '../synthetic/synthetic-orders.ts';
+import { SKU_SYNONYMS } from './sku-column.ts';
+import { TIERS_COLUMNS } from '../../analytics/tiers/tiers-csv.ts';
+import { SAFETY_STOCK_COLUMNS } from '../../analytics/policy/safety-stock-csv.ts';
+import { DEFAULT_ABC_CUTS } from '../../analytics/tiers/abc.ts';
+import { DEFAULT_XYZ_BOUNDS } from '../../analytics/tiers/xyz.ts';
+import { DEFAULT_BASELINE_SERVICE_LEVEL, TIER_POLICY_DEFAULTS } from '../../analytics/policy/policy-spec.ts';
+import { DAYS_PER_MONTH } from '../../analytics/policy/safety-stock.ts';
 
 const CUSTOMER_COLUMNS: readonly [string, string, string, string][] = [
   ['customer_id', 'text', '—', '`C` + 6-digit zero-padded number, `C000001` … `C002000`'],
@@ -85,9 +92,36 @@ export function dataReadme(): string {
     row(['---', '---', '---', '---']),
     ...FEATURE_DICTIONARY.map((f) => row([`\`${f.name}\` ${f.label}`, f.unit, f.formula, f.needs.join(', ') || '—'])),
     '',
+    '## Tiers and service policy: `tiers.csv` and `safety-stock.csv`',
+    '',
+    '`tierbook run segmentation` writes both next to `assignments.csv`. Definitions shared by the notebook,',
+    'the command and the data dictionary:',
+    '',
+    '- **Monthly demand** of a customer (or of a tier and stream) is units ordered net of returns, by order-date',
+    '  month, over the features\' window (first order month to the as-of month), zero months included; lines marked',
+    '  as non-product (freight, fees) are not demand.',
+    '- **Demand variability** (`demand_cv`, XYZ classes, safety stock) uses the **sample** standard deviation',
+    '  (n − 1): the months are a sample of the demand process, and the population formula understates the spread',
+    '  of short histories.',
+    `- **ABC** ranks by cumulative share of gross margin: A up to ${DEFAULT_ABC_CUTS[0] * 100}%, B up to ${DEFAULT_ABC_CUTS[1] * 100}%, C the rest (one function and one`,
+    `  default for the customer features' \`abc_class\` and the tiers). **XYZ** by demand CV: X below ${DEFAULT_XYZ_BOUNDS[0]}, Y up to ${DEFAULT_XYZ_BOUNDS[1]}, Z above.`,
+    '- **Lead time** is order date to ship date in whole days; without ship dates the tier\'s promised lead time is',
+    `  used. Safety stock converts it to months as days / ${DAYS_PER_MONTH}: SS = z × √(L × σ_d² + d² × σ_L²).`,
+    `- **SKU column**: the column mapped to \`product_code\`, else the first header matching one of ${SKU_SYNONYMS.map((s) => `\`${s}\``).join(', ')}`,
+    '  (compared lower-case without spaces or punctuation); without one, demand streams are product lines, else the tier as a whole.',
+    `- **Default service levels** (fractions): ${Object.entries(TIER_POLICY_DEFAULTS).map(([t, d]) => `${t} ${d.serviceLevel}`).join(', ')}; any other tier name like Standard.`,
+    `  Working capital is compared with a uniform baseline of ${DEFAULT_BASELINE_SERVICE_LEVEL}.`,
+    '',
+    `\`tiers.csv\`: ${TIERS_COLUMNS.map((c) => `\`${c}\``).join(', ')} — one row per customer in input order: its cluster (1-based,`,
+    '`strategic`, or empty), the tier of the tiering carried forward, its ABC and XYZ classes and its RFM code.',
+    '',
+    `\`safety-stock.csv\`: ${SAFETY_STOCK_COLUMNS.map((c) => `\`${c}\``).join(', ')} — one row per tier and demand stream;`,
+    'demand in units per month, lead times in days, service level as a fraction, safety stock in units and at unit cost.',
+    'It needs order lines; from a customer table alone it is not written.',
+    '',
     '## CSV files Tierbook writes',
     '',
-    'Every CSV file Tierbook writes (`assignments.csv`, `features.csv`, the sample files) is safe to open in a',
+    'Every CSV file Tierbook writes (`assignments.csv`, `features.csv`, `tiers.csv`, `safety-stock.csv`, the sample files) is safe to open in a',
     'spreadsheet, following the OWASP guidance on CSV injection: a text cell that starts with `=`, `+`, `-`, `@`,',
     'a tab or a carriage return is written with a leading apostrophe (`\'=1+1`), so the spreadsheet shows it as',
     'text instead of running it as a formula. Numbers are written as plain numbers and never changed; a missing',

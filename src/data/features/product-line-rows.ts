@@ -9,6 +9,7 @@ import type { KpiGrouping } from '../../analytics/tiers/tier-kpis.ts';
 import type { KpiRows } from '../../analytics/tiers/customer-measures.ts';
 import type { OrderLines } from '../quality/order-lines.ts';
 import type { ActivityRates } from './feature-options.ts';
+import { SlotIndex, SlotTable } from '../../analytics/slot-index.ts';
 
 const DAY = 86_400_000;
 
@@ -26,26 +27,26 @@ export function productLineRows(lines: OrderLines, rowOfCustomer: Int32Array, ra
   const n = lines.rowCount;
   const salesLinesOfOrder = new Float64Array(lines.orderIds.length);
   for (let i = 0; i < n; i++) if (!lines.isReturn[i]) salesLinesOfOrder[lines.order[i]]++;
-  const sliceOf = new Map<number, number>();
+  let maxRow = -1;
+  for (let c = 0; c < rowOfCustomer.length; c++) if (rowOfCustomer[c] > maxRow) maxRow = rowOfCustomer[c];
+  // Slots instead of Maps: one typed-array lookup per line (a Map per line cost most of the time).
+  const sliceOf = new SlotIndex((maxRow + 1) * P);
   const keys: number[] = [];
   const F = 12;
   const [REV, GM, CTS, LINES, UNITS, RETURNED, ORDERS, ONTIME, DUE] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const acc: number[] = [];
-  // Per (order, product line): its slice × 4 + on-time status (0 unknown, 1 on time, 2 late).
-  const orderSlice = new Map<number, number>();
+  const table = new SlotTable(F);
+  // Per (order, product line), in order of first appearance: its slice × 4 + on-time status (0 unknown, 1 on time, 2 late).
+  const orderSlot = new SlotIndex(lines.orderIds.length * P);
+  const orderSlice: number[] = [];
   for (let i = 0; i < n; i++) {
     const row = rowOfCustomer[lines.customer[i]];
     if (row < 0) continue;
     const p = pl.codes[i] >= 0 ? pl.codes[i] : P - 1;
     const key = row * P + p;
-    let s = sliceOf.get(key);
-    if (s === undefined) {
-      s = keys.length;
-      sliceOf.set(key, s);
-      keys.push(key);
-      for (let f = 0; f < F; f++) acc.push(0);
-    }
-    const b = s * F;
+    const s = sliceOf.slot(key);
+    if (s === keys.length) keys.push(key);
+    const b = table.at(s);
+    const acc = table.data;
     const q = lines.qty[i];
     const price = lines.unitPrice[i];
     const cost = lines.unitCost ? lines.unitCost[i] : NaN;
@@ -69,22 +70,24 @@ export function productLineRows(lines: OrderLines, rowOfCustomer: Int32Array, ra
     }
     acc[b + LINES]++;
     acc[b + UNITS] += q;
-    const okey = o * P + p;
-    let pair = orderSlice.get(okey);
-    if (pair === undefined) {
+    const slot = orderSlot.slot(o * P + p);
+    let pair: number;
+    if (slot === orderSlice.length) {
       acc[b + ORDERS]++;
       pair = s * 4;
-    }
+      orderSlice.push(pair);
+    } else pair = orderSlice[slot];
     const ship = lines.shipDate?.[i];
     const due = lines.promisedDate?.[i];
     if (ship !== undefined && due !== undefined && !Number.isNaN(ship) && !Number.isNaN(due)) {
       if (Math.floor(ship / DAY) > Math.floor(due / DAY)) pair = s * 4 + 2;
       else if (pair % 4 === 0) pair = s * 4 + 1;
     }
-    orderSlice.set(okey, pair);
+    orderSlice[slot] = pair;
   }
+  const acc = table.data;
   // An order's part in a slice is on time when all its lines with both dates shipped by the promised date.
-  for (const pair of orderSlice.values()) {
+  for (const pair of orderSlice) {
     const slice = Math.floor(pair / 4);
     const status = pair % 4;
     if (status === 0) continue;
@@ -92,7 +95,7 @@ export function productLineRows(lines: OrderLines, rowOfCustomer: Int32Array, ra
     if (status === 1) acc[slice * F + ONTIME]++;
   }
   const S = keys.length;
-  const field = (f: number) => Float64Array.from({ length: S }, (_, s) => acc[s * F + f]);
+  const field = (f: number) => table.column(f, S);
   const gm = field(GM);
   // Without freight the features have no cost-to-serve either.
   const cts = lines.shippingCost ? field(CTS) : new Float64Array(S).fill(NaN);
