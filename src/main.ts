@@ -19,6 +19,7 @@ import { table } from '../cells/data.ts';
 import { prepared } from '../cells/prepare.ts';
 import { clustering } from '../cells/cluster.ts';
 import { projection } from '../cells/project.ts';
+import { tiers } from '../cells/tiers.ts';
 
 const host: Host = {
   packages: __TIERBOOK_PACKAGES__,
@@ -136,7 +137,7 @@ page.addEventListener('tb-notice', (e) => {
 if (audience) setupAudience({ page, engine, dataFile, loadFile: () => files.load(notebook.id) });
 else {
   page.append(toolbar);
-  const panel = setupPresenter({ page, engine, toolbar, host, dataFile, nodes: { table, prepared, clustering, projection }, storage: localStorage, window });
+  const panel = setupPresenter({ page, engine, toolbar, host, dataFile, nodes: { table, prepared, clustering, projection, tiers }, storage: localStorage, window });
   toolbarDecisions = () => panel.decisions();
 }
 document.querySelector('#app')?.append(page);

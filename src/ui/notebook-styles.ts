@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { statusStyles } from './status.ts';
 import { base, buttons, v } from './theme.ts';
+import { outlineButton } from './presentation/workshop-styles.ts';
 
 /** Page layout of `tb-notebook`: a sticky contents column and a 1100px reading column. */
 export const notebookStyles = [
@@ -222,14 +223,8 @@ export const notebookStyles = [
     .agenda button,
     .overview-item,
     .lock-toggle {
-      font: inherit;
+      ${outlineButton}
       font-size: 0.7em;
-      padding: 4px 10px;
-      border: 1px solid #5a6472;
-      border-radius: 6px;
-      background: #fff;
-      color: #1d2530;
-      cursor: pointer;
     }
     .agenda button[aria-current='step'] {
       background: #1d2530;

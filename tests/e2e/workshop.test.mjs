@@ -10,7 +10,7 @@ import { ARTIFACTS, assertClean, idle, openPage, start } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SECTIONS = 9;
+const SECTIONS = 11;
 
 let env;
 before(async () => {

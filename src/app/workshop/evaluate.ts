@@ -13,6 +13,8 @@ import type { Prepared } from '../../analytics/prepare/prepare.ts';
 import type { CustomerTable } from '../../data/customers/customer-table.ts';
 import type { ScenarioOutcome } from '../../analytics/scenarios/compare.ts';
 import type { Scenario } from './scenario-schema.ts';
+import type { TierCustomers } from '../../analytics/tiers/tier-customers.ts';
+import { isNeedsData } from '../../analytics/policy/needs-data.ts';
 
 /** The cells a scenario's outcome is read from. */
 export interface OutcomeNodes {
@@ -20,9 +22,11 @@ export interface OutcomeNodes {
   readonly prepared: Node<Prepared>;
   readonly clustering: Node<{ readonly labels: Int32Array; readonly k: number }>;
   readonly projection: Node<PcaResult>;
+  /** The tiers section: when given and its tiering runs, scenarios compare tiers instead of clusters. */
+  readonly tiers?: Node<TierCustomers>;
 }
 
-/** Clusters stand in for tiers until tiers are wired: "Cluster 1" … then "Strategic". */
+/** Without a tiering, clusters stand in for tiers: "Cluster 1" … then "Strategic". */
 export const STRATEGIC = 'Strategic';
 
 /** Settings a scenario keeps: inputs with the role `setting` (not the data file, host values or action state). */
@@ -38,7 +42,7 @@ export function currentSettings(engine: NotebookEngine): Record<string, unknown>
 /** One scenario's outcome from its computed table, preparation, clustering and PCA. */
 export function outcomeOf(
   scenario: Pick<Scenario, 'id' | 'name'>,
-  v: { table: CustomerTable; prepared: Prepared; clustering: { labels: Int32Array; k: number }; projection: PcaResult },
+  v: { table: CustomerTable; prepared: Prepared; clustering: { labels: Int32Array; k: number }; projection: PcaResult; tiers?: TierCustomers | null },
   notes: readonly string[] = [],
 ): ScenarioOutcome {
   const n = v.table.ids.length;
@@ -64,8 +68,9 @@ export function outcomeOf(
     ids: v.table.ids,
     clusters,
     k,
-    segments: { kind: 'clusters', names, of },
-    kpis: null,
+    ...(v.tiers && !isNeedsData(v.tiers.carried)
+      ? { segments: { kind: 'tiers' as const, names: v.tiers.carried.names, of: v.tiers.carried.tier }, kpis: v.tiers.kpis?.tiers ?? null }
+      : { segments: { kind: 'clusters' as const, names, of }, kpis: null }),
     revenue: v.table.columns.revenue ?? null,
     projection: { rows: v.prepared.rows, x, y, explained: [ratio[0] ?? 0, ratio[1] ?? 0] },
     notes,
@@ -86,25 +91,26 @@ export interface EvaluateOptions {
 export async function evaluateScenario(scenario: Scenario, options: EvaluateOptions): Promise<ScenarioOutcome> {
   // Only the cells the outcome needs (and what they depend on) run, not the whole notebook.
   const { nodes } = options;
-  const needed: Notebook = { id: `${options.notebook.id}-scenario`, title: scenario.name, items: [nodes.table, nodes.prepared, nodes.clustering, nodes.projection] as AnyNode[] };
+  const needed: Notebook = { id: `${options.notebook.id}-scenario`, title: scenario.name, items: [nodes.table, nodes.prepared, nodes.clustering, nodes.projection, ...(nodes.tiers ? [nodes.tiers] : [])] as AnyNode[] };
   const known = new Set(collectNodes(needed).map((n) => n.name));
   const initial = Object.fromEntries(Object.entries({ ...scenario.inputs, ...options.given }).filter(([name]) => known.has(name)));
   const engine = createEngine(needed, { initial });
   const stop = () => engine.dispose();
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
-    const [table, prepared, clustering, projection] = await Promise.all([
+    const [table, prepared, clustering, projection, tiers] = await Promise.all([
       engine.value(nodes.table),
       engine.value(nodes.prepared),
       engine.value(nodes.clustering),
       engine.value(nodes.projection),
+      nodes.tiers ? engine.value(nodes.tiers) : null,
     ]);
     options.signal?.throwIfAborted();
     const notes = [
       ...engine.refused.map((r) => `${scenario.name}: ${r.reason}; the default was used.`),
       ...(scenario.data.source !== options.source ? [`${scenario.name} was saved on ${scenario.data.source}; it is computed on ${options.source}.`] : []),
     ];
-    return outcomeOf(scenario, { table, prepared, clustering, projection }, notes);
+    return outcomeOf(scenario, { table, prepared, clustering, projection, tiers }, notes);
   } finally {
     options.signal?.removeEventListener('abort', stop);
     engine.dispose();

@@ -3,6 +3,7 @@ import type { NotebookEngine } from '../../runtime/index.ts';
 import type { DecisionEntry, DecisionKind } from '../../config/decision-schema.ts';
 import { compareScenarios, type ScenarioComparison, type ScenarioOutcome } from '../../analytics/scenarios/compare.ts';
 import { comparisonView } from '../../ui/presentation/comparison-view.ts';
+import { outlineButton } from '../../ui/presentation/workshop-styles.ts';
 import { chooseScenario, currentSettings } from './evaluate.ts';
 import { comparedScenarios, deleteScenario, markChosen, markCompared, mergeDecisions, mergeScenarios, recordDecision, removeDecision, saveScenario } from './scenario-ops.ts';
 import { readScenariosFile, scenariosFileText } from './scenario-file.ts';
@@ -282,13 +283,7 @@ export class TbWorkshopPanel extends LitElement {
     button,
     select,
     .file-button {
-      font: inherit;
-      padding: 4px 10px;
-      border: 1px solid #5a6472;
-      border-radius: 6px;
-      background: #fff;
-      color: #1d2530;
-      cursor: pointer;
+      ${outlineButton}
     }
     button:disabled {
       color: #5a6472;

@@ -43,6 +43,8 @@ export interface PcaScatterOptions {
   /** Fixed axis ranges (small multiples on shared axes); default: fitted to the points. */
   readonly xDomain?: readonly [number, number];
   readonly yDomain?: readonly [number, number];
+  /** Display names by label (e.g. tier names best first); default "Cluster <id + 1>". */
+  readonly names?: readonly string[];
   /** Presentation look (projector): larger dots and type. Default false. */
   readonly presentation?: boolean;
 }
@@ -114,7 +116,8 @@ export function pcaScatter(
   options: PcaScatterOptions = {},
 ): SVGSVGElement | HTMLElement {
   checkLengths(data);
-  const { width = 640, height = 440, document, maxPoints = 5000, memory, render = 'auto', xDomain: fixedX, yDomain: fixedY, presentation = false } = options;
+  const { width = 640, height = 440, document, maxPoints = 5000, memory, render = 'auto', xDomain: fixedX, yDomain: fixedY, presentation = false, names } = options;
+  const nameOf = (id: number): string => (id >= 0 && names?.[id] !== undefined ? names[id] : clusterName(id));
   const n = data.labels.length;
   const picked = stratifiedSample(data.labels, maxPoints);
   const byCluster = new Map<number, Point[]>();
@@ -126,7 +129,7 @@ export function pcaScatter(
       x: data.x[i],
       y: data.y[i],
       cluster,
-      name: clusterName(cluster),
+      name: nameOf(cluster),
       id: data.ids?.[i],
     };
     all.push(point);
@@ -142,10 +145,12 @@ export function pcaScatter(
   const centroids = data.centroids ?? [];
   const ids = [...byCluster.keys(), ...centroids.map((c) => c.label)];
   const color = clusterColorScale(ids, colourSlots(memory, data.ids, data.labels));
+  // The scale's domain lists ids ascending (as clusterColorScale does), by display name.
+  const colourDomain = names ? [...new Set(ids)].sort((a, b) => a - b).map(nameOf) : color.domain;
 
   // Biggest clusters first, so small ones are drawn on top and stay visible.
   const layers = [...byCluster].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-  const onTop = topMarks(data, centroids, all);
+  const onTop = topMarks(data, centroids, all, nameOf);
   const rules = [Plot.ruleX([0], { stroke: '#d0d4da' }), Plot.ruleY([0], { stroke: '#d0d4da' })];
 
   const sampled = picked.length < n;
@@ -164,7 +169,7 @@ export function pcaScatter(
     ariaLabel: 'PCA scatter of customers coloured by cluster',
     ariaDescription: caption,
     caption,
-    color: { type: 'categorical', domain: color.domain, range: color.range, legend: true },
+    color: { type: 'categorical', domain: colourDomain, range: color.range, legend: true },
     // Presentation (projector): larger type.
     ...(presentation ? { style: { fontSize: '18px' } } : {}),
   } as const;
@@ -180,7 +185,7 @@ export function pcaScatter(
         x: 'x',
         y: 'y',
         r: radius,
-        fill: () => clusterName(cluster),
+        fill: () => nameOf(cluster),
         fillOpacity: DOT_OPACITY,
         className: `tb-dots ${clusterClass(cluster)}`,
         ariaLabel: (p: Point) => p.name,
@@ -220,18 +225,18 @@ export function pcaScatter(
     ...margins,
     x: { domain: xScale?.domain, axis: null },
     y: { domain: yScale?.domain, axis: null },
-    color: { type: 'categorical', domain: color.domain, range: color.range },
+    color: { type: 'categorical', domain: colourDomain, range: color.range },
     marks: onTop,
   });
   const svg = [...figure.children].find((c): c is SVGSVGElement => c.tagName.toLowerCase() === 'svg');
   if (!svg || !xScale?.range || !yScale?.range) return figure;
   const layer = stackLayers(figure, svg, overlay as unknown as SVGSVGElement, width, height);
-  const colourOf = new Map(color.domain.map((name, i) => [name, color.range[i]]));
+  const colourOf = new Map(colourDomain.map((name, i) => [name, color.range[i]]));
   const counts: Record<string, number> = {};
   const dotLayers = layers.map(([cluster]) => {
     const points = indices.get(cluster) ?? [];
     counts[cluster] = points.length;
-    return { cluster, colour: colourOf.get(clusterName(cluster)) ?? '#000', points };
+    return { cluster, colour: colourOf.get(nameOf(cluster)) ?? '#000', points };
   });
   // What was drawn, for tests: the canvas keeps no shapes to count.
   layer.dataset.counts = JSON.stringify(counts);
@@ -261,7 +266,7 @@ function loadingTips(loadings: NonNullable<PcaScatterData['loadings']>, points: 
 }
 
 /** The marks drawn above the dots: centroids, loading arrows with their labels, the tooltip. */
-function topMarks(data: PcaScatterData, centroids: NonNullable<PcaScatterData['centroids']>, all: readonly Point[]): Plot.Markish[] {
+function topMarks(data: PcaScatterData, centroids: NonNullable<PcaScatterData['centroids']>, all: readonly Point[], nameOf: (id: number) => string): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   if (centroids.length > 0) {
     marks.push(
@@ -270,11 +275,11 @@ function topMarks(data: PcaScatterData, centroids: NonNullable<PcaScatterData['c
         y: 'y',
         symbol: 'diamond',
         r: 7,
-        fill: (c: { label: number }) => clusterName(c.label),
+        fill: (c: { label: number }) => nameOf(c.label),
         stroke: '#1d2530',
         strokeWidth: 1.5,
         className: 'tb-centroids',
-        ariaLabel: (c: { label: number }) => `${clusterName(c.label)} centre`,
+        ariaLabel: (c: { label: number }) => `${nameOf(c.label)} centre`,
       }),
     );
   }

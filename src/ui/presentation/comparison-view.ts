@@ -100,7 +100,7 @@ export function comparisonView(comparison: ScenarioComparison, options: Comparis
     }),
   ]);
   const unassigned = comparison.scenarios.some((s) => s.unassigned > 0) ? [['No segment', ...comparison.scenarios.map((s) => formatCount(s.unassigned))]] : [];
-  root.append(table(document, 'Customers per segment (clusters stand in for tiers)', ['Segment', ...names], [...sizes, ...unassigned], 'tb-sizes'));
+  root.append(table(document, comparison.scenarios.every((s) => s.kind === 'tiers') ? 'Customers per tier' : 'Customers per segment (clusters stand in for tiers where a tiering could not run)', ['Segment', ...names], [...sizes, ...unassigned], 'tb-sizes'));
 
   root.append(
     table(
@@ -146,7 +146,7 @@ export function comparisonView(comparison: ScenarioComparison, options: Comparis
     fig.append(
       pcaScatter(
         { x: s.x, y: s.y, labels: panel.labels, ids: s.ids, explained: s.explained },
-        { document, width: each, height: Math.round(each * 0.7), xDomain: s.domain.x, yDomain: s.domain.y, presentation: options.presentation, maxPoints: s.ids.length },
+        { document, width: each, height: Math.round(each * 0.7), xDomain: s.domain.x, yDomain: s.domain.y, presentation: options.presentation, maxPoints: s.ids.length, names: comparison.order },
       ),
     );
     grid.append(fig);

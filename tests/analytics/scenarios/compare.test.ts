@@ -81,7 +81,7 @@ describe('comparing scenarios', () => {
 
   it('lays every panel out on the first scenario PCA, with the same customers drawn in each', () => {
     const a = outcome('A', IDS, ['Gold', 'Standard'], [0, 0, 0, 1, 1, 1]);
-    const b = outcome('B', IDS, ['Gold', 'Standard'], [0, 0, 1, 1, 1, -1], { projection: { rows: [0], x: [99], y: [99], explained: [1, 0] } });
+    const b = outcome('B', IDS, ['Gold', 'Standard'], [0, 0, 1, 1, -1, 1], { projection: { rows: [0], x: [99], y: [99], explained: [1, 0] } });
     const s = compareScenarios([a, b], { maxPoints: 3 }).scatter;
     expect(s.base).toBe('Scenario A');
     expect(s.ids).toEqual(['a', 'c', 'e']);
