@@ -1,4 +1,4 @@
-import { cell, ifRun, notebookInputs, sampled, text, type InputNode } from '../src/runtime/index.ts';
+import { cell, notebookInputs, sampled, text, type InputNode } from '../src/runtime/index.ts';
 import {
   CONFIG_KIND,
   CONFIG_VERSION,
