@@ -89,6 +89,12 @@ export async function completeConfig(hostile = false): Promise<Built> {
     model: { ...base.model, eps: 0.5, minPoints: 5 },
     strategic: [ids[12]],
     assignmentsHash: await hashAssignments(ids, labels),
+    decisions: {
+      entries: [
+        { id: 'd1', section: 'tiers', sectionTitle: '8. Tiers', kind: 'decision', text: h('Clusters 2 and 3 form Gold.'), at: '2025-01-06T10:00:00.000Z', scenario: h('Baseline') },
+        { id: 'd2', section: 'policy', sectionTitle: '9. Service policy', kind: 'question', text: 'Is next-day delivery affordable for Silver?', at: '2025-01-06T10:05:00.000Z', scenario: null },
+      ],
+    },
     assumptions: {
       general: h('Prices as of 2024.'),
       data: h('Returns before the window are ignored.'),

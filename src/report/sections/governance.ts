@@ -268,10 +268,32 @@ function reproduction(input: ReportInput): Block[] {
   return blocks;
 }
 
+/** The workshop's decision log: what the room decided and which questions it left open. */
+function decisions(input: ReportInput): Block[] {
+  const entries = input.config.decisions?.entries ?? [];
+  if (entries.length === 0) return [];
+  return [
+    table(
+      'Workshop decisions and open questions',
+      [
+        column('id', 'No.', false, 'id'),
+        column('at', 'Time', false, 'at'),
+        column('kind', 'Kind', false, 'kind'),
+        column('section', 'Section id', false, 'section'),
+        column('sectionTitle', 'Section', false, 'sectionTitle'),
+        column('text', 'Text', false, 'text'),
+        column('scenario', 'Scenario', false, 'scenario'),
+      ],
+      entries.map((e) => ({ id: e.id, at: e.at, kind: e.kind, section: e.section, sectionTitle: e.sectionTitle, text: e.text, scenario: e.scenario ?? DASH })),
+      { field: 'decisions.entries[]' },
+    ),
+  ];
+}
+
 export function governanceSection(input: ReportInput): ReportSection {
   return {
     id: 'governance',
     title: 'Governance',
-    blocks: [...verification(input), ...auditLog(input), ...previous(input), ...reproduction(input)],
+    blocks: [...verification(input), ...decisions(input), ...auditLog(input), ...previous(input), ...reproduction(input)],
   };
 }
