@@ -13,7 +13,7 @@ import { embedAssignments } from '../src/config/assignments-file.ts';
 import type { AuditEntry } from '../src/config/audit-schema.ts';
 import { imported, table } from './data.ts';
 import { assignments, config } from './export.ts';
-import { textBlock } from './view-helpers.ts';
+import { tableBlock, textBlock } from './view-helpers.ts';
 
 /** The approved version this notebook works against; set by Approve only, kept by Reset. */
 export const approval = stateValue<ApprovedVersion | null>({
@@ -72,21 +72,24 @@ export const approvalStatus = cell({
   view: (s, { document }) => {
     if (s.approved === null) return textBlock(document, ['Not approved yet. “Approve…” at the top signs this config with a key kept in this browser.']);
     const a = s.approved;
-    const lines = [`Approved by ${a.name} (${a.role}) on ${a.date}.${a.comment ? ` Comment: ${a.comment}` : ''}`];
+    const lines = [`Approved by ${a.name} (${a.role}) on ${a.date.slice(0, 10)} at ${a.date.slice(11, 16)} UTC.${a.comment ? ` Comment: ${a.comment}` : ''}`];
     if (s.changes.length === 0 && !s.data) lines.push('No change since approval: Export config writes the approved, signed config.');
     if (s.data) lines.push(`Changed since approval: the data is ${s.data.current}; the approved config was made on ${s.data.approved}.`);
     const el = textBlock(document, lines);
     if (s.changes.length > 0) {
-      const table = document.createElement('tb-table');
-      table.caption = `Changed since approval: ${s.changes.length} setting${s.changes.length === 1 ? '' : 's'}`;
-      table.columns = [
-        { key: 'input', label: 'Setting' },
-        { key: 'approved', label: 'Approved' },
-        { key: 'current', label: 'Now' },
-      ];
       const show = (v: unknown) => (v === undefined ? '(default)' : typeof v === 'string' ? v : JSON.stringify(v));
-      table.rows = s.changes.map((c) => ({ input: c.input, approved: show(c.approved), current: show(c.current) }));
-      el.append(table);
+      el.append(
+        tableBlock(
+          document,
+          `Changed since approval: ${s.changes.length} setting${s.changes.length === 1 ? '' : 's'}`,
+          [
+            { key: 'input', label: 'Setting' },
+            { key: 'approved', label: 'Approved' },
+            { key: 'current', label: 'Now' },
+          ],
+          s.changes.map((c) => ({ input: c.input, approved: show(c.approved), current: show(c.current) })),
+        ),
+      );
     }
     return el;
   },
@@ -116,27 +119,23 @@ export const approvedDiff = cell({
     const el = textBlock(document, lines);
     const show = (v: unknown) => (v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
     if (d.changes.length > 0) {
-      const t = document.createElement('tb-table');
-      t.caption = 'What changed';
-      t.columns = [
-        { key: 'section', label: 'Section' },
-        { key: 'path', label: 'Where' },
-        { key: 'old', label: 'Approved' },
-        { key: 'new', label: 'Now' },
-      ];
-      t.rows = d.changes.map((c) => ({ section: c.section, path: c.path, old: show(c.old), new: show(c.new) }));
-      el.append(t);
+      el.append(
+        tableBlock(document, 'What changed', [
+          { key: 'section', label: 'Section' },
+          { key: 'path', label: 'Where' },
+          { key: 'old', label: 'Approved' },
+          { key: 'new', label: 'Now' },
+        ], d.changes.map((c) => ({ section: c.section, path: c.path, old: show(c.old), new: show(c.new) }))),
+      );
     }
     if (moved && moved.customers.length > 0) {
-      const t = document.createElement('tb-table');
-      t.caption = `Customers who moved (${moved.by})`;
-      t.columns = [
-        { key: 'id', label: 'Customer' },
-        { key: 'old', label: 'Approved' },
-        { key: 'new', label: 'Now' },
-      ];
-      t.rows = moved.customers.map((c) => ({ id: c.id, old: c.old ?? 'not clustered', new: c.new ?? 'not clustered' }));
-      el.append(t);
+      el.append(
+        tableBlock(document, `Customers who moved (${moved.by})`, [
+          { key: 'id', label: 'Customer' },
+          { key: 'old', label: 'Approved' },
+          { key: 'new', label: 'Now' },
+        ], moved.customers.map((c) => ({ id: c.id, old: c.old ?? 'not clustered', new: c.new ?? 'not clustered' }))),
+      );
     }
     return el;
   },

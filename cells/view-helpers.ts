@@ -1,3 +1,5 @@
+import type { Row, TableColumn } from '../src/ui/table-model.ts';
+
 /** Paragraphs of plain text (data is never parsed as HTML). */
 export function textBlock(document: Document, lines: readonly string[]): HTMLElement {
   const div = document.createElement('div');
@@ -10,11 +12,11 @@ export function textBlock(document: Document, lines: readonly string[]): HTMLEle
   return div;
 }
 
-/** A table of rows (values shown as text), with a caption and the columns in order. */
-export function tableView(document: Document, caption: string, columns: readonly (readonly [key: string, label: string])[], rows: readonly object[]): HTMLElement {
-  const table = document.createElement('tb-table');
-  table.caption = caption;
-  table.columns = columns.map(([key, label]) => ({ key, label }));
-  table.rows = rows.map((r) => ({ ...r }));
-  return table;
+/** A captioned table of rows (values shown as text), with the columns given in order. */
+export function tableBlock(document: Document, caption: string, columns: readonly TableColumn[], rows: readonly Row[]): HTMLElement {
+  const t = document.createElement('tb-table');
+  t.caption = caption;
+  t.columns = columns;
+  t.rows = rows;
+  return t;
 }

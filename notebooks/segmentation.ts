@@ -46,6 +46,8 @@ import { assignments, assumptions, config } from '../cells/export.ts';
 import { importConfig, reference, referenceCheck } from '../cells/reference.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
 import { approval, approvalStatus, approveAction, approvedDiff } from '../cells/governance.ts';
+import { driftRule, scoreFile, scoring } from '../cells/scoring.ts';
+import { churnRate, fairnessAttribute, fairnessReview } from '../cells/fairness.ts';
 
 /** Customer segmentation: data → features → preparation → choose k → cluster → see → profile → compare → export. */
 export const segmentation: Notebook = {
@@ -175,6 +177,24 @@ export const segmentation: Notebook = {
     approval,
     approvalStatus,
     approvedDiff,
+    {
+      kind: 'prose',
+      id: 'score-new-file',
+      title: 'Score a new file',
+      text: 'Apply the approved segmentation to new data, e.g. next quarter’s export, without changing anything above: the config’s fitted preparation and centroids are used as they are, never refitted. Values far outside the range the config was built on are flagged, and drift against its reference distributions says whether re-segmentation is due.',
+    },
+    scoreFile,
+    driftRule,
+    scoring,
+    {
+      kind: 'prose',
+      id: 'fairness',
+      title: 'Fairness and migration',
+      text: 'Before tiers are used, check that the favourable outcome (the top tier) does not fall unevenly on a group, and who would move down from the approved version. These are screening figures, not findings: read them with the caveats below them.',
+    },
+    fairnessAttribute,
+    churnRate,
+    fairnessReview,
   ],
 };
 

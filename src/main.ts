@@ -6,6 +6,12 @@ import type { Host } from './workers/host.ts';
 import { createToolbar } from './app/toolbar.ts';
 import { indexedDbFileStore, readDataNote, restore, writeDataNote, type KeptFile } from './app/file-store.ts';
 import { laneRunner } from './workers/worker-runner.ts';
+import { Governance } from './app/governance/governance.ts';
+import { IndexedDbAuditStore } from './app/governance/audit-store.ts';
+import { IndexedDbKeyStore } from './app/governance/signing-key.ts';
+import { IndexedDbArchiveStore } from './app/governance/archive-store.ts';
+import { GOVERNANCE_DB } from './app/governance/idb.ts';
+import { IndexedDbPseudonymKeyStore } from './app/governance/pseudonym-key.ts';
 
 const host: Host = {
   packages: __TIERBOOK_PACKAGES__,
@@ -67,7 +73,25 @@ const warnings = [
   ...(restored.message ? [restored.message] : []),
   ...(fromUrl.errors.length > 0 ? [`Link parameter ignored: ${fromUrl.errors.join('; ')}`] : []),
 ];
-const toolbar = createToolbar(document, engine, location, segmentationApp, warnings.join(' ') || undefined);
+// Governance: every committed change, import, export and approval goes to the audit log in this browser.
+const governance = new Governance(engine, segmentationApp, {
+  audit: new IndexedDbAuditStore(indexedDB),
+  keys: new IndexedDbKeyStore(indexedDB),
+  archive: new IndexedDbArchiveStore(indexedDB),
+  pseudonymKey: new IndexedDbPseudonymKeyStore(indexedDB),
+});
+governance.start((message) => page.dispatchEvent(new CustomEvent('tb-notice', { detail: message })));
+const toolbar = createToolbar(document, engine, location, segmentationApp, warnings.join(' ') || undefined, {
+  governance,
+  approvalStatus: segmentationApp.approvalStatus,
+  storage: {
+    indexedDB,
+    localStorage,
+    getDirectory: navigator.storage?.getDirectory ? () => navigator.storage.getDirectory() : undefined,
+    knownDatabases: ['tierbook', GOVERNANCE_DB],
+  },
+  afterClear: () => location.replace(location.pathname),
+});
 page.addEventListener('tb-notice', (e) => {
   const output = toolbar.querySelector('output');
   if (output) {
@@ -79,5 +103,5 @@ page.append(toolbar);
 document.querySelector('#app')?.append(page);
 // The analyst's own scratch cells, under the notebook (loaded after it).
 void import('./ui/scratch/mount.ts').then(({ mountScratch }) => mountScratch(document, engine, document.querySelector('#app') ?? document.body));
-(window as unknown as { tierbook: unknown }).tierbook = { engine };
+(window as unknown as { tierbook: unknown }).tierbook = { engine, governance };
 } // end of the segmentation page

@@ -3,6 +3,9 @@ import { assignmentsCsv, configToJson, type SegmentationConfig } from '../config
 import { describeCheck, type ReferenceCheck } from '../config/reference.ts';
 import { queryFromInputs } from '../runtime/url.ts';
 import { download } from './download.ts';
+import type { Governance } from './governance/governance.ts';
+import { approvalBanner, approveDialog, auditDialog, historyDialog } from './governance/governance-panel.ts';
+import { clearLocalData, type LocalStorageAccess } from './governance/local-data.ts';
 
 /** The notebook nodes and actions the toolbar works with (the app wires them in). */
 export interface ToolbarNodes {
@@ -43,13 +46,23 @@ export function toolbarShell(document: Document) {
   return { bar, status, say, button };
 }
 
-/** The notebook's actions: export, import, share, reset. Messages are text, never HTML. */
+/** The app's governance, when it is wired (the audit log, the signing key, local storage). */
+export interface ToolbarGovernance {
+  readonly governance: Governance;
+  readonly approvalStatus: { readonly name: string };
+  /** What Clear local data removes, and what happens after (the app reloads). */
+  readonly storage: LocalStorageAccess;
+  readonly afterClear: () => void;
+}
+
+/** The notebook's actions: export, import, share, reset, approve, audit log. Messages are text, never HTML. */
 export function createToolbar(
   document: Document,
   engine: NotebookEngine,
   location: Location,
   nodes: ToolbarNodes,
   warning?: string,
+  gov?: ToolbarGovernance,
 ): HTMLElement {
   const { bar, status, say, button } = toolbarShell(document);
   const inputs = engine.nodes.filter((n): n is InputNode<unknown> => n.kind === 'input');
@@ -57,6 +70,12 @@ export function createToolbar(
   button(
     'Export config',
     async () => {
+      if (gov) {
+        const result = await gov.governance.exportConfig();
+        download(document, result.fileName, result.text, 'application/json');
+        say(result.message, result.approved || !result.message.startsWith('Exported as') ? 'ok' : 'warn');
+        return;
+      }
       const config = await engine.value(nodes.config);
       download(document, `segmentation-config-k${config.model.k}.json`, configToJson(config), 'application/json');
       say(`Exported config for ${config.data.rows.toLocaleString('en-US')} customers, k = ${config.model.k}.`);
@@ -66,11 +85,26 @@ export function createToolbar(
   button(
     'Download assignments',
     async () => {
+      if (gov) {
+        download(document, 'assignments.csv', await gov.governance.assignmentsText(pseudonymise.checked), 'text/csv');
+        say(pseudonymise.checked ? 'Downloaded assignments with pseudonymised ids (keyed with a key kept in this browser).' : 'Downloaded assignments.');
+        return;
+      }
       const a = await engine.value(nodes.assignments);
       download(document, 'assignments.csv', assignmentsCsv(a.ids, a.labels, a.idColumn), 'text/csv');
     },
     'export-assignments',
   );
+  const pseudonymise = document.createElement('input');
+  pseudonymise.type = 'checkbox';
+  pseudonymise.id = 'pseudonymise-ids';
+  if (gov) {
+    const label = document.createElement('label');
+    label.className = 'tb-toolbar-check';
+    label.title = 'Replace customer ids by keyed hashes (HMAC-SHA-256) for sharing outside the team; the key stays in this browser, so the same id gets the same pseudonym in every download.';
+    label.append(pseudonymise, ' pseudonymise ids');
+    bar.append(label);
+  }
 
   const picker = document.createElement('input');
   picker.type = 'file';
@@ -83,7 +117,16 @@ export function createToolbar(
     if (!file) return;
     try {
       say(`Importing ${file.name}…`);
-      const result = await engine.act(nodes.importConfig, { text: await file.text(), fileName: file.name });
+      const text = await file.text();
+      if (gov) {
+        const result = await gov.governance.importConfig(text, file.name);
+        const checked = await engine.value(nodes.referenceCheck);
+        const check = checked ? describeCheck(checked.check, checked.rows) : '';
+        const intact = result.verdict.intact;
+        say([`Imported ${file.name}.`, result.line, check, ...result.notes].filter(Boolean).join(' '), intact && checked?.check.reproduced ? 'ok' : intact ? 'warn' : 'error');
+        return;
+      }
+      const result = await engine.act(nodes.importConfig, { text, fileName: file.name });
       const checked = await engine.value(nodes.referenceCheck);
       const verdict = checked ? describeCheck(checked.check, checked.rows) : '';
       say([`Imported ${file.name}.`, verdict, ...result.notes].filter(Boolean).join(' '), checked?.check.reproduced ? 'ok' : 'warn');
@@ -128,7 +171,32 @@ export function createToolbar(
   reviewLink.textContent = 'Review a config';
   reviewLink.className = 'tb-toolbar-link';
   bar.append(reviewLink);
+  if (gov) {
+    const approve = approveDialog(document, gov.governance, say);
+    const audit = auditDialog(document, gov.governance);
+    bar.append(approve, audit.dialog);
+    button('Approve…', () => approve.showModal(), 'approve');
+    button('Audit log', () => audit.show(), 'audit-log');
+    const history = historyDialog(document, gov.governance);
+    bar.append(history);
+    button('Tier history…', () => history.showModal(), 'tier-history');
+    button(
+      'Clear local data…',
+      async () => {
+        const sure = document.defaultView?.confirm(
+          'Remove everything Tierbook keeps in this browser: the kept data file, saved settings, the approval, the audit log, the archive of approved versions and the signing key? This cannot be undone.',
+        );
+        if (!sure) return;
+        gov.governance.stop();
+        const cleared = await clearLocalData(gov.storage);
+        say(`Cleared ${cleared.databases.length + cleared.keys.length + cleared.files.length} stores from this browser; reloading.`);
+        gov.afterClear();
+      },
+      'clear-local-data',
+    );
+  }
   bar.append(status);
+  if (gov) bar.append(approvalBanner(document, engine, gov.approvalStatus));
   if (warning) say(warning, 'warn');
   return bar;
 }

@@ -5,24 +5,11 @@ import { readConfigFile, readScoringData } from './config-file.ts';
 import { FileArchive } from './archive-dir.ts';
 import { applyConfig, type ScoredCustomers } from '../config/apply-config.ts';
 import { verifyConfig } from '../config/verify.ts';
-import { assignmentsCsv, hashAssignments, STRATEGIC } from '../config/segmentation-config.ts';
+import { assignmentsCsv, hashAssignments } from '../config/segmentation-config.ts';
+import { flagsCsv, tiersCsv } from '../config/scored-files.ts';
 import { pseudonymiseIds } from '../config/pseudonymise.ts';
 import { archiveScored } from '../config/archive.ts';
 import { tierFairness } from '../config/tier-fairness.ts';
-import { csvDocument, csvNumber, csvText } from '../data/csv-write.ts';
-
-function tiersCsv(s: ScoredCustomers, ids: readonly string[]): string {
-  const rows = ids.map((id, i) => {
-    const l = s.labels[i];
-    return [csvText(id), l === STRATEGIC ? 'strategic' : l < 0 ? '' : String(l + 1), csvText(s.tiers?.[i] ?? '')];
-  });
-  return csvDocument([s.idColumn, 'cluster', 'tier'], rows);
-}
-
-function flagsCsv(s: ScoredCustomers, ids: readonly string[]): string {
-  const rows = s.far.map((f) => [csvText(ids[f.row]), csvText(f.feature), csvNumber(f.value), csvNumber(f.min), csvNumber(f.max)]);
-  return csvDocument([s.idColumn, 'feature', 'value', 'reference_min', 'reference_max'], rows);
-}
 
 /** `tierbook apply config.json <file> --out dir`: scores new customers with a frozen config. */
 export async function applyCommand(args: ParsedArgs, io: Io): Promise<number> {

@@ -45,6 +45,6 @@ export async function diffAgainstApproved(
   return {
     ...diff,
     notes: [...diff.notes.filter((n) => !n.startsWith('approval:')), ...notes],
-    approvedBy: a ? `${a.approver.name} (${a.approver.role}) on ${a.date}` : 'nobody',
+    approvedBy: a ? `${a.approver.name} (${a.approver.role}) on ${a.date.slice(0, 10)} at ${a.date.slice(11, 16)} UTC` : 'nobody',
   };
 }

@@ -30,6 +30,9 @@ const KIND_OF_INPUT: Readonly<Record<string, AuditKind>> = {
   policy: 'policy-edit',
   carryingRate: 'policy-edit',
   baselineServiceLevel: 'policy-edit',
+  supply: 'policy-edit',
+  openDemand: 'policy-edit',
+  allocationRule: 'policy-edit',
 };
 
 export function auditKindOf(input: string): AuditKind {

@@ -44,7 +44,7 @@ describe('segmentation notebook in Chromium', () => {
       return Object.fromEntries(engine.nodes.map((n) => [n.name, engine.state(n.name).status]));
     });
     // On-demand cells wait to be asked; hidden export cells wait to be read (lazy).
-    const notRun = new Set(['comparison', 'referenceCheck', 'assignments', 'config', 'fingerprint']);
+    const notRun = new Set(['comparison', 'referenceCheck', 'assignments', 'config', 'fingerprint', 'approvedDiff', 'scoring', 'fairnessReview']);
     for (const [name, status] of Object.entries(statuses)) assert.equal(status, notRun.has(name) ? 'idle' : 'ok', `cell ${name}`);
     await page.getByText('PC1 (', { exact: false }).first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'segmentation.png'), fullPage: true });
@@ -126,7 +126,7 @@ describe('segmentation notebook in Chromium', () => {
   it('shows a bad file as a message in its cell, keeps working, and renders data as text', async () => {
     const { page, context, problems } = await openPage(env);
     await clusterCounts(page, 4);
-    const picker = page.locator('tb-file-picker input[type=file]');
+    const picker = page.locator('tb-file-picker input[type=file]').first();
     await picker.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
     await page.getByText('empty.csv', { exact: false }).first().waitFor();
     await page.waitForFunction(() => window.tierbook.engine.state('imported').status === 'error');

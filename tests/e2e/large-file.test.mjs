@@ -43,7 +43,7 @@ describe('a 100 MB file', () => {
       };
       requestAnimationFrame(frame);
     });
-    await page.locator('tb-file-picker input[type=file]').setInputFiles(file);
+    await page.locator('tb-file-picker input[type=file]').first().setInputFiles(file);
     await page.waitForFunction(
       () => {
         const s = window.tierbook.engine.state('imported');

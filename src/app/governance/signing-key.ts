@@ -5,33 +5,18 @@
  * next approval then makes a new key, with a new fingerprint.
  */
 import { generateSigningKey } from '../../config/approval.ts';
-import { withStore } from './idb.ts';
+import { IndexedDbSecret, keptOrNew, type SecretStore } from './kept-secret.ts';
 
 /** Where the key pair lives. */
-export interface KeyStore {
-  get(): Promise<CryptoKeyPair | undefined>;
-  put(pair: CryptoKeyPair): Promise<void>;
-}
+export type KeyStore = SecretStore<CryptoKeyPair>;
 
 /** The stored key pair, or a new one (stored) on first use. */
-export async function signingKey(store: KeyStore): Promise<CryptoKeyPair> {
-  const existing = await store.get();
-  if (existing) return existing;
-  const pair = await generateSigningKey();
-  await store.put(pair);
-  return pair;
+export function signingKey(store: KeyStore): Promise<CryptoKeyPair> {
+  return keptOrNew(store, generateSigningKey);
 }
 
-const KEY = 'signing';
-
-export class IndexedDbKeyStore implements KeyStore {
-  constructor(private readonly factory: IDBFactory = indexedDB) {}
-
-  async get(): Promise<CryptoKeyPair | undefined> {
-    return (await withStore(this.factory, 'keys', 'readonly', (s) => s.get(KEY))) as CryptoKeyPair | undefined;
-  }
-
-  async put(pair: CryptoKeyPair): Promise<void> {
-    await withStore(this.factory, 'keys', 'readwrite', (s) => s.put(pair, KEY));
+export class IndexedDbKeyStore extends IndexedDbSecret<CryptoKeyPair> {
+  constructor(factory: IDBFactory = indexedDB) {
+    super('signing', factory);
   }
 }

@@ -1,0 +1,100 @@
+/**
+ * Governance: fairness screening of the tiers and migration from the approved version, on
+ * demand (it scores the customers with the config). The figures come with their caveats as text.
+ */
+import { cell, slider, text } from '../src/runtime/index.ts';
+import { governanceReview, type GovernanceReview } from '../src/config/governance-review.ts';
+import { table } from './data.ts';
+import { config } from './export.ts';
+import { approval } from './governance.ts';
+import { tableBlock, textBlock } from './view-helpers.ts';
+
+export const fairnessAttribute = text({
+  name: 'fairnessAttribute',
+  title: 'Screen fairness by',
+  value: 'region',
+  description: 'A categorical column of the data (region, channel, …): the share of each group in the top tier is compared with the best group’s.',
+});
+
+export const churnRate = slider({
+  name: 'churnRate',
+  title: 'Assumed churn of a downgraded customer',
+  min: 0,
+  max: 50,
+  value: 10,
+  unit: '%',
+  description: 'The probability that a customer moved to a lower tier leaves: revenue and gross margin at risk are the movers’ figures times this.',
+});
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const money = (x: number) => Math.round(x).toLocaleString('en-US');
+
+export const fairnessReview = cell({
+  name: 'fairnessReview',
+  title: 'Fairness and migration',
+  trigger: 'demand',
+  description: 'Impact ratio of the top tier per group (four-fifths rule), Cramér’s V between tier and each categorical column, and who moves down from the approved version, with revenue and margin at risk.',
+  inputs: { config, approval, table, fairnessAttribute, churnRate },
+  run: ({ config, approval, table, fairnessAttribute, churnRate }): GovernanceReview =>
+    governanceReview({ current: config, approved: approval?.config ?? null, table, attribute: fairnessAttribute.trim(), churnProbability: churnRate / 100 }),
+  view: (r, { document }) => {
+    const el = textBlock(document, []);
+    const f = r.fairness;
+    if ('unavailable' in f) el.append(textBlock(document, [f.unavailable]));
+    else {
+      const flagged = f.impact.flagged;
+      el.append(
+        textBlock(document, [
+          `Favourable outcome: ${f.favourable.join(' or ')}, for ${f.customers.toLocaleString('en-US')} customers. ${
+            flagged.length > 0 ? `Below four fifths of the best group’s rate: ${flagged.join(', ')}.` : 'No group above 2% of customers is below four fifths of the best group’s rate.'
+          }`,
+        ]),
+      );
+      el.append(
+        tableBlock(document, `Impact ratio by ${f.attribute}`, [
+          { key: 'group', label: f.attribute },
+          { key: 'customers', label: 'Customers' },
+          { key: 'rate', label: 'In favourable tier' },
+          { key: 'ratio', label: 'Impact ratio' },
+          { key: 'flag', label: 'Flag' },
+        ], f.impact.groups.map((g) => ({
+          group: g.group,
+          customers: g.customers,
+          rate: pct(g.rate),
+          ratio: g.ratio === null ? 'n/a' : g.ratio.toFixed(3),
+          flag: g.flagged ? 'below 4/5' : g.screened ? '' : 'too small to screen',
+        }))),
+      );
+      el.append(
+        textBlock(document, [
+          ...f.association.map((a) => `Cramér’s V (bias-corrected), tier × ${a.attribute}: ${a.corrected === null ? 'n/a' : a.corrected.toFixed(3)}${a.review ? ' (0.3 or more: worth a review)' : ''}.`),
+          ...f.caveats.map((c) => `Caveat: ${c}`),
+        ]),
+      );
+    }
+    const m = r.migration;
+    if ('unavailable' in m) el.append(textBlock(document, [m.unavailable]));
+    else {
+      const i = m.impact.totals;
+      el.append(
+        textBlock(document, [
+          `Against the approved version: ${m.matrix.compared.toLocaleString('en-US')} customers compared, ${pct(m.matrix.stableShare)} stay in their tier, ${m.matrix.upgrades.customers.toLocaleString('en-US')} move up, ${m.matrix.downgrades.customers.toLocaleString('en-US')} move down.`,
+          `At ${pct(m.impact.churnProbability)} assumed churn of downgraded customers: revenue at risk ${money(i.revenueAtRisk)}, gross margin at risk ${money(i.marginAtRisk)}${i.net === null ? '' : `, net effect ${money(i.net)}`}.`,
+          ...m.impact.assumptions.map((a) => `Assumption: ${a}`),
+        ]),
+      );
+      if (m.impact.downgraded.length > 0) {
+        el.append(
+          tableBlock(document, 'Downgraded customers, for review (largest revenue first)', [
+            { key: 'id', label: 'Customer' },
+            { key: 'from', label: 'From' },
+            { key: 'to', label: 'To' },
+            { key: 'revenue', label: 'Revenue' },
+            { key: 'grossMargin', label: 'Gross margin' },
+          ], m.impact.downgraded.map((d) => ({ id: d.id, from: d.from, to: d.to, revenue: money(d.revenue), grossMargin: money(d.grossMargin) }))),
+        );
+      }
+    }
+    return el;
+  },
+});
