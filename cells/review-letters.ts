@@ -15,7 +15,7 @@ import {
   type Letter,
 } from '../src/config/review/tier-letters.ts';
 import { opened, previousOpened } from './review-open.ts';
-import { tableView, textBlock } from './view-helpers.ts';
+import { tableBlock, textBlock } from './view-helpers.ts';
 import { downloadButton } from './review-views.ts';
 
 export const letterTemplate = text({
@@ -94,14 +94,14 @@ export const letters = cell({
       newTier: l.newTier ?? 'no tier',
       text: l.text,
     }));
-    const table = tableView(
+    const table = tableBlock(
       document,
       'Letters (text as it will be sent)',
       [
-        ['customer', 'Customer'],
-        ['oldTier', 'Old tier'],
-        ['newTier', 'New tier'],
-        ['text', 'Text'],
+        { key: 'customer', label: 'Customer' },
+        { key: 'oldTier', label: 'Old tier' },
+        { key: 'newTier', label: 'New tier' },
+        { key: 'text', label: 'Text' },
       ],
       rows,
     );

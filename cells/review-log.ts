@@ -22,7 +22,7 @@ import { reclassificationCsv } from '../src/config/review/reclassification-file.
 import type { AuditDraft } from '../src/config/audit.ts';
 import type { SegmentationConfig } from '../src/config/config-schema.ts';
 import { opened, type OpenedConfig } from './review-open.ts';
-import { tableView, textBlock } from './view-helpers.ts';
+import { tableBlock, textBlock } from './view-helpers.ts';
 import { downloadButton } from './review-views.ts';
 
 /** The reviewer's entries, chained after the log of the config they were made on. */
@@ -135,16 +135,16 @@ export const reviewEntries = cell({
     const el = textBlock(document, lines);
     if (r.reviews.length > 0) {
       el.append(
-        tableView(
+        tableBlock(
           document,
           'Review decisions and comments',
           [
-            ['seq', '#'],
-            ['time', 'Time'],
-            ['reviewer', 'Reviewer'],
-            ['role', 'Role'],
-            ['decision', 'Decision'],
-            ['comment', 'Comment'],
+            { key: 'seq', label: '#' },
+            { key: 'time', label: 'Time' },
+            { key: 'reviewer', label: 'Reviewer' },
+            { key: 'role', label: 'Role' },
+            { key: 'decision', label: 'Decision' },
+            { key: 'comment', label: 'Comment' },
           ],
           r.reviews,
         ),
@@ -152,17 +152,17 @@ export const reviewEntries = cell({
     }
     if (r.requests.length > 0) {
       el.append(
-        tableView(
+        tableBlock(
           document,
           'Reclassification requests',
           [
-            ['seq', '#'],
-            ['customer', 'Customer'],
-            ['currentTier', 'Current tier'],
-            ['requestedTier', 'Requested tier'],
-            ['reason', 'Reason'],
-            ['decision', 'Decision'],
-            ['by', 'Logged by'],
+            { key: 'seq', label: '#' },
+            { key: 'customer', label: 'Customer' },
+            { key: 'currentTier', label: 'Current tier' },
+            { key: 'requestedTier', label: 'Requested tier' },
+            { key: 'reason', label: 'Reason' },
+            { key: 'decision', label: 'Decision' },
+            { key: 'by', label: 'Logged by' },
           ],
           r.requests,
         ),

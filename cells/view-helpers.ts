@@ -20,12 +20,3 @@ export function tableBlock(document: Document, caption: string, columns: readonl
   t.rows = rows;
   return t;
 }
-
-/** A table of rows (values shown as text), with a caption and the columns in order. */
-export function tableView(document: Document, caption: string, columns: readonly (readonly [key: string, label: string])[], rows: readonly object[]): HTMLElement {
-  const table = document.createElement('tb-table');
-  table.caption = caption;
-  table.columns = columns.map(([key, label]) => ({ key, label }));
-  table.rows = rows.map((r) => ({ ...r }));
-  return table;
-}

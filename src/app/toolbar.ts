@@ -18,15 +18,6 @@ export interface ToolbarNodes {
   readonly decisions?: () => readonly DecisionEntry[];
 }
 
-/** The app's governance, when it is wired (the audit log, the signing key, local storage). */
-export interface ToolbarGovernance {
-  readonly governance: Governance;
-  readonly approvalStatus: { readonly name: string };
-  /** What Clear local data removes, and what happens after (the app reloads). */
-  readonly storage: LocalStorageAccess;
-  readonly afterClear: () => void;
-}
-
 /** A toolbar: its bar, the status line, and buttons whose errors show in that line as text. */
 export function toolbarShell(document: Document) {
   const bar = document.createElement('div');
@@ -56,6 +47,15 @@ export function toolbarShell(document: Document) {
     return b;
   };
   return { bar, status, say, button };
+}
+
+/** The app's governance, when it is wired (the audit log, the signing key, local storage). */
+export interface ToolbarGovernance {
+  readonly governance: Governance;
+  readonly approvalStatus: { readonly name: string };
+  /** What Clear local data removes, and what happens after (the app reloads). */
+  readonly storage: LocalStorageAccess;
+  readonly afterClear: () => void;
 }
 
 /** The notebook's actions: export, import, share, reset, approve, audit log. Messages are text, never HTML. */
@@ -161,6 +161,23 @@ export function createToolbar(
     },
     'reset-inputs',
   );
+  button(
+    'Export report',
+    async () => {
+      say('Writing the report…');
+      const config = await engine.value(nodes.config);
+      const { reportFileFor } = await import('../report/engine-report.ts'); // loaded on first use
+      const { fileName, html, failed } = await reportFileFor(engine, config);
+      download(document, fileName, html, 'text/html');
+      say(failed.length === 0 ? `Exported ${fileName}: one HTML file, opens offline, prints to PDF.` : `Exported ${fileName}, without: ${failed.join('; ')}`, failed.length === 0 ? 'ok' : 'warn');
+    },
+    'export-report',
+  );
+  const reviewLink = document.createElement('a');
+  reviewLink.href = '?notebook=review';
+  reviewLink.textContent = 'Review a config';
+  reviewLink.className = 'tb-toolbar-link';
+  bar.append(reviewLink);
   if (gov) {
     const approve = approveDialog(document, gov.governance, say);
     const audit = auditDialog(document, gov.governance);
@@ -185,23 +202,6 @@ export function createToolbar(
       'clear-local-data',
     );
   }
-  button(
-    'Export report',
-    async () => {
-      say('Writing the report…');
-      const config = await engine.value(nodes.config);
-      const { reportFileFor } = await import('../report/engine-report.ts'); // loaded on first use
-      const { fileName, html, failed } = await reportFileFor(engine, config);
-      download(document, fileName, html, 'text/html');
-      say(failed.length === 0 ? `Exported ${fileName}: one HTML file, opens offline, prints to PDF.` : `Exported ${fileName}, without: ${failed.join('; ')}`, failed.length === 0 ? 'ok' : 'warn');
-    },
-    'export-report',
-  );
-  const reviewLink = document.createElement('a');
-  reviewLink.href = '?notebook=review';
-  reviewLink.textContent = 'Review a config';
-  reviewLink.className = 'tb-toolbar-link';
-  bar.append(reviewLink);
   bar.append(status);
   if (gov) bar.append(approvalBanner(document, engine, gov.approvalStatus));
   if (warning) say(warning, 'warn');
