@@ -75,7 +75,7 @@ describe('laneRunner', () => {
     expect(workers.map((w) => w.requests.length)).toEqual([1, 1]);
   });
 
-  it('gives the live tasks (PCA, preview) their own worker: a drag never waits behind the clustering', async () => {
+  it('gives the live preview its own worker: a drag never waits behind the clustering', async () => {
     const workers: FakeWorker[] = [];
     const runner = laneRunner(() => {
       workers.push(new FakeWorker());
@@ -83,12 +83,12 @@ describe('laneRunner', () => {
     });
     const m = { n: 0, d: 1, data: new Float64Array(0) };
     void runner.run('cluster', [m, { algorithm: 'kmeans', k: 2 }], { lane: 'interactive' });
-    const live = runner.run('pca', [m, { components: 1 }], { lane: 'interactive' });
+    const live = runner.run('warmLabels', [m, m, 3], { lane: 'interactive' });
     await flush();
     expect(workers).toHaveLength(2);
-    expect(workers.map((w) => w.requests.map((r) => r.task))).toEqual([['cluster'], ['pca']]);
-    const scores = new Float64Array(0);
-    workers[1].reply({ id: workers[1].requests[0].id, type: 'result', value: { components: 1, scores } });
-    expect((await live).scores).toBe(scores);
+    expect(workers.map((w) => w.requests.map((r) => r.task))).toEqual([['cluster'], ['warmLabels']]);
+    const labels = new Int32Array(0);
+    workers[1].reply({ id: workers[1].requests[0].id, type: 'result', value: labels });
+    expect(await live).toBe(labels);
   });
 });
