@@ -1,8 +1,8 @@
 import { cell, sampled } from '../src/runtime/index.ts';
-import type { PcaResult } from '../src/analytics/project/pca.ts';
+import { pca, type PcaResult } from '../src/analytics/project/pca.ts';
 import { prepared } from './prepare.ts';
 import { previewLabels } from './cluster.ts';
-import { host, table } from './data.ts';
+import { table } from './data.ts';
 import { pcaScatter } from '../src/ui/charts/pca-scatter.ts';
 import { explainedVarianceChart } from '../src/ui/charts/explained-variance-chart.ts';
 
@@ -10,12 +10,11 @@ export const projection = cell({
   name: 'projection',
   title: 'PCA projection',
   hidden: true,
-  inputs: { prepared, host },
-  // One feature gives one component: the scatter then lays customers out on PC1 alone. It follows
-  // a drag, so it runs in the interactive worker: the main thread keeps only the repaint. No
-  // signal: cancelling would terminate the worker on every drag step; a stale result is dropped.
-  run: ({ prepared, host }, { lane }): Promise<PcaResult> =>
-    host.tasks.run('pca', [prepared.matrix, { components: Math.min(2, prepared.matrix.d) }], { lane }),
+  inputs: { prepared },
+  // One feature gives one component: the scatter then lays customers out on PC1 alone. It stays
+  // on this thread (about 15 ms at 50,000 x 5): under load a worker round trip per drag step cost
+  // more than it saved (bench/browser.ts, README "Performance").
+  run: ({ prepared }): PcaResult => pca(prepared.matrix, { components: Math.min(2, prepared.matrix.d) }),
 });
 
 /** Points drawn at most in the scatter (a stratified sample above it). */

@@ -1,6 +1,5 @@
 import { cluster, type ClusterResult, type ClusterSpec } from '../analytics/cluster/cluster.ts';
 import { kmeans } from '../analytics/cluster/kmeans.ts';
-import { pca, type PcaResult, type PcaSpec } from '../analytics/project/pca.ts';
 import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
 import { sampledSilhouette, type SampledSilhouetteSpec } from '../analytics/metrics/silhouette-sampled.ts';
 import { profileClusters, type ClusterProfile } from '../analytics/profile/cluster-profile.ts';
@@ -69,8 +68,6 @@ export const TASKS = {
    * The live preview's few Lloyd iterations from given centroids (cluster c starts at centroid c):
    * labels only, in the interactive worker so a drag never blocks the main thread.
    */
-  /** The live PCA of the prepared matrix, off the main thread while a slider is dragged. */
-  pca: (_: TaskContext, m: Matrix, spec: PcaSpec): PcaResult => pca(m, spec),
   warmLabels: (_: TaskContext, m: Matrix, init: Matrix, iterations: number): Int32Array =>
     kmeans(m, { k: init.n, init, maxIterations: iterations }).labels,
 } satisfies Record<string, (ctx: TaskContext, ...args: never[]) => unknown>;

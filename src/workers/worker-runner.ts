@@ -2,10 +2,10 @@ import type { TaskReply, TaskRequest } from './protocol.ts';
 import { abortError, type TaskName, type TaskRunner } from './tasks.ts';
 
 /**
- * What follows a drag step (the live PCA and cluster preview): a few milliseconds each, so they
- * get a worker of their own and never wait behind the clustering of the previous release.
+ * What follows a drag step (the live cluster preview): a few milliseconds, so it gets a worker of
+ * its own and never waits behind the clustering of the previous release.
  */
-const LIVE_TASKS: ReadonlySet<TaskName> = new Set<TaskName>(['pca', 'warmLabels']);
+const LIVE_TASKS: ReadonlySet<TaskName> = new Set<TaskName>(['warmLabels']);
 
 /**
  * One worker per lane, so a long k sweep never delays the clustering behind the chart, and a

@@ -17,6 +17,16 @@ class FakeWorker extends EventTarget {
   }
 }
 
+/** A worker factory for the runners, and every worker it made. */
+function fakeWorkers() {
+  const workers: FakeWorker[] = [];
+  const create = () => {
+    workers.push(new FakeWorker());
+    return workers.at(-1) as unknown as Worker;
+  };
+  return { workers, create };
+}
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('workerRunner', () => {
@@ -38,11 +48,8 @@ describe('workerRunner', () => {
   });
 
   it('runs one task at a time and terminates the worker on cancel', async () => {
-    const workers: FakeWorker[] = [];
-    const runner = workerRunner(() => {
-      workers.push(new FakeWorker());
-      return workers.at(-1) as unknown as Worker;
-    });
+    const { workers, create } = fakeWorkers();
+    const runner = workerRunner(create);
     const controller = new AbortController();
     const m = { n: 0, d: 1, data: new Float64Array(0) };
     const first = runner.run('kDistance', [m, 3], { signal: controller.signal });
@@ -62,11 +69,8 @@ describe('workerRunner', () => {
 
 describe('laneRunner', () => {
   it('sends background work to its own worker', async () => {
-    const workers: FakeWorker[] = [];
-    const runner = laneRunner(() => {
-      workers.push(new FakeWorker());
-      return workers.at(-1) as unknown as Worker;
-    });
+    const { workers, create } = fakeWorkers();
+    const runner = laneRunner(create);
     const m = { n: 0, d: 1, data: new Float64Array(0) };
     void runner.run('kDistance', [m, 3], { lane: 'background' });
     void runner.run('kDistance', [m, 3], { lane: 'interactive' });
@@ -75,20 +79,17 @@ describe('laneRunner', () => {
     expect(workers.map((w) => w.requests.length)).toEqual([1, 1]);
   });
 
-  it('gives the live tasks (PCA, preview) their own worker: a drag never waits behind the clustering', async () => {
-    const workers: FakeWorker[] = [];
-    const runner = laneRunner(() => {
-      workers.push(new FakeWorker());
-      return workers.at(-1) as unknown as Worker;
-    });
+  it('gives the live preview its own worker: a drag never waits behind the clustering', async () => {
+    const { workers, create } = fakeWorkers();
+    const runner = laneRunner(create);
     const m = { n: 0, d: 1, data: new Float64Array(0) };
     void runner.run('cluster', [m, { algorithm: 'kmeans', k: 2 }], { lane: 'interactive' });
-    const live = runner.run('pca', [m, { components: 1 }], { lane: 'interactive' });
+    const live = runner.run('warmLabels', [m, m, 3], { lane: 'interactive' });
     await flush();
     expect(workers).toHaveLength(2);
-    expect(workers.map((w) => w.requests.map((r) => r.task))).toEqual([['cluster'], ['pca']]);
-    const scores = new Float64Array(0);
-    workers[1].reply({ id: workers[1].requests[0].id, type: 'result', value: { components: 1, scores } });
-    expect((await live).scores).toBe(scores);
+    expect(workers.map((w) => w.requests.map((r) => r.task))).toEqual([['cluster'], ['warmLabels']]);
+    const labels = new Int32Array(0);
+    workers[1].reply({ id: workers[1].requests[0].id, type: 'result', value: labels });
+    expect(await live).toBe(labels);
   });
 });
