@@ -1,6 +1,7 @@
 import { cell, sampled, select } from '../src/runtime/index.ts';
 import { tierCards, type TierCards } from '../src/analytics/profile/tier-cards.ts';
 import { isNeedsData } from '../src/analytics/policy/needs-data.ts';
+import { stockPhrase } from '../src/analytics/profile/policy-phrases.ts';
 import { tierCardsView } from '../src/ui/presentation/tier-cards-view.ts';
 import { table } from './data.ts';
 import { prepared } from './prepare.ts';
@@ -43,7 +44,15 @@ export const tierCardsCell = cell({
       pseudonymise: exampleIds === 'pseudonyms',
     };
     if (!isNeedsData(tiers.carried)) {
-      return { ...tierCards({ ...common, names: tiers.carried.names, tier: tiers.carried.tier, policies: servicePolicy?.policy.tiers ?? null }), provisional: false };
+      const made = tierCards({ ...common, names: tiers.carried.names, tier: tiers.carried.tier, policies: servicePolicy?.policy.tiers ?? null });
+      // What the service ties up, from the policy section's summaries (with order lines only).
+      const summaries = new Map((servicePolicy?.summaries ?? []).map((s) => [s.tier, s]));
+      const cards = made.cards.map((c) => {
+        const s = summaries.get(c.tier);
+        const stock = s ? stockPhrase(s.safetyStockValue, s.workingCapitalDelta) : null;
+        return stock ? { ...c, policy: [...c.policy, stock] } : c;
+      });
+      return { ...made, cards, provisional: false };
     }
     const k = clustering.k;
     const tier = new Int32Array(n).fill(-1);

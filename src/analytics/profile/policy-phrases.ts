@@ -32,3 +32,14 @@ export function policyPhrases(p: TierPolicy): string[] {
   if (p.parentRule === 'higher') lines.push("Served at the higher of its own and its parent account's tier");
   return lines;
 }
+
+/**
+ * The stock a tier's service ties up, in words: "Safety stock worth 12,300 (1,200 more than at
+ * the baseline service level)". Null when it is not known (no order lines).
+ */
+export function stockPhrase(value: number | null, delta: number | null): string | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const worth = `Safety stock worth ${Math.round(value).toLocaleString('en-US')}`;
+  if (delta === null || !Number.isFinite(delta) || Math.round(delta) === 0) return worth;
+  return `${worth} (${Math.round(Math.abs(delta)).toLocaleString('en-US')} ${delta > 0 ? 'more' : 'less'} than at the baseline service level)`;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tierCards, exampleLetter, normalizeTierCards } from '../../../src/analytics/profile/tier-cards.ts';
 import { cadencePhrase, percentileOf, typicalCustomer, distributions } from '../../../src/analytics/profile/typical-customer.ts';
-import { deliveryPhrase, policyPhrases } from '../../../src/analytics/profile/policy-phrases.ts';
+import { deliveryPhrase, policyPhrases, stockPhrase } from '../../../src/analytics/profile/policy-phrases.ts';
 import { normalizePolicy } from '../../../src/analytics/policy/policy-spec.ts';
 
 // Nine customers in three tiers of three (rows 0-2 Gold, 3-5 Silver, 6-8 Standard).
@@ -171,5 +171,14 @@ describe('tier cards', () => {
         expect(merged[0].revenueShare ?? 0).toBeCloseTo((before[0].revenueShare ?? 0) + (before[1].revenueShare ?? 0), 9);
       }),
     );
+  });
+});
+
+describe('the stock a tier ties up, in words', () => {
+  it('rounds to whole currency units and says more or less than at the baseline', () => {
+    expect(stockPhrase(12300.4, 1199.6)).toBe('Safety stock worth 12,300 (1,200 more than at the baseline service level)');
+    expect(stockPhrase(800, -250)).toBe('Safety stock worth 800 (250 less than at the baseline service level)');
+    expect(stockPhrase(800, 0.2)).toBe('Safety stock worth 800');
+    expect(stockPhrase(null, null)).toBeNull();
   });
 });
