@@ -223,14 +223,6 @@ export const segmentation: Notebook = {
     openDemand,
     allocationRule,
     allocation,
-    {
-      kind: 'prose',
-      id: 'reference',
-      title: '7. Imported config',
-      text: 'Import config (at the top) applies a saved config’s settings at once and keeps the config as a reference. The check below compares everything it claims (preparation, model, sizes, counts, the assignments) with what this notebook recomputes, and names each part that differs.',
-    },
-    reference,
-    referenceCheck,
     assignments,
     config,
     {
@@ -273,6 +265,14 @@ export const segmentation: Notebook = {
     fairnessAttribute,
     churnRate,
     fairnessReview,
+    {
+      kind: 'prose',
+      id: 'reference',
+      title: '11. Imported config',
+      text: 'Import config (at the top) applies a saved config’s settings at once and keeps the config as a reference. The check below compares everything it claims (preparation, model, sizes, counts, the assignments) with what this notebook recomputes, and names each part that differs.',
+    },
+    reference,
+    referenceCheck,
   ],
 };
 
