@@ -75,7 +75,11 @@ describe('largestRemainder', () => {
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 10 }), (total, weights) => {
         const sum = weights.reduce((s, w) => s + w, 0);
         const parts = largestRemainder(total, weights);
-        if (sum === 0) return expect(parts.every((p) => p === 0)).toBe(true);
+        if (sum === 0) {
+          // (not `return expect(...)`: fast-check reads a returned false as a failed property)
+          expect(parts.every((p) => p === 0)).toBe(true);
+          return;
+        }
         expect(parts.reduce((s, p) => s + p, 0)).toBe(total);
         // Within one unit of the exact quota total × w / sum, checked in integers (total × w
         // reaches 1e18, beyond exact doubles): |p × sum − total × w| < sum.
