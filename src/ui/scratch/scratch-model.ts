@@ -52,10 +52,12 @@ function checkDefinitions(value: unknown): { cells: ScratchDefinition[] } | { pr
     if (typeof e !== 'object' || e === null || typeof e.name !== 'string' || typeof e.expression !== 'string') {
       return { problem: `cell ${i + 1} needs a name and an expression (text)` };
     }
+    // Strict like the files that carry them: a field this version does not know is refused, not dropped.
+    const extra = Object.keys(e).find((key) => key !== 'name' && key !== 'expression');
+    if (extra !== undefined) return { problem: `cell ${i + 1} (${e.name}): unknown field ${JSON.stringify(extra)} (a scratch cell has only a name and an expression)` };
     const problem = definitionProblem({ name: e.name, expression: e.expression }, names);
     if (problem) return { problem: `cell ${i + 1}: ${problem}` };
     names.add(e.name);
-    // Only the two fields: anything else an entry carries is left behind.
     cells.push({ name: e.name, expression: e.expression });
   }
   return { cells };
