@@ -52,7 +52,7 @@ export function createScratchPanel(document: Document, engine: NotebookEngine, o
   const intro = el(
     document,
     'p',
-    'Your own cells: a JavaScript expression over the notebook’s cells by name, e.g. table.filter(d => d.region === "EU") (a customer table arrives as rows). They recompute when what they read changes. They run in a sandbox without network or access to this page, stop after 3 seconds, are kept in this browser and in your scratch file, and never go into a config.',
+    'Your own cells: a JavaScript expression over the notebook’s cells by name, e.g. table.filter(d => d.region === "EU") (a customer table arrives as rows). They recompute when what they read changes. They run in a sandbox without network or access to this page, stop after 3 seconds, are kept in this browser, in your scratch file and in the scenario files you export, and never go into a config.',
   );
   const status = el(document, 'output', undefined, 'tb-scratch-status');
   status.setAttribute('role', 'status');
