@@ -4,12 +4,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, slider, type Notebook } from '../../../src/runtime/index.ts';
 import '../../../src/app/workshop/tb-workshop-panel.ts';
-import { workshopStore } from '../../../src/app/workshop/workshop-store.ts';
 import { scenariosFileText } from '../../../src/app/workshop/scenario-file.ts';
 import { createScratchPanel } from '../../../src/ui/scratch/scratch-panel.ts';
 import { scratchStorageKey } from '../../../src/ui/scratch/scratch-model.ts';
 import type { ScratchEvaluator } from '../../../src/ui/scratch/sandbox.ts';
 import { memoryStorage } from '../../runtime/helpers.ts';
+import { testHost } from './host.ts';
 import { $, $$, XSS, settle } from '../../ui/helpers.ts';
 
 afterEach(() => document.body.replaceChildren());
@@ -37,14 +37,7 @@ async function setup(answer: boolean) {
   const scratch = createScratchPanel(document, engine, { storage, evaluator, download: () => undefined, confirm: (message) => (asked.push(message), answer) });
   const downloads: { name: string; text: string }[] = [];
   const el = document.createElement('tb-workshop-panel');
-  el.host = {
-    engine,
-    store: workshopStore(storage, nb.id),
-    data: () => ({ source: 'orders.csv', fingerprint: null }),
-    evaluate: () => Promise.reject(new Error('not in this test')),
-    section: () => ({ id: 'one', title: 'One' }),
-    download: (name, text) => void downloads.push({ name, text }),
-  };
+  el.host = testHost(engine, storage, downloads);
   el.scratch = scratch;
   el.load();
   document.body.append(el, scratch.element);
