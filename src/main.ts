@@ -134,14 +134,20 @@ page.addEventListener('tb-notice', (e) => {
     output.dataset.tone = 'warn';
   }
 });
+// The scenario gallery, which carries the scratch cells in its file (set once both exist).
+let workshopPanel: ReturnType<typeof setupPresenter> | undefined;
 if (audience) setupAudience({ page, engine, dataFile, loadFile: () => files.load(notebook.id) });
 else {
   page.append(toolbar);
   const panel = setupPresenter({ page, engine, toolbar, host, dataFile, nodes: { table, prepared, clustering, projection, tiers }, storage: localStorage, window });
   toolbarDecisions = () => panel.decisions();
+  workshopPanel = panel;
 }
 document.querySelector('#app')?.append(page);
 // The analyst's own scratch cells, under the notebook (loaded after it).
-void import('./ui/scratch/mount.ts').then(({ mountScratch }) => mountScratch(document, engine, document.querySelector('#app') ?? document.body));
+void import('./ui/scratch/mount.ts').then(({ mountScratch }) => {
+  const scratch = mountScratch(document, engine, document.querySelector('#app') ?? document.body);
+  if (workshopPanel) workshopPanel.scratch = scratch;
+});
 (window as unknown as { tierbook: unknown }).tierbook = { engine, governance };
 } // end of the segmentation page

@@ -1,9 +1,10 @@
 // Scratch cells in Chromium: an expression over named cells runs in the sandbox and follows its
 // inputs; errors, endless loops and markup stay in place as text; the page itself still refuses
-// eval; an imported scratch file runs only after the person confirms.
+// eval; an imported scratch file runs only after the person confirms, and so do the scratch cells a
+// scenario file carries.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertClean, idle, openPage, start } from './harness.mjs';
@@ -93,6 +94,48 @@ describe('scratch cells in Chromium', () => {
     await page.locator('.tb-scratch input[type=file]').setInputFiles(file);
     await body(page, 'mine100').getByText('400').waitFor({ timeout: 20000 });
     assert.match(message, /mine100 = k \* 100/);
+    assertClean(problems);
+    await context.close();
+  });
+
+  it('carries scratch cells through a scenario file: declined, the scenarios only; confirmed, the cells run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tierbook-scenarios-'));
+    const file = join(dir, 'room.json');
+    const first = await openPage(env, '/');
+    await idle(first.page);
+    await addScratch(first.page, 'room100', 'k * 100');
+    await body(first.page, 'room100').getByText('400').waitFor({ timeout: 20000 });
+    await first.page.locator('#scenario-name').fill('Base');
+    await first.page.locator('#save-scenario').click();
+    const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.locator('#export-scenarios').click()]);
+    await download.saveAs(file);
+    assert.deepEqual(JSON.parse(await readFile(file, 'utf8')).scratch, [{ name: 'room100', expression: 'k * 100' }]);
+    assertClean(first.problems);
+    await first.context.close();
+
+    // another browser: its storage is empty
+    const { page, context, problems } = await openPage(env, '/');
+    await idle(page);
+    await page.locator('.tb-scratch').waitFor();
+    let message = '';
+    page.once('dialog', (d) => {
+      message = d.message();
+      return d.dismiss();
+    });
+    await page.locator('#import-scenarios').setInputFiles(file);
+    await page.getByText('Its scratch cell was not added (not confirmed).', { exact: false }).waitFor();
+    assert.match(message, /room100 = k \* 100/);
+    assert.equal(await page.locator('tr[data-scenario]').count(), 1);
+    assert.equal(await page.locator('.tb-scratch-cell').count(), 0);
+    page.once('dialog', (d) => d.accept());
+    await page.locator('#import-scenarios').setInputFiles(file);
+    await body(page, 'room100').getByText('400').waitFor({ timeout: 20000 });
+    await page.getByText('Added 1 scratch cell.', { exact: false }).waitFor();
+    assert.equal(await page.locator('tr[data-scenario]').count(), 1);
+    if (process.env.TIERBOOK_SHOTS) {
+      await page.locator('tb-workshop-panel').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(process.env.TIERBOOK_SHOTS, 'scratch-scenarios-1400.png'), fullPage: false });
+    }
     assertClean(problems);
     await context.close();
   });

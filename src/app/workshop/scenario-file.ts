@@ -1,14 +1,17 @@
 /**
  * The scenario file: a workshop's scenarios and decision log in one JSON document, to carry them
- * to another machine or keep them with the minutes. Reading one checks everything first (JSON,
- * keys that could alter objects, the schema, every setting by its input's own check) and then
- * either returns it whole or refuses it naming each problem. Nothing in it is ever run: settings
- * are plain values, and text is shown as text.
+ * to another machine or keep them with the minutes, and optionally the analyst's scratch cells.
+ * Reading one checks everything first (JSON, keys that could alter objects, the schema, every
+ * setting by its input's own check, every scratch cell by the scratch cells' own check) and then
+ * either returns it whole or refuses it naming each problem. Nothing in it is run here: settings
+ * are plain values, text is shown as text, and scratch cells come back as definitions that the
+ * scratch panel adds only after the person confirms.
  */
 import { z } from '../../data/zod.ts';
 import { checkKeys } from '../../config/load-config.ts';
 import { decisionLogSchema, type DecisionEntry } from '../../config/decision-schema.ts';
 import type { InputNode } from '../../runtime/node.ts';
+import { scratchCellsSchema, type ScratchDefinition } from '../../ui/scratch/scratch-model.ts';
 import { firstIssue, scenarioListSchema, type Scenario } from './scenario-schema.ts';
 
 export const SCENARIOS_FILE_KIND = 'tierbook-scenarios';
@@ -23,19 +26,36 @@ export const scenariosFileSchema = z.strictObject({
   exportedAt: z.iso.datetime(),
   scenarios: scenarioListSchema,
   decisions: decisionLogSchema,
+  scratch: scratchCellsSchema.optional().describe('The exporting analyst’s scratch cells; left out when there are none. Never part of a config.'),
 });
 
 export type ScenariosFile = z.infer<typeof scenariosFileSchema>;
 
-/** The file's text: two-space JSON and a final newline. */
-export function scenariosFileText(notebook: string, scenarios: readonly Scenario[], decisions: readonly DecisionEntry[], exportedAt: string): string {
-  const doc: ScenariosFile = { kind: SCENARIOS_FILE_KIND, version: SCENARIOS_FILE_VERSION, notebook, exportedAt, scenarios: [...scenarios], decisions: [...decisions] };
+/** The file's text: two-space JSON and a final newline; `scratch` only when there are scratch cells. */
+export function scenariosFileText(
+  notebook: string,
+  scenarios: readonly Scenario[],
+  decisions: readonly DecisionEntry[],
+  exportedAt: string,
+  scratch: readonly ScratchDefinition[] = [],
+): string {
+  const doc: ScenariosFile = {
+    kind: SCENARIOS_FILE_KIND,
+    version: SCENARIOS_FILE_VERSION,
+    notebook,
+    exportedAt,
+    scenarios: [...scenarios],
+    decisions: [...decisions],
+    ...(scratch.length > 0 ? { scratch: scratch.map((c) => ({ name: c.name, expression: c.expression })) } : {}),
+  };
   return `${JSON.stringify(scenariosFileSchema.parse(doc), null, 2)}\n`;
 }
 
 export interface ReadScenarios {
   readonly scenarios: Scenario[];
   readonly decisions: DecisionEntry[];
+  /** The file's scratch cells, checked but not run (empty when it has none). */
+  readonly scratch: ScratchDefinition[];
   /** What was left out and why (entries that are not settings of this notebook). */
   readonly notes: string[];
 }
@@ -84,5 +104,5 @@ export function readScenariosFile(text: string, fileName: string, notebook: stri
     return { ...s, inputs: Object.fromEntries(kept) };
   });
   if (problems.length > 0) refuse(`${problems.length === 1 ? 'a setting is' : `${problems.length} settings are`} not valid, so nothing was imported: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? '; …' : ''}`);
-  return { scenarios, decisions: file.decisions, notes };
+  return { scenarios, decisions: file.decisions, scratch: file.scratch ?? [], notes };
 }

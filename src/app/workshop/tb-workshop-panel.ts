@@ -8,6 +8,8 @@ import { chooseScenario, currentSettings } from './evaluate.ts';
 import { comparedScenarios, deleteScenario, markChosen, markCompared, mergeDecisions, mergeScenarios, recordDecision, removeDecision, saveScenario } from './scenario-ops.ts';
 import { readScenariosFile, scenariosFileText } from './scenario-file.ts';
 import type { Scenario } from './scenario-schema.ts';
+import type { ScratchCells } from '../../ui/scratch/scratch-panel.ts';
+import { offerScratch } from './scratch-offer.ts';
 import type { WorkshopState, WorkshopStore } from './workshop-store.ts';
 
 /** What the panel needs from the page. */
@@ -26,11 +28,14 @@ export interface WorkshopHost {
 /**
  * The workshop panel under the notebook: the scenario gallery (save the current settings under
  * a name, mark two to four to compare, choose one, export and import them as one file) and the
- * decision log. Everything shown is text: names and decisions are data, never HTML.
+ * decision log. Everything shown is text: names and decisions are data, never HTML. With the
+ * analyst's scratch cells attached (`scratch`), the file carries them too, and importing one asks
+ * through the scratch panel before any of its cells runs.
  */
 export class TbWorkshopPanel extends LitElement {
   static override properties = {
     host: { attribute: false },
+    scratch: { attribute: false },
     presentation: { type: Boolean, reflect: true },
     state: { state: true },
     status: { state: true },
@@ -38,6 +43,8 @@ export class TbWorkshopPanel extends LitElement {
   };
 
   declare host: WorkshopHost | undefined;
+  /** The analyst's scratch cells in this browser (set once the scratch panel is on the page). */
+  declare scratch: ScratchCells | undefined;
   declare presentation: boolean;
   declare state: WorkshopState;
   declare status: { text: string; tone: 'ok' | 'warn' | 'error' };
@@ -48,6 +55,7 @@ export class TbWorkshopPanel extends LitElement {
   constructor() {
     super();
     this.host = undefined;
+    this.scratch = undefined;
     this.presentation = false;
     this.state = { scenarios: [], decisions: [], locks: [] };
     this.status = { text: '', tone: 'ok' };
@@ -155,9 +163,11 @@ export class TbWorkshopPanel extends LitElement {
   private exportFile(): void {
     const host = this.host;
     if (!host) return;
-    const text = scenariosFileText(host.engine.notebook.id, this.state.scenarios, this.state.decisions, new Date().toISOString());
+    const scratch = this.scratch?.cells() ?? [];
+    const text = scenariosFileText(host.engine.notebook.id, this.state.scenarios, this.state.decisions, new Date().toISOString(), scratch);
     host.download(`tierbook-scenarios-${host.engine.notebook.id}.json`, text, 'application/json');
-    this.say(`Exported ${this.state.scenarios.length} scenarios and ${this.state.decisions.length} decisions.`);
+    const cells = scratch.length > 0 ? ` and ${scratch.length} scratch ${scratch.length === 1 ? 'cell' : 'cells'}` : '';
+    this.say(`Exported ${this.state.scenarios.length} scenarios, ${this.state.decisions.length} decisions${cells}.`);
   }
 
   private importFile(event: Event): void {
@@ -171,7 +181,11 @@ export class TbWorkshopPanel extends LitElement {
       const read = readScenariosFile(await file.text(), file.name, host.engine.notebook.id, inputs);
       const merged = mergeScenarios(this.state.scenarios, read.scenarios);
       this.commit({ ...this.state, scenarios: merged.list, decisions: mergeDecisions(this.state.decisions, read.decisions) });
-      this.say([`Imported ${merged.added} scenarios from ${file.name}${merged.skipped > 0 ? ` (${merged.skipped} already here)` : ''}.`, ...read.notes].join(' '), read.notes.length > 0 ? 'warn' : 'ok');
+      const imported = `Imported ${merged.added} scenarios from ${file.name}${merged.skipped > 0 ? ` (${merged.skipped} already here)` : ''}.`;
+      this.say([imported, ...read.notes].join(' '), read.notes.length > 0 ? 'warn' : 'ok');
+      // The scenarios and decisions are in; the file's code runs only if the person says yes.
+      const scratch = await offerScratch(this.scratch, read.scratch, file.name);
+      if (scratch) this.say([imported, scratch.text, ...read.notes].join(' '), scratch.warn || read.notes.length > 0 ? 'warn' : 'ok');
     });
   }
 

@@ -3,14 +3,16 @@ import './scratch.css';
 import type { NotebookEngine } from '../../runtime/index.ts';
 import { download } from '../../app/download.ts';
 import { iframeEvaluator } from './sandbox.ts';
-import { createScratchPanel } from './scratch-panel.ts';
+import { createScratchPanel, type ScratchCells } from './scratch-panel.ts';
 
-export function mountScratch(document: Document, engine: NotebookEngine, container: Element): void {
+/** Returns the panel's cells, for the scenario file (export and confirmed import). */
+export function mountScratch(document: Document, engine: NotebookEngine, container: Element): ScratchCells {
   const panel = createScratchPanel(document, engine, {
     storage: localStorage,
     evaluator: iframeEvaluator(document),
     download: (fileName, text) => download(document, fileName, text, 'application/json'),
     confirm: (message) => window.confirm(message),
   });
-  container.append(panel);
+  container.append(panel.element);
+  return panel;
 }

@@ -1,9 +1,10 @@
 /**
  * Scratch cells: an analyst's own JavaScript expression over named cells, kept in this browser
- * and in the analyst's own scratch file, never in a config. This module is the data side: the
- * definitions, their checks, which nodes an expression reads, and the file format. Evaluating
- * is the sandbox's (sandbox.ts); nothing here runs code.
+ * and in the analyst's own scratch file or scenario file, never in a config. This module is the
+ * data side: the definitions, their checks, which nodes an expression reads, and the file format.
+ * Evaluating is the sandbox's (sandbox.ts); nothing here runs code.
  */
+import { z } from '../../data/zod.ts';
 
 export interface ScratchDefinition {
   /** A JavaScript identifier, unique in the notebook (the cell's name other scratch cells use). */
@@ -40,22 +41,48 @@ export function mentionedNames(expression: string, available: ReadonlySet<string
   return found;
 }
 
-/** Reads a list of definitions (from storage or a file); throws naming the first bad entry. */
-export function readDefinitions(value: unknown, where: string): ScratchDefinition[] {
-  if (!Array.isArray(value)) throw new Error(`${where}: expected a list of scratch cells`);
-  if (value.length > MAX_CELLS) throw new Error(`${where}: more than ${MAX_CELLS} scratch cells`);
+/** Checks a list of definitions; the problem names the first bad entry (`cell 2: …`). */
+function checkDefinitions(value: unknown): { cells: ScratchDefinition[] } | { problem: string } {
+  if (!Array.isArray(value)) return { problem: 'expected a list of scratch cells' };
+  if (value.length > MAX_CELLS) return { problem: `more than ${MAX_CELLS} scratch cells` };
   const names = new Set<string>();
-  return value.map((entry: unknown, i) => {
+  const cells: ScratchDefinition[] = [];
+  for (const [i, entry] of (value as unknown[]).entries()) {
     const e = entry as Partial<ScratchDefinition> | null;
     if (typeof e !== 'object' || e === null || typeof e.name !== 'string' || typeof e.expression !== 'string') {
-      throw new Error(`${where}: cell ${i + 1} needs a name and an expression (text)`);
+      return { problem: `cell ${i + 1} needs a name and an expression (text)` };
     }
+    // Strict like the files that carry them: a field this version does not know is refused, not dropped.
+    const extra = Object.keys(e).find((key) => key !== 'name' && key !== 'expression');
+    if (extra !== undefined) return { problem: `cell ${i + 1} (${e.name}): unknown field ${JSON.stringify(extra)} (a scratch cell has only a name and an expression)` };
     const problem = definitionProblem({ name: e.name, expression: e.expression }, names);
-    if (problem) throw new Error(`${where}: cell ${i + 1}: ${problem}`);
+    if (problem) return { problem: `cell ${i + 1}: ${problem}` };
     names.add(e.name);
-    return { name: e.name, expression: e.expression };
-  });
+    cells.push({ name: e.name, expression: e.expression });
+  }
+  return { cells };
 }
+
+/** Reads a list of definitions (from storage or a file); throws naming the first bad entry. */
+export function readDefinitions(value: unknown, where: string): ScratchDefinition[] {
+  const checked = checkDefinitions(value);
+  if ('problem' in checked) throw new Error(`${where}: ${checked.problem}`);
+  return checked.cells;
+}
+
+/**
+ * The same check as a schema, for documents that carry scratch cells in a section of their own
+ * (the scenario file's `scratch`): a bad entry fails the document, named like `cell 2: …`.
+ */
+export const scratchCellsSchema = z
+  .array(z.unknown())
+  .transform((value, ctx): ScratchDefinition[] => {
+    const checked = checkDefinitions(value);
+    if ('cells' in checked) return checked.cells;
+    ctx.addIssue({ code: 'custom', message: checked.problem });
+    return z.NEVER;
+  })
+  .describe('Scratch cells (name and JavaScript expression). Never run on import without the person confirming.');
 
 /** The analyst's scratch file: the definitions only (never values, never settings). */
 export function scratchFileText(notebook: string, cells: readonly ScratchDefinition[]): string {

@@ -1,8 +1,9 @@
 /**
  * The "Scratch cells" section under the notebook: add a cell with a JavaScript expression over
  * named cells, see its value or its error in place, remove it; export and import the analyst's
- * own scratch file. Cells are kept in this browser's storage. An imported file is shown first
- * and runs only once the person confirms. Everything is drawn as text (textContent).
+ * own scratch file. Cells are kept in this browser's storage. An imported file (a scratch file,
+ * or a scenario file's scratch section through `offer`) is shown first and runs only once the
+ * person confirms. Everything is drawn as text (textContent).
  */
 import type { NotebookEngine } from '../../runtime/index.ts';
 import { definitionProblem, readDefinitions, readScratchFile, scratchFileText, scratchStorageKey, type ScratchDefinition } from './scratch-model.ts';
@@ -19,6 +20,22 @@ export interface ScratchPanelOptions {
   readonly confirm: (message: string) => boolean | Promise<boolean>;
 }
 
+/** What other parts of the page (the scenario file) may do with the analyst's scratch cells. */
+export interface ScratchCells {
+  /** The cells kept in this browser now, in the order they were added. */
+  cells(): readonly ScratchDefinition[];
+  /**
+   * Lists the cells of `source` not here yet with their code as text, asks the person, and adds
+   * them only on a yes: nothing runs before. `offered` 0: nothing new; `added` 0 of more: declined.
+   * Throws naming the cell when one cannot be added (its name is taken by a cell of the notebook).
+   */
+  offer(cells: readonly ScratchDefinition[], source: string): Promise<{ offered: number; added: number }>;
+}
+
+export interface ScratchPanel extends ScratchCells {
+  readonly element: HTMLElement;
+}
+
 const el = <K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
   if (text !== undefined) e.textContent = text;
@@ -26,7 +43,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, t
   return e;
 };
 
-export function createScratchPanel(document: Document, engine: NotebookEngine, options: ScratchPanelOptions): HTMLElement {
+export function createScratchPanel(document: Document, engine: NotebookEngine, options: ScratchPanelOptions): ScratchPanel {
   const key = scratchStorageKey(engine.notebook.id);
   const panel = el(document, 'section', undefined, 'tb-scratch');
   panel.setAttribute('aria-labelledby', 'tb-scratch-title');
@@ -35,7 +52,7 @@ export function createScratchPanel(document: Document, engine: NotebookEngine, o
   const intro = el(
     document,
     'p',
-    'Your own cells: a JavaScript expression over the notebook’s cells by name, e.g. table.filter(d => d.region === "EU") (a customer table arrives as rows). They recompute when what they read changes. They run in a sandbox without network or access to this page, stop after 3 seconds, are kept in this browser and in your scratch file, and never go into a config.',
+    'Your own cells: a JavaScript expression over the notebook’s cells by name, e.g. table.filter(d => d.region === "EU") (a customer table arrives as rows). They recompute when what they read changes. They run in a sandbox without network or access to this page, stop after 3 seconds, are kept in this browser, in your scratch file and in the scenario files you export, and never go into a config.',
   );
   const status = el(document, 'output', undefined, 'tb-scratch-status');
   status.setAttribute('role', 'status');
@@ -88,9 +105,9 @@ export function createScratchPanel(document: Document, engine: NotebookEngine, o
     else body.append(el(document, 'p', s.status === 'idle' ? 'Waits for a cell that runs only when asked.' : 'Computing…', 'tb-scratch-note'));
   };
 
+  const taken = () => new Set([...engine.nodes.map((n) => n.name), ...defs.map((x) => x.name)]);
   const add = (d: ScratchDefinition) => {
-    const taken = new Set([...engine.nodes.map((n) => n.name), ...defs.map((x) => x.name)]);
-    const problem = definitionProblem(d, taken);
+    const problem = definitionProblem(d, taken());
     if (problem) throw new Error(problem);
     const node = scratchCell(d, readableNodes(engine, defs.map((x) => x.name)), options.evaluator);
     removers.set(d.name, engine.addCell(node));
@@ -140,26 +157,34 @@ export function createScratchPanel(document: Document, engine: NotebookEngine, o
     say(`Exported ${defs.length} scratch ${defs.length === 1 ? 'cell' : 'cells'}.`);
   });
   importButton.addEventListener('click', () => picker.click());
+  const offer: ScratchCells['offer'] = async (cells, source) => {
+    const fresh = cells.filter((c) => !defs.some((d) => d.name === c.name));
+    if (fresh.length === 0) return { offered: 0, added: 0 };
+    // Every cell is checked against the notebook before the question, so a yes adds all or none.
+    const names = taken();
+    for (const c of fresh) {
+      const problem = definitionProblem(c, names);
+      if (problem) throw new Error(`${source}: ${problem}`);
+      names.add(c.name);
+    }
+    const listing = fresh.map((c) => `${c.name} = ${c.expression}`).join('\n');
+    const yes = await options.confirm(`${source} holds ${fresh.length} scratch ${fresh.length === 1 ? 'cell' : 'cells'} with code that will run in the sandbox:\n\n${listing}\n\nRun ${fresh.length === 1 ? 'it' : 'them'}?`);
+    if (!yes) return { offered: fresh.length, added: 0 };
+    for (const c of fresh) add(c);
+    save();
+    say(`Imported ${fresh.length} scratch ${fresh.length === 1 ? 'cell' : 'cells'} from ${source}.`);
+    return { offered: fresh.length, added: fresh.length };
+  };
+
   picker.addEventListener('change', async () => {
     const file = picker.files?.[0];
     picker.value = '';
     if (!file) return;
     try {
       const read = readScratchFile(await file.text(), file.name);
-      const fresh = read.cells.filter((c) => !defs.some((d) => d.name === c.name));
-      if (fresh.length === 0) {
-        say(`${file.name}: no new scratch cells.`);
-        return;
-      }
-      const listing = fresh.map((c) => `${c.name} = ${c.expression}`).join('\n');
-      const yes = await options.confirm(`${file.name} holds ${fresh.length} scratch ${fresh.length === 1 ? 'cell' : 'cells'} with code that will run in the sandbox:\n\n${listing}\n\nRun ${fresh.length === 1 ? 'it' : 'them'}?`);
-      if (!yes) {
-        say(`${file.name}: nothing imported.`);
-        return;
-      }
-      for (const c of fresh) add(c);
-      save();
-      say(`Imported ${fresh.length} scratch ${fresh.length === 1 ? 'cell' : 'cells'} from ${file.name}.`);
+      const { offered, added } = await offer(read.cells, file.name);
+      if (offered === 0) say(`${file.name}: no new scratch cells.`);
+      else if (added === 0) say(`${file.name}: nothing imported.`);
     } catch (error) {
       say(error instanceof Error ? error.message : String(error), 'error');
     }
@@ -175,5 +200,5 @@ export function createScratchPanel(document: Document, engine: NotebookEngine, o
       say(`Saved scratch cells could not be restored (${error instanceof Error ? error.message : String(error)}); they were cleared.`, 'error');
     }
   }
-  return panel;
+  return { element: panel, cells: () => [...defs], offer };
 }

@@ -5,6 +5,7 @@ import '../../../src/app/workshop/tb-workshop-panel.ts';
 import { workshopStore } from '../../../src/app/workshop/workshop-store.ts';
 import { readScenariosFile } from '../../../src/app/workshop/scenario-file.ts';
 import { memoryStorage } from '../../runtime/helpers.ts';
+import { testHost } from './host.ts';
 import { $, $$, XSS, settle } from '../../ui/helpers.ts';
 
 afterEach(() => document.body.replaceChildren());
@@ -17,14 +18,7 @@ async function panel() {
   const storage = memoryStorage();
   const downloads: { name: string; text: string }[] = [];
   const el = document.createElement('tb-workshop-panel');
-  el.host = {
-    engine,
-    store: workshopStore(storage, nb.id),
-    data: () => ({ source: 'orders.csv', fingerprint: null }),
-    evaluate: () => Promise.reject(new Error('not in this test')),
-    section: () => ({ id: 'one', title: `1. ${XSS}` }),
-    download: (name, text) => void downloads.push({ name, text }),
-  };
+  el.host = testHost(engine, storage, downloads, { id: 'one', title: `1. ${XSS}` });
   el.load();
   document.body.append(el);
   await settle(el);

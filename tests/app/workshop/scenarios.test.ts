@@ -104,4 +104,33 @@ describe('the scenario file', () => {
     expect(read(polluted)).toThrow('w.json: key "__proto__" at scenarios[0].inputs is not allowed (it could alter the objects that read the file); remove it');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('carries scratch cells in an optional section: round trip, absent when none, and every field checked', () => {
+    const cells = [
+      { name: 'euCustomers', expression: 'table.filter(d => d.region === "EU")' },
+      { name: 'euShare', expression: 'euCustomers.length / table.length' },
+    ];
+    const withScratch = scenariosFileText('segmentation', scenarios, decisions, AT, cells);
+    expect(JSON.parse(withScratch).scratch).toEqual(cells);
+    const read = readScenariosFile(withScratch, 'w.json', 'segmentation', INPUTS);
+    expect(read.scratch).toEqual(cells);
+    expect(read.scenarios.map((s) => s.name)).toEqual(['Baseline', 'Ops <b>k=6</b>']);
+    // no scratch cells: no section, and a file without one reads as none
+    expect(JSON.parse(fileText)).not.toHaveProperty('scratch');
+    expect(readScenariosFile(fileText, 'w.json', 'segmentation', INPUTS).scratch).toEqual([]);
+  });
+
+  it('refuses a scratch section with a bad entry, naming the file, the entry and what is wrong', () => {
+    const doc = JSON.parse(fileText);
+    const read = (scratch: unknown) => () => readScenariosFile(JSON.stringify({ ...doc, scratch }), 'w.json', 'segmentation', INPUTS);
+    expect(read([{ name: 'ok', expression: '1' }, { name: '1bad', expression: 'k' }])).toThrow('w.json: scratch: cell 2: invalid scratch cell name: "1bad" (use letters');
+    expect(read([{ name: 'a', expression: '1' }, { name: 'a', expression: '2' }])).toThrow('w.json: scratch: cell 2: invalid scratch cell name: "a" is already a cell or input of this notebook');
+    expect(read([{ name: 'empty', expression: '  ' }])).toThrow('w.json: scratch: cell 1: scratch cell empty: the expression is empty');
+    expect(read([{ name: 'x' }])).toThrow('w.json: scratch: cell 1 needs a name and an expression (text)');
+    expect(read('k * 2')).toThrow(/^w\.json: scratch: /);
+    const polluted = JSON.stringify({ ...doc, scratch: [{ name: 'x', expression: '1' }] }).replace('"scratch":[{', '"scratch":[{"__proto__":{"polluted":true},');
+    expect(() => readScenariosFile(polluted, 'w.json', 'segmentation', INPUTS)).toThrow('w.json: key "__proto__" at scratch[0] is not allowed');
+    // strict like the rest of the file: an unknown field is refused, not dropped
+    expect(read([{ name: 'x', expression: '1', run: true }])).toThrow('w.json: scratch: cell 1 (x): unknown field "run" (a scratch cell has only a name and an expression)');
+  });
 });
