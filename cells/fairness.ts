@@ -4,6 +4,9 @@
  */
 import { cell, slider, text } from '../src/runtime/index.ts';
 import { governanceReview, type GovernanceReview } from '../src/config/governance-review.ts';
+import { downgradedCsv } from '../src/analytics/monitor/downgrade-impact.ts';
+import { download } from '../src/app/download.ts';
+import { downgradedView } from '../src/ui/views/downgraded-view.ts';
 import { table } from './data.ts';
 import { config } from './export.ts';
 import { approval } from './governance.ts';
@@ -26,6 +29,11 @@ export const churnRate = slider({
   description: 'The probability that a customer moved to a lower tier leaves: revenue and gross margin at risk are the movers’ figures times this.',
 });
 
+export interface FairnessReview extends GovernanceReview {
+  /** The data's id column: the first header of the downgraded customers' table and CSV. */
+  readonly idColumn: string;
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 
@@ -35,9 +43,11 @@ export const fairnessReview = cell({
   trigger: 'demand',
   description: 'Impact ratio of the top tier per group (four-fifths rule), Cramér’s V between tier and each categorical column, and who moves down from the approved version, with revenue and margin at risk.',
   inputs: { config, approval, table, fairnessAttribute, churnRate },
-  run: ({ config, approval, table, fairnessAttribute, churnRate }): GovernanceReview =>
-    governanceReview({ current: config, approved: approval?.config ?? null, table, attribute: fairnessAttribute.trim(), churnProbability: churnRate / 100 }),
-  view: (r, { document }) => {
+  run: ({ config, approval, table, fairnessAttribute, churnRate }): FairnessReview => ({
+    ...governanceReview({ current: config, approved: approval?.config ?? null, table, attribute: fairnessAttribute.trim(), churnProbability: churnRate / 100 }),
+    idColumn: table.idColumn,
+  }),
+  view: (r, { document, readOnly }) => {
     const el = textBlock(document, []);
     const f = r.fairness;
     if ('unavailable' in f) el.append(textBlock(document, [f.unavailable]));
@@ -84,15 +94,9 @@ export const fairnessReview = cell({
         ]),
       );
       if (m.impact.downgraded.length > 0) {
-        el.append(
-          tableBlock(document, 'Downgraded customers, for review (largest revenue first)', [
-            { key: 'id', label: 'Customer' },
-            { key: 'from', label: 'From' },
-            { key: 'to', label: 'To' },
-            { key: 'revenue', label: 'Revenue' },
-            { key: 'grossMargin', label: 'Gross margin' },
-          ], m.impact.downgraded.map((d) => ({ id: d.id, from: d.from, to: d.to, revenue: money(d.revenue), grossMargin: money(d.grossMargin) }))),
-        );
+        // the same bytes as `tierbook diff --out`'s downgraded.csv: one writer for both
+        const csv = () => download(document, 'downgraded.csv', downgradedCsv(m.impact, r.idColumn), 'text/csv');
+        el.append(downgradedView(m.impact, { document, idColumn: r.idColumn, ...(readOnly ? {} : { download: csv }) }));
       }
     }
     return el;
