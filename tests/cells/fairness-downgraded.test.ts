@@ -6,7 +6,7 @@ import '../../src/ui/tb-table.ts';
 import { fairnessReview, type FairnessReview } from '../../cells/fairness.ts';
 import { configToJson } from '../../src/config/config-json.ts';
 import type { SegmentationConfig } from '../../src/config/segmentation-config.ts';
-import type { RunContext } from '../../src/runtime/index.ts';
+import type { FileValue, RunContext } from '../../src/runtime/index.ts';
 import { filterDowngraded } from '../../src/ui/views/downgraded-view.ts';
 import { draftConfig, TABLE } from '../config/fixture.ts';
 import { tableCsv, tierbook, writeFiles } from '../cli/governance-helpers.ts';
@@ -27,9 +27,12 @@ async function configs(): Promise<{ approved: SegmentationConfig; current: Segme
   return { approved, current };
 }
 
-async function review(approved: SegmentationConfig, current: SegmentationConfig, table = TABLE): Promise<FairnessReview> {
-  return fairnessReview.run({ config: current, approval: { config: approved }, table, fairnessAttribute: 'region', churnRate: 10 }, context) as Promise<FairnessReview>;
+async function review(approved: SegmentationConfig | null, current: SegmentationConfig, table = TABLE, previousConfig: FileValue | null = null): Promise<FairnessReview> {
+  const approval = approved && { config: approved };
+  return fairnessReview.run({ config: current, approval, previousConfig, table, fairnessAttribute: 'region', churnRate: 10 }, context) as Promise<FairnessReview>;
 }
+
+const file = (name: string, text: string): FileValue => ({ name, bytes: new TextEncoder().encode(text) });
 
 function view(r: FairnessReview, readOnly = false): HTMLElement {
   const el = fairnessReview.view?.(r, { document, width: 900, memory: {}, readOnly }) as HTMLElement;
@@ -125,5 +128,29 @@ describe('Fairness and migration: the downgraded customers', () => {
     const root = view(await review(approved, current), true);
     expect(root.querySelector('input.tb-downgraded-search')).not.toBeNull();
     expect(root.querySelector('button.tb-downgraded-download')).toBeNull();
+  });
+
+  it('compares with a previous config file instead of the approved version, and says which', async () => {
+    const { approved, current } = await configs();
+    const approvedOnly = await review(approved, current);
+    expect(view(approvedOnly).textContent).toContain('Against the approved version: 15 customers compared');
+    // the previous config given: compared with it, even with nothing approved
+    const fromFile = await review(null, current, TABLE, file('last-year.json', configToJson(approved)));
+    expect(fromFile.against).toBe('the previous config last-year.json');
+    expect(fromFile.migration).toEqual(approvedOnly.migration);
+    expect(view(fromFile).textContent).toContain('Against the previous config last-year.json: 15 customers compared, 66.7% stay in their tier, 0 move up, 5 move down.');
+    // the file wins over the approved version: the current config against itself moves nobody
+    const itself = await review(approved, current, TABLE, file('same.json', configToJson(current)));
+    expect(itself.migration).toMatchObject({ impact: { downgraded: [] } });
+  });
+
+  it('says what is wrong with a previous config file, naming it, and still screens fairness', async () => {
+    const { current } = await configs();
+    const broken = await review(null, current, TABLE, file('broken.json', '{"kind":'));
+    expect(broken.migration).toEqual({ unavailable: expect.stringMatching(/^Migration: broken\.json: not JSON .*Choose another config file, or clear it to compare with the approved version\.$/) });
+    expect(broken.fairness).not.toHaveProperty('unavailable');
+    const { tierMap: _t, ...untiered } = current;
+    const plain = await review(null, current, TABLE, file('plain.json', configToJson(untiered)));
+    expect(plain.migration).toEqual({ unavailable: expect.stringContaining('Migration: plain.json has no tier map') });
   });
 });
