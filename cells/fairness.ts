@@ -68,7 +68,7 @@ export const fairnessReview = cell({
   name: 'fairnessReview',
   title: 'Fairness and migration',
   trigger: 'demand',
-  description: 'Impact ratio of the top tier per group (four-fifths rule), Cramér’s V between tier and each categorical column, and who moves down from the approved version, with revenue and margin at risk.',
+  description: 'Impact ratio of the top tier per group (four-fifths rule), Cramér’s V between tier and each categorical column, and who moves down from the approved version (or the previous config chosen above), with revenue and margin at risk.',
   inputs: { config, approval, previousConfig, table, fairnessAttribute, churnRate },
   run: ({ config, approval, previousConfig, table, fairnessAttribute, churnRate }): FairnessReview => {
     const previous = previousVersion(previousConfig, approval?.config ?? null);
