@@ -6,6 +6,7 @@
 import type { DowngradedCustomer, DowngradeImpact } from '../../analytics/monitor/downgrade-impact.ts';
 import { formatCount } from '../format.ts';
 import { el, viewRoot, type ViewOptions } from './quality-report-view.ts';
+import { searchBox } from './search-box.ts';
 
 export interface DowngradedViewOptions extends ViewOptions {
   /** The id column's name, the table's first header. */
@@ -29,15 +30,7 @@ export function downgradedView(impact: DowngradeImpact, options: DowngradedViewO
   const customers = impact.downgraded;
   const attributes = impact.breakdown.map((b) => b.attribute);
   const root = viewRoot(doc, 'downgraded', 'Downgraded customers');
-  const search = el(doc, 'input');
-  search.type = 'search';
-  search.placeholder = 'Customer id, a tier or a region';
-  search.setAttribute('aria-label', 'Search the downgraded customers');
-  search.className = 'tb-downgraded-search';
-  search.style.cssText = 'min-height: 32px; padding: 4px 8px; font: inherit; width: min(100%, 22em);';
-  const count = el(doc, 'span', 'tb-muted tb-small');
-  count.setAttribute('role', 'status');
-  count.style.marginLeft = '8px';
+  const { input: search, count, shown: showCount } = searchBox(doc, 'tb-downgraded-search', 'Customer id, a tier or a region', 'Search the downgraded customers', '22em');
   let button: HTMLButtonElement | null = null;
   if (download) {
     button = el(doc, 'button', 'tb-downgraded-download', 'Download downgraded customers (CSV)');
@@ -60,7 +53,7 @@ export function downgradedView(impact: DowngradeImpact, options: DowngradedViewO
     const shown = filterDowngraded(customers, search.value);
     table.rows = shown.map(row);
     table.page = 0;
-    count.textContent = shown.length === customers.length ? '' : `${formatCount(shown.length)} of ${formatCount(customers.length)} shown`;
+    showCount(shown.length, customers.length);
   };
   search.addEventListener('input', show);
   show();
