@@ -48,7 +48,7 @@ import { exampleIds, tierCardsCell } from '../cells/tier-cards.ts';
 import { chooseK, compareWith, comparison, kDistance, maxTiers, silhouetteOfClustering } from '../cells/diagnostics.ts';
 import { approval, approvalStatus, approveAction, approvedDiff } from '../cells/governance.ts';
 import { driftRule, scoreFile, scoring } from '../cells/scoring.ts';
-import { churnRate, fairnessAttribute, fairnessReview } from '../cells/fairness.ts';
+import { churnRate, fairnessAttribute, fairnessReview, previousConfig } from '../cells/fairness.ts';
 import { ROBUSTNESS_CELLS, ROBUSTNESS_RUN } from '../cells/robustness.ts';
 import { ROBUSTNESS_SETTINGS } from '../cells/robustness-inputs.ts';
 import {
@@ -264,6 +264,7 @@ export const segmentation: Notebook = {
     },
     fairnessAttribute,
     churnRate,
+    previousConfig,
     fairnessReview,
     {
       kind: 'prose',

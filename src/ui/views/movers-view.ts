@@ -6,6 +6,7 @@ import type { Mover } from '../../analytics/stability/movers.ts';
 import { clusterName } from '../charts/palette.ts';
 import { formatCount, formatPercent } from '../format.ts';
 import { el, viewRoot, type ViewOptions } from './quality-report-view.ts';
+import { searchBox } from './search-box.ts';
 
 export interface MoversViewOptions extends ViewOptions {
   /** The id column's name, the table's first header. */
@@ -41,18 +42,10 @@ export function moversView(movers: readonly Mover[], options: MoversViewOptions)
         : `${formatCount(movers.length)} of ${formatCount(customers)} customers left their cluster in at least one replicate; ${formatCount(below(0.75))} stayed in fewer than 75% of them and ${formatCount(below(0.5))} in fewer than half.`,
     ),
   );
-  const search = el(doc, 'input');
-  search.type = 'search';
-  search.placeholder = 'Customer id, or a cluster such as "Cluster 2"';
-  search.setAttribute('aria-label', 'Search the customers most likely to move');
-  search.className = 'tb-movers-search';
-  search.style.cssText = 'min-height: 32px; padding: 4px 8px; font: inherit; width: min(100%, 26em);';
+  const { input: search, count, shown: showCount } = searchBox(doc, 'tb-movers-search', 'Customer id, or a cluster such as "Cluster 2"', 'Search the customers most likely to move');
   const button = el(doc, 'button', 'tb-movers-download', 'Download CSV');
   button.type = 'button';
   button.style.cssText = 'min-height: 32px; margin-left: 8px; font: inherit;';
-  const count = el(doc, 'span', 'tb-muted tb-small');
-  count.setAttribute('role', 'status');
-  count.style.marginLeft = '8px';
   const table = doc.createElement('tb-table');
   table.columns = [
     { key: 'id', label: idColumn },
@@ -65,7 +58,7 @@ export function moversView(movers: readonly Mover[], options: MoversViewOptions)
     const shown = filterMovers(movers, search.value);
     table.rows = shown;
     table.page = 0;
-    count.textContent = shown.length === movers.length ? '' : `${formatCount(shown.length)} of ${formatCount(movers.length)} shown`;
+    showCount(shown.length, movers.length);
   };
   search.addEventListener('input', show);
   button.addEventListener('click', () => download(movers));
