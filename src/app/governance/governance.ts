@@ -28,7 +28,7 @@ import type { AuditStore } from './audit-store.ts';
 /** The notebook nodes governance works with. */
 export interface GovernanceNodes {
   readonly config: Node<SegmentationConfig>;
-  readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string }>;
+  readonly assignments: Node<{ readonly ids: readonly string[]; readonly labels: ArrayLike<number>; readonly idColumn: string; readonly confidence?: ArrayLike<number> | null }>;
   readonly importConfig: Action<{ readonly text: string; readonly fileName: string }>;
   readonly approval: InputNode<ApprovedVersion | null>;
   readonly approveAction: Action<ApproveRequest>;
@@ -164,7 +164,7 @@ export class Governance {
     const a = await this.engine.value(this.nodes.assignments);
     const ids = pseudonymise ? await pseudonymiseIds(await pseudonymKey(this.stores.pseudonymKey), a.ids) : a.ids;
     await this.record({ time: this.now(), kind: 'export', details: { what: 'assignments.csv', customers: a.ids.length, pseudonymised: pseudonymise } });
-    return assignmentsCsv(ids, a.labels, a.idColumn);
+    return assignmentsCsv(ids, a.labels, a.idColumn, a.confidence);
   }
 
   /** A customer's segment in every version approved (archived) in this browser, oldest first. */
