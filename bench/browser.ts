@@ -132,7 +132,7 @@ export async function benchBrowser(options: { customers?: number; runs?: number 
     const firstChartMs = await page.evaluate(
       () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
     );
-    await page.locator('tb-file-picker input[type=file]').setInputFiles(file);
+    await page.locator('tb-file-picker input[type=file]').first().setInputFiles(file);
     await page.waitForFunction(
       (n: number) => {
         const e = (window as unknown as { tierbook: { engine: { state(n: string): { status: string; value?: { labels?: Int32Array } } } } }).tierbook.engine;
