@@ -32,6 +32,8 @@ export const tierCardsCell = cell({
   name: 'tierCards',
   title: 'Tier cards',
   description: 'Each tier in plain words for sales, finance and operations.',
+  // Main-thread work after each clustering: yields to the scatter's repaint first.
+  deferred: true,
   inputs: { table: sampled(table), prepared: sampled(prepared), clustering, tiers, servicePolicy: policy, exampleIds },
   run: ({ table, prepared, clustering, tiers, servicePolicy, exampleIds }): TierCardsValue => {
     const n = table.ids.length;

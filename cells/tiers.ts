@@ -134,6 +134,8 @@ export function tieringSpecOf(v: {
 export const tiers = cell({
   name: 'tiers',
   title: 'Tiers',
+  // Main-thread work after each clustering: yields to the scatter's repaint first.
+  deferred: true,
   inputs: { table, assignments, orderData, tierMap, tiering, tierMeasure, tierNames, strategicTier, maxTiers, abcA, abcB, ctsReference, gmCut, ctsCut },
   run: ({ table, assignments, orderData, tierMap, ...v }): TierCustomers & { specInput: TieringSpec } => {
     const specInput = tieringSpecOf(v);

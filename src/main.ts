@@ -57,12 +57,19 @@ if (!restored.useSettings && !audience) {
   writeDataNote(localStorage, notebook.id, null);
 }
 
+// Deferred cells (tier tables) start after the next paint, so a recoloured chart shows first; a
+// hidden tab paints no frames, hence the timeout.
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0));
+  });
 // Precedence: defaults < saved in this browser < the link's parameters.
 const fromUrl = inputsFromQuery(inputs, location.search);
 const file: FileValue | null = restored.file ? { name: restored.file.name, bytes: restored.file.bytes } : null;
 const engine = audience
-  ? createEngine(notebook, { initial: { host, [dataFile.name]: file } })
-  : createEngine(notebook, { store, initial: { ...fromUrl.values, host, [dataFile.name]: file } });
+  ? createEngine(notebook, { afterPaint, initial: { host, [dataFile.name]: file } })
+  : createEngine(notebook, { afterPaint, store, initial: { ...fromUrl.values, host, [dataFile.name]: file } });
 
 // Keep the address bar a shareable link to the current view: once the inputs rest for a moment,
 // not on every drag step (each replaceState costs the main thread several ms mid-drag).

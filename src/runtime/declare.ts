@@ -27,6 +27,8 @@ export interface CellSpec<I extends Readonly<Record<string, Dependency<unknown>>
   /** `change` (default) or `demand`: see `Trigger`. */
   trigger?: Trigger;
   hidden?: boolean;
+  /** Runs after the page has painted what changed (see `CellNode.deferred`). Default false. */
+  deferred?: boolean;
   description?: string;
 }
 
@@ -47,6 +49,7 @@ export function cell<const I extends Readonly<Record<string, Dependency<unknown>
     suggest: spec.suggest,
     trigger: spec.trigger ?? 'change',
     hidden: spec.hidden ?? false,
+    ...(spec.deferred ? { deferred: true } : {}),
     description: spec.description,
   };
 }

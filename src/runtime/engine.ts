@@ -31,6 +31,11 @@ export interface EngineOptions {
    * or silhouette it does not export). Default false: visible cells stay computed.
    */
   onRead?: boolean;
+  /**
+   * Resolves after the page has painted (a browser passes requestAnimationFrame then a task);
+   * cells marked `deferred` wait for it before they run. Omitted headless: no waiting.
+   */
+  afterPaint?: () => Promise<void>;
 }
 
 /**
@@ -150,6 +155,7 @@ export function createEngine(notebook: Notebook, options: EngineOptions = {}): N
         signal: controller.signal,
         lane: 'interactive',
         trigger: lastChange,
+        ...(cell.deferred && options.afterPaint ? { before: options.afterPaint } : {}),
         progress: (fraction, message) => {
           if (!controller.signal.aborted) states.patch(cell.name, { progress: { fraction, message } });
         },

@@ -223,6 +223,13 @@ export interface CellNode<T> extends Node<T> {
    * a control's options, or a read (`engine.value`, an export, the command).
    */
   readonly hidden: boolean;
+  /**
+   * A derived table or summary that yields to the chart the person is looking at: on a page
+   * (an engine with `afterPaint`) it starts only after the next paint, so a recoloured scatter
+   * shows before tier tables recompute on the main thread. Results are the same; headless runs
+   * ignore it. Default false.
+   */
+  readonly deferred?: boolean;
   readonly description?: string;
 }
 

@@ -155,6 +155,8 @@ export interface Evaluation {
   readonly trigger: string | undefined;
   /** Called when `run` starts (after the dependencies resolved). */
   readonly started: () => void;
+  /** Awaited before `run` (a deferred cell waits for the page to paint). */
+  readonly before?: () => Promise<void>;
 }
 
 /**
@@ -179,6 +181,11 @@ export async function evaluate(
     values[keys[i]] = o.value;
     stale ??= o.stale;
   });
+  if (e.before) {
+    await e.before();
+    // Superseded while waiting (a newer change): the runtime drops this run; do not start it.
+    if (e.signal.aborted) return { kind: 'failure', failure: failureOf(cell.name, e.signal.reason, e.trigger, true), provenance };
+  }
   e.started();
   try {
     const value = await cell.run(values, { signal: e.signal, progress: e.progress, lane: e.lane });
