@@ -155,6 +155,8 @@ export class TbCellFrame extends LitElement {
       :host {
         display: block;
         scroll-margin-top: 16px;
+        /* A cell's relayout (a chart redrawn on every drag step) stays inside its frame. */
+        contain: layout style;
       }
       .frame {
         border: 1px solid ${v('border')};
