@@ -181,12 +181,14 @@ export async function evaluate(
     values[keys[i]] = o.value;
     stale ??= o.stale;
   });
+  // Running from here, for whoever waits on the notebook, even while a deferred cell waits for
+  // the page to paint (its time then includes that one frame).
+  e.started();
   if (e.before) {
     await e.before();
     // Superseded while waiting (a newer change): the runtime drops this run; do not start it.
     if (e.signal.aborted) return { kind: 'failure', failure: failureOf(cell.name, e.signal.reason, e.trigger, true), provenance };
   }
-  e.started();
   try {
     const value = await cell.run(values, { signal: e.signal, progress: e.progress, lane: e.lane });
     return { kind: 'value', value, provenance, ...(stale ? { stale } : {}) };

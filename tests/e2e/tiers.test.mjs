@@ -56,6 +56,7 @@ describe('tiers and service policy in Chromium', () => {
     await page.getByRole('textbox', { name: /^Tier of 1\. cluster/ }).fill('Key');
     await page.keyboard.press('Tab');
     await page.waitForFunction(() => window.tierbook.engine.state('tierMap').value['1'] === 'Key');
+    await page.waitForFunction(() => window.tierbook.engine.state('tiers').value?.kpis.tiers.some((t) => t.tier === 'Key'));
     const renamed = await seen(page);
     assert.equal(renamed.kpiTable[0], 'Key');
     assert.ok(renamed.matrix.includes('Key') && !renamed.matrix.includes('Platinum'), 'matrix legend renamed');
@@ -65,6 +66,7 @@ describe('tiers and service policy in Chromium', () => {
     await page.getByRole('textbox', { name: /^Tier of 2\. cluster/ }).fill('Key');
     await page.keyboard.press('Tab');
     await page.waitForFunction(() => window.tierbook.engine.state('tierMap').value['2'] === 'Key');
+    await page.waitForFunction(() => !window.tierbook.engine.state('tiers').value?.kpis.tiers.some((t) => t.tier === 'Gold'));
     const merged = await seen(page);
     assert.deepEqual(merged.kpiTable.slice(0, 3), ['Key', 'Silver', 'Standard']);
     const count = (kpis, tier) => Number(kpis.find((k) => k.startsWith(`${tier}:`)).split(':')[1]);
@@ -102,6 +104,9 @@ describe('tiers and service policy in Chromium', () => {
 
     // Carry the thresholds forward and move the A cut-off.
     await page.getByRole('combobox', { name: 'Tiering carried forward' }).selectOption('thresholds');
+    // Wait for the change to reach the tiers (the engine computes on the next frame, and the tier
+    // table yields to the page's paint), not merely for a moment when nothing runs.
+    await page.waitForFunction(() => window.tierbook.engine.state('tiers').value?.spec?.method === 'thresholds', null, { timeout: 60000 });
     const top = await seen(page);
     assert.deepEqual(top.kpiTable.slice(0, 4), ['Platinum', 'Gold', 'Silver', 'Standard']);
     const slider = page.getByRole('slider', { name: 'A: cumulative GM share up to' });
