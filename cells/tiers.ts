@@ -53,16 +53,25 @@ export const orderData = cell({
   run: ({ imported }): OrderData | null => imported.imported.orders ?? null,
 });
 
+/** Each customer's tiering measures: a function of the table only, read by the ranking and the tiers. */
+export const measures = cell({
+  name: 'customerMeasures',
+  title: 'Customer measures',
+  hidden: true,
+  inputs: { table },
+  run: ({ table }) => customerMeasures(table),
+});
+
 /** The clusters ranked by value with their default tiers: the rows of the tier-map table. */
 export const clusterRanking = cell({
   name: 'clusterRanking',
   title: 'Clusters ranked by value',
   hidden: true,
-  inputs: { table, assignments, tierMeasure, tierNames, strategicTier, maxTiers },
-  run: ({ table, assignments, tierMeasure, tierNames, strategicTier, maxTiers }): GridRows => {
+  inputs: { measures, assignments, tierMeasure, tierNames, strategicTier, maxTiers },
+  run: ({ measures, assignments, tierMeasure, tierNames, strategicTier, maxTiers }): GridRows => {
     const spec = normalizeTiering({ clusters: { measure: tierMeasure, names: listOrNone(tierNames), maxTiers, strategicTier } });
     const labels = assignments.labels;
-    const value = measureValues(customerMeasures(table), spec.clusters.measure);
+    const value = measureValues(measures, spec.clusters.measure);
     const t = clusterTiers(labels, value, Array.from(labels, (l) => l === STRATEGIC), spec.clusters);
     return {
       rows: t.ranking.map((r) => ({
@@ -136,12 +145,12 @@ export const tiers = cell({
   title: 'Tiers',
   // Main-thread work after each clustering: yields to the scatter's repaint first.
   deferred: true,
-  inputs: { table, assignments, orderData, tierMap, tiering, tierMeasure, tierNames, strategicTier, maxTiers, abcA, abcB, ctsReference, gmCut, ctsCut },
-  run: ({ table, assignments, orderData, tierMap, ...v }): TierCustomers & { specInput: TieringSpec } => {
+  inputs: { table, measures, assignments, orderData, tierMap, tiering, tierMeasure, tierNames, strategicTier, maxTiers, abcA, abcB, ctsReference, gmCut, ctsCut },
+  run: ({ table, measures, assignments, orderData, tierMap, ...v }): TierCustomers & { specInput: TieringSpec } => {
     const specInput = tieringSpecOf(v);
     const labels = assignments.labels;
     const productLines = orderData?.productLineRows && orderData.productLineGrouping ? { rows: orderData.productLineRows, grouping: orderData.productLineGrouping } : null;
-    return { ...tierCustomers({ table, labels, strategic: Array.from(labels, (l) => l === STRATEGIC), spec: specInput, rankTiers: tierMap, productLines }), specInput };
+    return { ...tierCustomers({ table, measures, labels, strategic: Array.from(labels, (l) => l === STRATEGIC), spec: specInput, rankTiers: tierMap, productLines }), specInput };
   },
   view: (t, { document }) => {
     if (isNeedsData(t.carried)) return textBlock(document, [t.carried.message]);

@@ -28,6 +28,8 @@ export interface TierCustomersInput {
   readonly rankTiers?: RankTiers;
   /** Customer x product-line slices (from order lines), for the KPIs by product line. */
   readonly productLines?: { readonly rows: KpiRows; readonly grouping: KpiGrouping } | null;
+  /** `customerMeasures(table)` when the caller already has it (it depends on the table only); computed here otherwise. */
+  readonly measures?: CustomerMeasures;
 }
 
 export interface TierCustomers {
@@ -58,7 +60,7 @@ export function tierCustomers(input: TierCustomersInput): TierCustomers {
   let spec = normalizeTiering(input.spec);
   const { table } = input;
   const n = table.ids.length;
-  const measures = customerMeasures(table);
+  const measures = input.measures ?? customerMeasures(table);
   const strategic = input.strategic ?? new Array<boolean>(n).fill(false);
   let clusters: ClusterTiering | NeedsData = needsData(['a clustering'], 'Bottom-up tiers rank clusters; cluster the customers first.');
   let plain: ClusterTiering | null = null;
