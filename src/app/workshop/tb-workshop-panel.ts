@@ -181,7 +181,7 @@ export class TbWorkshopPanel extends LitElement {
       const read = readScenariosFile(await file.text(), file.name, host.engine.notebook.id, inputs);
       const merged = mergeScenarios(this.state.scenarios, read.scenarios);
       this.commit({ ...this.state, scenarios: merged.list, decisions: mergeDecisions(this.state.decisions, read.decisions) });
-      const imported = `Imported ${merged.added} scenarios from ${file.name}${merged.skipped > 0 ? ` (${merged.skipped} already here)` : ''}.`;
+      const imported = `Imported ${merged.added} ${merged.added === 1 ? 'scenario' : 'scenarios'} from ${file.name}${merged.skipped > 0 ? ` (${merged.skipped} already here)` : ''}.`;
       this.say([imported, ...read.notes].join(' '), read.notes.length > 0 ? 'warn' : 'ok');
       // The scenarios and decisions are in; the file's code runs only if the person says yes.
       const scratch = await offerScratch(this.scratch, read.scratch, file.name);

@@ -69,7 +69,7 @@ describe('scratch cells in the scenario file', () => {
     expect(storage.getItem(scratchStorageKey(nb.id))).toBeNull();
     expect($$(scratch.element, '.tb-scratch-cell')).toHaveLength(0);
     expect(runs).toEqual([]);
-    expect($(el, 'output').textContent).toBe('Imported 1 scenarios from room.json. Its 2 scratch cells were not added (not confirmed).');
+    expect($(el, 'output').textContent).toBe('Imported 1 scenario from room.json. Its 2 scratch cells were not added (not confirmed).');
     engine.dispose();
   });
 
@@ -82,7 +82,7 @@ describe('scratch cells in the scenario file', () => {
     expect(await engine.value(engine.node('kTimes100')!)).toBe(400);
     expect(runs).toContain('k * 100');
     expect($$(scratch.element, 'img')).toHaveLength(0);
-    expect($(el, 'output').textContent).toBe('Imported 1 scenarios from room.json. Added 2 scratch cells.');
+    expect($(el, 'output').textContent).toBe('Imported 1 scenario from room.json. Added 2 scratch cells.');
     // a second import of the same file asks nothing: the cells are here
     await importText(el, fileWithCells);
     expect(asked).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('scratch cells in the scenario file', () => {
     expect(asked).toEqual([]);
     expect(scratch.cells()).toEqual([]);
     expect(el.state.scenarios).toHaveLength(1);
-    expect($(el, 'output').textContent).toBe('Imported 1 scenarios from room.json. Its scratch cells were not added: room.json: invalid scratch cell name: "k" is already a cell or input of this notebook');
+    expect($(el, 'output').textContent).toBe('Imported 1 scenario from room.json. Its scratch cells were not added: room.json: invalid scratch cell name: "k" is already a cell or input of this notebook');
     expect($(el, 'output').dataset.tone).toBe('warn');
     engine.dispose();
   });
@@ -106,7 +106,7 @@ describe('scratch cells in the scenario file', () => {
     el.scratch = undefined;
     await importText(el, fileWithCells);
     expect(asked).toEqual([]);
-    expect($(el, 'output').textContent).toBe('Imported 1 scenarios from room.json. Its 2 scratch cells were not added: scratch cells are not available on this page.');
+    expect($(el, 'output').textContent).toBe('Imported 1 scenario from room.json. Its 2 scratch cells were not added: scratch cells are not available on this page.');
     engine.dispose();
   });
 
