@@ -142,16 +142,3 @@ export const reviewGovernance = sectionCell(
   'Governance',
   'Signature and hashes (verify), the audit log and its chain, the reviewers’ decisions, the changes since the previous config, and whether the assignments reproduce.',
 );
-
-export const REVIEW_SECTIONS = [
-  reviewSummary,
-  reviewInputs,
-  reviewData,
-  reviewFeatures,
-  reviewChooseK,
-  reviewClusters,
-  reviewRobustness,
-  reviewTiers,
-  reviewWorkingCapital,
-  reviewGovernance,
-] as const;

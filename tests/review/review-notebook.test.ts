@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/runtime/index.ts';
 import { review } from '../../notebooks/review.ts';
-import { REVIEW_SECTIONS } from '../../cells/review.ts';
+import { SECTION_IDS } from '../../src/report/report-document.ts';
 import { opened } from '../../cells/review-open.ts';
 import {
   addReview,
@@ -48,7 +48,14 @@ async function draw<T>(engine: ReturnType<typeof open>, node: CellNode<T>): Prom
   return host;
 }
 
+/** The notebook's report sections, in its order: every cell that shows one section of the report. */
+const REVIEW_SECTIONS = review.items.filter((i): i is CellNode<unknown> => i.kind === 'cell' && i.name.startsWith('review_'));
+
 describe('the review notebook', () => {
+  it('has one cell for every section of the report, in the report\'s order', () => {
+    expect(REVIEW_SECTIONS.map((c) => c.name)).toEqual(SECTION_IDS.map((id) => `review_${id.replaceAll('-', '_')}`));
+  });
+
   it('opens an exported config on its own and shows every section of the report, hostile text as text', async () => {
     const { text } = await completeConfig(true);
     const engine = open(text);
