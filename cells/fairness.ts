@@ -72,7 +72,7 @@ export const fairnessReview = cell({
   inputs: { config, approval, previousConfig, table, fairnessAttribute, churnRate },
   run: ({ config, approval, previousConfig, table, fairnessAttribute, churnRate }): FairnessReview => {
     const previous = previousVersion(previousConfig, approval?.config ?? null);
-    const review = governanceReview({ current: config, approved: previous.config, table, attribute: fairnessAttribute.trim(), churnProbability: churnRate / 100 });
+    const review = governanceReview({ current: config, approved: previous.config, table, attribute: fairnessAttribute.trim(), churnProbability: churnRate / 100, against: previous.against });
     return { ...review, ...(previous.problem ? { migration: { unavailable: previous.problem } } : {}), idColumn: table.idColumn, against: previous.against };
   },
   view: (r, { document, readOnly }) => {

@@ -27,6 +27,8 @@ export interface GovernanceReviewSpec {
   readonly attribute: string;
   /** Assumed probability that a downgraded customer leaves, in [0, 1]. */
   readonly churnProbability: number;
+  /** What `approved` is, for messages (default "the approved version"; e.g. "the previous config old.json"). */
+  readonly against?: string;
 }
 
 const NO_TIERS = 'it needs tiers: define them in the tiers section, so the config carries a tier map';
@@ -51,7 +53,7 @@ export function governanceReview(spec: GovernanceReviewSpec): GovernanceReview {
   }
   let migration: GovernanceReview['migration'];
   if (!approved) migration = { unavailable: 'Migration: nothing is approved yet, so there is no previous version to compare with.' };
-  else if (!approved.tierMap || !current.tierMap) migration = { unavailable: `Migration from the approved version is not available: ${NO_TIERS} (both versions).` };
+  else if (!approved.tierMap || !current.tierMap) migration = { unavailable: `Migration from ${spec.against ?? 'the approved version'} is not available: ${NO_TIERS} (both versions).` };
   else {
     try {
       migration = migrationReport({ previous: { config: approved }, current, table, churnProbability: spec.churnProbability });

@@ -30,5 +30,8 @@ describe('governanceReview: fairness and migration for the app', () => {
     const wrong = governanceReview({ current, approved: untiered, table: TABLE, attribute: 'segment', churnProbability: 0.1 });
     expect(wrong.fairness).toEqual({ unavailable: 'The data has no categorical column "segment" (it has region, channel).' });
     expect(wrong.migration).toMatchObject({ unavailable: expect.stringMatching(/^Migration from the approved version is not available/) });
+    // A previous config file chosen instead of the approval is named as such.
+    const file = governanceReview({ current, approved: untiered, table: TABLE, attribute: 'region', churnProbability: 0.1, against: 'the previous config old.json' });
+    expect(file.migration).toMatchObject({ unavailable: expect.stringMatching(/^Migration from the previous config old\.json is not available/) });
   });
 });
