@@ -15,6 +15,8 @@ export interface ChangedInput {
   readonly title: string;
   /** `setting` values are recorded as they are; `data` (a file) by name and size. */
   readonly role: 'setting' | 'data';
+  /** For a file: what no file means (default "the sample"; e.g. "the approved version" for a previous config). */
+  readonly none?: string;
   readonly old: unknown;
   readonly new: unknown;
 }
@@ -53,13 +55,14 @@ const show = (v: unknown): string => (v === null || v === undefined || v === '' 
 /** The audit draft of one committed change; `via` names the action that made it (e.g. `Import config`). */
 export function inputChangeEntry(change: ChangedInput, time: string, via?: string): AuditDraft {
   const data = change.role === 'data';
+  const none = change.none ?? 'the sample';
   const old = data ? fileText(change.old) : (change.old ?? null);
   const value = data ? fileText(change.new) : (change.new ?? null);
   // objects (weights, keyed settings) key by key, so the line says which weight moved
   const parts =
     !data && typeof old === 'object' && old !== null && typeof value === 'object' && value !== null
       ? changesSinceApproval({ [change.name]: old }, { [change.name]: value }).map(describeInputChange)
-      : [`${show(data && old === null ? 'the sample' : old)} → ${show(data && value === null ? 'the sample' : value)}`];
+      : [`${show(data && old === null ? none : old)} → ${show(data && value === null ? none : value)}`];
   return {
     time,
     kind: auditKindOf(change.name),

@@ -85,5 +85,8 @@ describe('input changes in the audit log', () => {
     const file = { name: 'orders.csv', bytes: new Uint8Array(2048) };
     const e = inputChangeEntry({ name: 'dataFile', title: 'Data file', role: 'data', old: null, new: file }, 't');
     expect(e.details).toEqual({ input: 'dataFile', title: 'Data file', old: null, new: 'orders.csv (2,048 bytes)', summary: 'Data file: the sample → orders.csv (2,048 bytes)' });
+    // Another file input says what its absence means, not "the sample".
+    const previous = inputChangeEntry({ name: 'previousConfig', title: 'Previous config (optional)', role: 'data', none: 'the approved version', old: null, new: { name: 'old.json', bytes: new Uint8Array(10) } }, 't');
+    expect(previous.details).toMatchObject({ summary: 'Previous config (optional): the approved version → old.json (10 bytes)' });
   });
 });

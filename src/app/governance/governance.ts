@@ -121,7 +121,7 @@ export class Governance {
     for (const change of commit.changes) {
       const node = this.inputs.get(change.name);
       if (!node || (node.role !== 'setting' && node.role !== 'data')) continue;
-      await this.stores.audit.append(inputChangeEntry({ name: node.name, title: node.title, role: node.role, old: change.old, new: change.new }, time, commit.action?.title));
+      await this.stores.audit.append(inputChangeEntry({ name: node.name, title: node.title, role: node.role, none: node.control.kind === 'file' ? node.control.none : undefined, old: change.old, new: change.new }, time, commit.action?.title));
     }
   }
 
