@@ -20,6 +20,7 @@ import { prepared } from '../cells/prepare.ts';
 import { clustering } from '../cells/cluster.ts';
 import { projection } from '../cells/project.ts';
 import { tiers } from '../cells/tiers.ts';
+import { plotModule } from './ui/charts/plot-loader.ts';
 
 const host: Host = {
   packages: __TIERBOOK_PACKAGES__,
@@ -151,6 +152,8 @@ else {
   workshopPanel = panel;
 }
 document.querySelector('#app')?.append(page);
+// The chart library is not in the first bundle: fetch it now, while the first results compute.
+void plotModule.load();
 // The analyst's own scratch cells, under the notebook (loaded after it).
 void import('./ui/scratch/mount.ts').then(({ mountScratch }) => {
   const scratch = mountScratch(document, engine, document.querySelector('#app') ?? document.body);

@@ -78,6 +78,7 @@ export class TbNotebook extends LitElement {
     this.unsubscribers = [];
     this.subscribed = undefined;
     this.views = new ViewCache();
+    this.views.onReady = () => this.requestUpdate();
     this.collapsed = new Set();
     this.problems = new Map();
     this.resizeObserver = undefined;
@@ -287,11 +288,13 @@ export class TbNotebook extends LitElement {
     cell: CellNode<unknown>,
     hasValue: boolean,
     value: unknown,
-  ) {
+  ): unknown {
     if (!content) return hasValue && !cell.view ? html`<p class="summary">${summarize(value)}</p>` : nothing;
     switch (content.kind) {
       case 'node':
         return content.node;
+      case 'loading':
+        return content.previous ? this.renderView(content.previous, cell, hasValue, value) : nothing;
       case 'text':
         return html`<p class="view-text">${content.text}</p>`;
       case 'none':
@@ -306,12 +309,14 @@ export class TbNotebook extends LitElement {
     const state = engine.state(cell.name);
     const content = this.views.content(cell, state, this.viewWidth, this.ownerDocument);
     const suggestions = suggestionsOf(cell, state);
+    // A view waiting for a module (the chart library) shows as pending until it is drawn.
+    const shown = content?.kind === 'loading' ? { ...state, status: 'pending' as const } : state;
     return html`<tb-cell-frame
       id=${anchorId(cell.name)}
       .name=${cell.name}
       .heading=${cell.title}
       .description=${cell.description ?? ''}
-      .state=${state}
+      .state=${shown}
       .collapsed=${this.collapsed.has(cell.name)}
       ?cancellable=${!this.readOnly}
       .onDemand=${cell.trigger === 'demand' && !this.readOnly}
