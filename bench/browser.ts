@@ -193,9 +193,9 @@ export interface SettleRow {
   settleMs: number;
   /** The settle times of each run. */
   runsMs: number[];
-  /** Median over runs of the latest ms (after the change) at which a frame busy for over 200 ms first showed a progress bar and Cancel; null when none did. */
+  /** Median over runs of the latest ms (after the change) at which a frame running for over 200 ms first showed a progress bar and Cancel; null when none did. */
   progressMs: number | null;
-  /** Frames busy (pending or running) for over 200 ms that never showed a progress bar and Cancel, in any run. */
+  /** Frames running for over 200 ms that never showed a progress bar and Cancel, in any run. */
   withoutProgress: string;
   /** The cells that settled last in the median run, with when (ms after the change) and their own run time. */
   last: string;
@@ -224,9 +224,10 @@ type SettleWindow = {
 /**
  * In the page: sets one input (committed) and resolves once no cell that runs on change has been
  * pending or running for 300 ms (on-demand cells left out; deferred cells in); the settle time is
- * when the last of them stopped. Also watches the frames each animation frame: every frame busy
- * (pending or running) for over 200 ms should show a progress bar and a Cancel button; it reports
- * when the last of those showed them, and the frames that never did.
+ * when the last of them stopped. Also watches the frames each animation frame: every frame
+ * running for over 200 ms should show a progress bar and a Cancel button; it reports when the
+ * last of those showed them, and the frames that never did (a cell that computes on the main
+ * thread cannot paint one while it runs).
  */
 function settleAfter([name, value]: [string, unknown]): Promise<{ settleMs: number; progressMs: number | null; without: string[]; last: [string, number, number][] }> {
   const engine = (window as unknown as SettleWindow).tierbook.engine;
@@ -246,7 +247,8 @@ function settleAfter([name, value]: [string, unknown]): Promise<{ settleMs: numb
     for (const f of document.querySelector('tb-notebook')?.shadowRoot?.querySelectorAll('tb-cell-frame') ?? []) {
       const root = f.shadowRoot;
       const status = root?.querySelector('[data-status]')?.getAttribute('data-status');
-      if (status !== 'pending' && status !== 'running') continue;
+      // Running as the frame shows it (a frame waiting on a hidden cell that runs shows that run).
+      if (status !== 'running') continue;
       const shows = !!root?.querySelector('progress') && !!root?.querySelector('button.cancel');
       const seen = watch.get(f.id) ?? [now, now, null];
       watch.set(f.id, [seen[0], now, seen[2] ?? (shows ? now : null)]);

@@ -1,5 +1,5 @@
 import type { TaskReply, TaskRequest } from './protocol.ts';
-import { abortError, type TaskName, type TaskRunner } from './tasks.ts';
+import { abortError, type RunOptions, type TaskName, type TaskRunner } from './tasks.ts';
 
 /**
  * What follows a drag step (the live cluster preview): a few milliseconds, so it gets a worker of
@@ -8,17 +8,36 @@ import { abortError, type TaskName, type TaskRunner } from './tasks.ts';
 const LIVE_TASKS: ReadonlySet<TaskName> = new Set<TaskName>(['warmLabels']);
 
 /**
- * One worker per lane, so a long k sweep never delays the clustering behind the chart, and a
- * third for the interactive lane's live tasks (`LIVE_TASKS`), so a drag right after a release
- * repaints without waiting for that release's clustering.
+ * Background tasks that take seconds (the k sweep, the on-demand robustness analyses): they get a
+ * worker of their own, so the quick diagnostics that follow every change (cluster profiles,
+ * silhouette, k-distance) never queue behind them and the notebook settles without waiting for
+ * the sweep.
+ */
+const LONG_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
+  'sweep',
+  'bootstrap',
+  'weightSensitivity',
+  'monteCarloWeights',
+  'dropOneFeature',
+  'holdout',
+  'periodStability',
+]);
+
+/**
+ * One worker per lane, so a long k sweep never delays the clustering behind the chart; a third
+ * for the interactive lane's live tasks (`LIVE_TASKS`), so a drag right after a release repaints
+ * without waiting for that release's clustering; a fourth for the background lane's long tasks
+ * (`LONG_TASKS`). Workers start on first use.
  */
 export function laneRunner(createWorker: () => Worker): TaskRunner {
   const interactive = workerRunner(createWorker);
   const background = workerRunner(createWorker);
+  const long = workerRunner(createWorker);
   const live = workerRunner(createWorker);
+  const pick = (task: TaskName, lane: RunOptions['lane']) =>
+    lane === 'background' ? (LONG_TASKS.has(task) ? long : background) : LIVE_TASKS.has(task) ? live : interactive;
   return {
-    run: (task, args, options = {}) =>
-      (options.lane === 'background' ? background : LIVE_TASKS.has(task) ? live : interactive).run(task, args, options),
+    run: (task, args, options = {}) => pick(task, options.lane).run(task, args, options),
   };
 }
 

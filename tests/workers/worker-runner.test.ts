@@ -92,4 +92,15 @@ describe('laneRunner', () => {
     workers[1].reply({ id: workers[1].requests[0].id, type: 'result', value: labels });
     expect(await live).toBe(labels);
   });
+
+  it('gives long background tasks a worker of their own: quick diagnostics never queue behind the k sweep', async () => {
+    const { workers, create } = fakeWorkers();
+    const runner = laneRunner(create);
+    const m = { n: 0, d: 1, data: new Float64Array(0) };
+    void runner.run('sweep', [m, { kMin: 2, kMax: 3 }], { lane: 'background' });
+    void runner.run('silhouette', [m, new Int32Array(0)], { lane: 'background' });
+    void runner.run('kDistance', [m, 3], { lane: 'background' });
+    await flush();
+    expect(workers.map((w) => w.requests.map((r) => r.task))).toEqual([['sweep'], ['silhouette']]);
+  });
 });
