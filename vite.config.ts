@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { RECORDED_PACKAGES } from './src/host-packages.ts';
 
@@ -37,13 +40,35 @@ function lazyPlot(): Plugin {
   };
 }
 
+/**
+ * Ships the bundled sample already imported with the default settings (src/workers/sample-snapshot.ts),
+ * so opening the app does not wait seconds for the sample's order lines to be generated and read.
+ * Built by a Node process from the sources, beside index.html.
+ */
+function sampleSnapshot(): Plugin {
+  return {
+    name: 'tierbook-sample-snapshot',
+    apply: 'build',
+    generateBundle() {
+      const dir = mkdtempSync(join(tmpdir(), 'tierbook-sample-'));
+      try {
+        const script = `${root}/src/workers/build-sample-snapshot.ts`;
+        const fileName = execFileSync(process.execPath, ['--import', 'tsx', script, dir], { cwd: root, encoding: 'utf8' }).trim();
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(join(dir, fileName)) });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   define: {
     __TIERBOOK_VERSION__: JSON.stringify(own.version),
     __TIERBOOK_PACKAGES__: JSON.stringify(Object.fromEntries(RECORDED_PACKAGES.map((n) => [n, versionOf(n)]))),
   },
-  plugins: [lazyPlot()],
+  plugins: [lazyPlot(), sampleSnapshot()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['ml-kmeans', 'ml-pca'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },

@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { customersToCsv, generateCustomers } from '../src/data/synthetic/synthetic-customers.ts';
 // @ts-expect-error plain ESM helper shared with the browser tests
-import { openPage, start } from '../tests/e2e/harness.mjs';
-import type { Page } from 'playwright-core';
+import { start } from '../tests/e2e/harness.mjs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export interface BrowserBenchRow {
   customers: number;
@@ -119,19 +119,33 @@ async function dragOnce(page: Page, direction: 1 | -1): Promise<[number, number,
 }
 
 /**
- * Ms from navigation (a fresh context: empty cache) to the first scatter drawn on the sample: its
- * frame holds the chart (an SVG or canvas, so the chart library has loaded too), two frames later.
+ * Watches, from navigation on, for the scatter drawn in its frame (an SVG or a canvas, so the
+ * chart library has loaded too): at the first animation frame that finds it, that frame paints
+ * it; `window.firstChartAt` is then set to its time. In the page, measured there, so a long task
+ * right after the paint (a deferred tier table) or the bench's own round trips are not counted.
  */
+const FIRST_CHART_WATCH = `(() => {
+  const look = () => {
+    const frame = document.querySelector('tb-notebook')?.shadowRoot?.querySelector('#cell-scatter');
+    if (frame?.querySelector('svg, canvas')) window.firstChartAt = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();`;
+
+/** A fresh context (empty cache) with the first-chart watch, and a page opened on the app. */
+async function coldPage(env: { origin: string; browser: Browser }): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(FIRST_CHART_WATCH);
+  const page = await context.newPage();
+  await page.goto(`${env.origin}/`);
+  return { page, context };
+}
+
+/** Ms from navigation to the frame that first painted the scatter (see `FIRST_CHART_WATCH`). */
 export async function firstChart(page: Page): Promise<number> {
-  await page.waitForFunction(
-    () => {
-      const frame = document.querySelector('tb-notebook')?.shadowRoot?.querySelector('#cell-scatter');
-      return frame?.querySelector('svg, canvas') != null;
-    },
-    undefined,
-    { polling: 'raf', timeout: 120_000 },
-  );
-  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
+  const handle = await page.waitForFunction(() => (window as unknown as { firstChartAt?: number }).firstChartAt, undefined, { timeout: 120_000 });
+  return (await handle.jsonValue()) as number;
 }
 
 export async function benchBrowser(options: { customers?: number; runs?: number } = {}): Promise<BrowserBenchRow[]> {
@@ -142,7 +156,7 @@ export async function benchBrowser(options: { customers?: number; runs?: number 
   writeFileSync(file, customersToCsv(generateCustomers({ customers, seed: 7 })));
   const env = await start();
   try {
-    const { page, context } = await openPage(env);
+    const { page, context } = await coldPage(env);
     const firstChartMs = await firstChart(page);
     await page.locator('tb-file-picker input[type=file]').first().setInputFiles(file);
     await page.waitForFunction(
@@ -193,7 +207,7 @@ export interface SettleRow {
   settleMs: number;
   /** The settle times of each run. */
   runsMs: number[];
-  /** Median over runs of the latest ms (after the change) at which a frame running for over 200 ms first showed a progress bar and Cancel; null when none did. */
+  /** Median over runs of the longest wait, among frames running for over 200 ms, from a frame first seen running to it showing a progress bar and Cancel; null when none ran that long. */
   progressMs: number | null;
   /** Frames running for over 200 ms that never showed a progress bar and Cancel, in any run. */
   withoutProgress: string;
@@ -225,8 +239,8 @@ type SettleWindow = {
  * In the page: sets one input (committed) and resolves once no cell that runs on change has been
  * pending or running for 300 ms (on-demand cells left out; deferred cells in); the settle time is
  * when the last of them stopped. Also watches the frames each animation frame: every frame
- * running for over 200 ms should show a progress bar and a Cancel button; it reports when the
- * last of those showed them, and the frames that never did (a cell that computes on the main
+ * running for over 200 ms should show a progress bar and a Cancel button; it reports the longest
+ * wait from a frame showing as running to showing them, and the frames that never did (a cell that computes on the main
  * thread cannot paint one while it runs).
  */
 function settleAfter([name, value]: [string, unknown]): Promise<{ settleMs: number; progressMs: number | null; without: string[]; last: [string, number, number][] }> {
@@ -240,7 +254,7 @@ function settleAfter([name, value]: [string, unknown]): Promise<{ settleMs: numb
     lastEvent = performance.now();
     if (s.status === 'ok' || s.status === 'error') settled.set(n, [lastEvent - t0, s.ms ?? 0]);
   });
-  // Frame id -> [first seen busy, last seen busy, first seen with progress and Cancel] (ms after the change).
+  // Frame id -> [first seen running, last seen running, first seen with progress and Cancel] (ms after the change).
   const watch = new Map<string, [number, number, number | null]>();
   const look = () => {
     const now = performance.now() - t0;
@@ -261,7 +275,7 @@ function settleAfter([name, value]: [string, unknown]): Promise<{ settleMs: numb
       if (lastEvent > 0 && !busy() && performance.now() - lastEvent > 300) {
         off();
         const long = [...watch].filter(([, [from, to]]) => to - from > 200);
-        const shown = long.map(([, [, , at]]) => at).filter((at): at is number => at !== null);
+        const shown = long.map(([, [from, , at]]) => (at === null ? null : at - from)).filter((at): at is number => at !== null);
         resolve({
           settleMs: lastEvent - t0,
           progressMs: shown.length > 0 ? Math.max(...shown) : null,
@@ -300,10 +314,10 @@ export async function benchOpening(options: { runs?: number } = {}): Promise<Ope
   const env = await start();
   try {
     const firstChartRunsMs: number[] = [];
-    let last: { page: Page; context: { close(): Promise<void> } } | undefined;
+    let last: { page: Page; context: BrowserContext } | undefined;
     for (let r = 0; r < runs; r++) {
       await last?.context.close();
-      const { page, context } = await openPage(env);
+      const { page, context } = await coldPage(env);
       firstChartRunsMs.push(Math.round(await firstChart(page)));
       last = { page, context };
     }

@@ -58,12 +58,13 @@ if (!restored.useSettings && !audience) {
   writeDataNote(localStorage, notebook.id, null);
 }
 
-// Deferred cells (tier tables) start after the next paint, so a recoloured chart shows first; a
-// hidden tab paints no frames, hence the timeout.
+// Deferred cells (tier tables) start after a paint, so a recoloured chart shows first; a hidden
+// tab paints no frames, hence the timeout. Two frames: the runtime computes on animation frames,
+// so the chart's own cell may run in the next frame's callbacks, and is painted in that frame.
 const afterPaint = () =>
   new Promise<void>((resolve) => {
     const fallback = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0));
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0)));
   });
 // Precedence: defaults < saved in this browser < the link's parameters.
 const fromUrl = inputsFromQuery(inputs, location.search);

@@ -14,10 +14,17 @@ import { sampleOrdersCsv } from '../data/synthetic/sample-orders.ts';
 import { sha256 } from '../config/hash.ts';
 import { ROBUSTNESS_TASKS } from './robustness-tasks.ts';
 import type { ImportResult, TaskContext } from './tasks.ts';
+import { fetchSampleSnapshot } from './sample-snapshot.ts';
 
 /** Reads a file (or generates the bundled sample when `bytes` is null) into customers + quality report. */
 async function importTask(ctx: TaskContext, bytes: Uint8Array | null, fileName: string, spec: DataImportSpec): Promise<ImportResult> {
   let data = bytes;
+  // In a browser worker, the build's import of the sample with these settings, when there is one.
+  if (data === null && typeof location !== 'undefined' && typeof fetch === 'function') {
+    ctx.onProgress(0, 'reading the prepared sample');
+    const prepared = await fetchSampleSnapshot(spec, new URL('..', location.href).href);
+    if (prepared) return prepared;
+  }
   if (data === null) {
     ctx.onProgress(0, 'generating the sample order lines');
     data = new TextEncoder().encode(sampleOrdersCsv());
