@@ -62,13 +62,51 @@ function sampleSnapshot(): Plugin {
   };
 }
 
+/**
+ * The page's entry (src/boot.ts) starts the analytics worker, then imports the app (src/main.ts).
+ * So the app's chunks do not wait for the entry to run before they are fetched, the page
+ * preloads them (and the app's stylesheet) from the start, as it would for a static import.
+ */
+function preloadApp(): Plugin {
+  const app = `${root}/src/main.ts`;
+  return {
+    name: 'tierbook-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return undefined;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const main = chunks.find((c) => c.facadeModuleId === app);
+        if (!main) return undefined;
+        const files = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (!chunk || files.has(fileName)) return;
+          files.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          chunk.imports.forEach(visit);
+        };
+        visit(main.fileName);
+        // What Vite already links (the entry's own imports) is not linked twice.
+        for (const href of [...files]) if (html.includes(href)) files.delete(href);
+        return [
+          ...[...styles].map((href) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${href}` }, injectTo: 'head' as const })),
+          ...[...files].map((href) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${href}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   define: {
     __TIERBOOK_VERSION__: JSON.stringify(own.version),
     __TIERBOOK_PACKAGES__: JSON.stringify(Object.fromEntries(RECORDED_PACKAGES.map((n) => [n, versionOf(n)]))),
   },
-  plugins: [lazyPlot(), sampleSnapshot()],
+  plugins: [lazyPlot(), sampleSnapshot(), preloadApp()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['ml-kmeans', 'ml-pca'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },

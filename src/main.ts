@@ -7,6 +7,7 @@ import type { DecisionEntry } from './config/decision-schema.ts';
 import { createToolbar } from './app/toolbar.ts';
 import { indexedDbFileStore, readDataNote, restore, writeDataNote, type KeptFile } from './app/file-store.ts';
 import { laneRunner } from './workers/worker-runner.ts';
+import { analyticsWorker, takeEarlyWorker } from './workers/early-worker.ts';
 import { Governance } from './app/governance/governance.ts';
 import { IndexedDbAuditStore } from './app/governance/audit-store.ts';
 import { IndexedDbKeyStore } from './app/governance/signing-key.ts';
@@ -26,7 +27,8 @@ const host: Host = {
   packages: __TIERBOOK_PACKAGES__,
   version: __TIERBOOK_VERSION__,
   // Imports are shared by file: scenarios compared in the workshop read the data file once.
-  tasks: memoizeImports(laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' }))),
+  // The interactive worker was started by the page's first script (src/boot.ts), if it ran.
+  tasks: memoizeImports(laneRunner(analyticsWorker, { interactive: takeEarlyWorker() })),
 };
 
 // Routing: `?notebook=review` opens the review notebook (an exported config, read-only);

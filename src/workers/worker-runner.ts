@@ -27,10 +27,10 @@ const LONG_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
  * One worker per lane, so a long k sweep never delays the clustering behind the chart; a third
  * for the interactive lane's live tasks (`LIVE_TASKS`), so a drag right after a release repaints
  * without waiting for that release's clustering; a fourth for the background lane's long tasks
- * (`LONG_TASKS`). Workers start on first use.
+ * (`LONG_TASKS`). Workers start on first use, except an interactive one already `started`.
  */
-export function laneRunner(createWorker: () => Worker): TaskRunner {
-  const interactive = workerRunner(createWorker);
+export function laneRunner(createWorker: () => Worker, started?: { interactive?: Worker }): TaskRunner {
+  const interactive = workerRunner(createWorker, started?.interactive);
   const background = workerRunner(createWorker);
   const long = workerRunner(createWorker);
   const live = workerRunner(createWorker);
@@ -44,9 +44,10 @@ export function laneRunner(createWorker: () => Worker): TaskRunner {
 /**
  * Runs tasks in a dedicated Web Worker, one at a time per worker. Cancelling terminates the
  * worker (the only way to stop a synchronous computation) and a fresh one starts on demand.
+ * `started`: a worker to use first (e.g. one started before the page's main bundle loaded).
  */
-export function workerRunner(createWorker: () => Worker): TaskRunner {
-  let worker: Worker | null = null;
+export function workerRunner(createWorker: () => Worker, started?: Worker): TaskRunner {
+  let worker: Worker | null = started ?? null;
   let busy = false;
   let nextId = 1;
   const queue: (() => void)[] = [];
