@@ -1,5 +1,6 @@
 import type { TaskReply, TaskRequest } from './protocol.ts';
-import { abortError, type RunOptions, type TaskName, type TaskRunner } from './tasks.ts';
+import { abortError, type RunOptions, type TaskArgs, type TaskName, type TaskRunner } from './tasks.ts';
+import { splitSweep } from './split-sweep.ts';
 
 /**
  * What follows a drag step (the live cluster preview): a few milliseconds, so it gets a worker of
@@ -27,17 +28,23 @@ const LONG_TASKS: ReadonlySet<TaskName> = new Set<TaskName>([
  * One worker per lane, so a long k sweep never delays the clustering behind the chart; a third
  * for the interactive lane's live tasks (`LIVE_TASKS`), so a drag right after a release repaints
  * without waiting for that release's clustering; a fourth for the background lane's long tasks
- * (`LONG_TASKS`). Workers start on first use, except an interactive one already `started`.
+ * (`LONG_TASKS`), and a fifth for the second half of a k sweep (`split-sweep.ts`). Workers start
+ * on first use, except an interactive one already `started`.
  */
 export function laneRunner(createWorker: () => Worker, started?: { interactive?: Worker }): TaskRunner {
   const interactive = workerRunner(createWorker, started?.interactive);
   const background = workerRunner(createWorker);
   const long = workerRunner(createWorker);
+  const long2 = workerRunner(createWorker);
   const live = workerRunner(createWorker);
   const pick = (task: TaskName, lane: RunOptions['lane']) =>
     lane === 'background' ? (LONG_TASKS.has(task) ? long : background) : LIVE_TASKS.has(task) ? live : interactive;
   return {
-    run: (task, args, options = {}) => pick(task, options.lane).run(task, args, options),
+    run: (task, args, options = {}) =>
+      // The k sweep runs as two halves side by side (the second on a fifth worker).
+      task === 'sweep' && options.lane === 'background'
+        ? (splitSweep([long, long2], args as TaskArgs<'sweep'>, options) as Promise<never>)
+        : pick(task, options.lane).run(task, args, options),
   };
 }
 

@@ -103,4 +103,16 @@ describe('laneRunner', () => {
     await flush();
     expect(workers.map((w) => w.requests.map((r) => r.task))).toEqual([['sweep'], ['silhouette']]);
   });
+
+  it('runs a k sweep as two halves on two workers', async () => {
+    const { workers, create } = fakeWorkers();
+    const runner = laneRunner(create);
+    const m = { n: 100, d: 1, data: new Float64Array(100) };
+    void runner.run('sweep', [m, { kMin: 2, kMax: 10 }], { lane: 'background' });
+    await flush();
+    expect(workers.map((w) => w.requests.map((r) => [r.task, (r.args[1] as { kMin: number; kMax: number }).kMin, (r.args[1] as { kMax: number }).kMax]))).toEqual([
+      [['sweep', 2, 6]],
+      [['sweep', 7, 10]],
+    ]);
+  });
 });
