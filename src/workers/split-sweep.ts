@@ -4,7 +4,7 @@
  * two results are put back together exactly as one sweep over all of them would give them: the
  * points and issues in k order, the knee over the whole inertia curve (tests/workers/split-sweep.test.ts).
  */
-import { kneeIndex } from '../analytics/choose-k/knee.ts';
+import { sweepKnee } from '../analytics/choose-k/knee.ts';
 import type { SweepResult, SweepSpec } from '../analytics/choose-k/sweep.ts';
 import type { Matrix } from '../analytics/matrix.ts';
 import { abortError, type RunOptions, type TaskRunner } from './tasks.ts';
@@ -36,18 +36,7 @@ export function sweepHalves(n: number, spec: SweepArgs[1]): [SweepArgs[1], Sweep
 /** One sweep's result from its halves' (lower ks first), as `sweepK` over the whole range gives it. */
 export function mergeSweeps(lower: SweepResult, upper: SweepResult): SweepResult {
   const points = [...lower.points, ...upper.points];
-  // sweepK's rule: the knee of the inertia curve, from 3 points with inertia on.
-  const withInertia = points.filter((p) => p.inertia !== null);
-  const kneeK =
-    withInertia.length >= 3
-      ? withInertia[
-          kneeIndex(
-            withInertia.map((p) => p.k),
-            withInertia.map((p) => p.inertia as number),
-          )
-        ].k
-      : null;
-  return { points, kneeK, issues: [...lower.issues, ...upper.issues] };
+  return { points, kneeK: sweepKnee(points), issues: [...lower.issues, ...upper.issues] };
 }
 
 /**
