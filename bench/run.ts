@@ -60,6 +60,13 @@ interface BrowserModule {
     { customers: number; firstChartMs: number; liveRepaintMs: number; settledRecolourMs: number; dragLongTasks: number; dragLongestTaskMs: number; runs: number }[]
   >;
 }
+interface BrowserOpeningModule {
+  benchOpening(o: { runs?: number }): Promise<{
+    firstChartMs: number;
+    firstChartRunsMs: number[];
+    settle: { change: string; settleMs: number; progressMs: number | null; withoutProgress: string; last: string }[];
+  }>;
+}
 interface BrowserDataModule {
   benchBrowserData(o: { sizes?: number[]; runs?: number; log?: (line: string) => void }): Promise<{ lines: number; bytes: number; chromiumMs: number; nodeMs: number }[]>;
 }
@@ -136,6 +143,8 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
     ensureBuild();
     const { benchBrowser } = await load<BrowserModule>('./browser.ts');
     const drag = await benchBrowser({ customers: quick ? 10_000 : 50_000, runs: quick ? 3 : 7 });
+    const { benchOpening } = await load<BrowserOpeningModule>('./browser.ts');
+    const opening = await benchOpening({ runs: quick ? 3 : 5 });
     const { benchBrowserData } = await load<BrowserDataModule>('./browser-data.ts');
     const data = await benchBrowserData({ sizes: quick ? [100_000] : [100_000, 1_000_000], runs: quick ? 2 : 3, log });
     const summary = [
@@ -151,6 +160,22 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
           `${r.dragLongTasks} task${r.dragLongTasks === 1 ? '' : 's'} over 50 ms in ${r.runs} drag steps`,
         ),
       ]),
+      row(
+        'Chromium: opening (cold cache) to the first chart painted, median of fresh contexts',
+        'the sample, 5,000 customers',
+        opening.firstChartMs,
+        1000,
+        `runs ${opening.firstChartRunsMs.join(', ')} ms`,
+      ),
+      ...opening.settle.map((r) =>
+        row(
+          `Chromium: settled change (${r.change}) to the whole notebook settled`,
+          'the sample, 5,000 customers',
+          r.settleMs,
+          1000,
+          `last: ${r.last}; progress and Cancel shown after ${r.progressMs ?? '-'} ms at most${r.withoutProgress ? `; never shown: ${r.withoutProgress}` : ''}`,
+        ),
+      ),
       ...data.map((r) =>
         row(
           `Chromium: importData CSV to customer features (main thread; Node same call ${ms(r.nodeMs)})`,
@@ -160,7 +185,7 @@ const benches: Record<string, () => Promise<BenchOutcome>> = {
         ),
       ),
     ];
-    return { rows: [...drag, ...data], summary };
+    return { rows: [...drag, opening, ...data], summary };
   },
 };
 

@@ -7,6 +7,7 @@ import type { DecisionEntry } from './config/decision-schema.ts';
 import { createToolbar } from './app/toolbar.ts';
 import { indexedDbFileStore, readDataNote, restore, writeDataNote, type KeptFile } from './app/file-store.ts';
 import { laneRunner } from './workers/worker-runner.ts';
+import { analyticsWorker, takeEarlyWorker } from './workers/early-worker.ts';
 import { Governance } from './app/governance/governance.ts';
 import { IndexedDbAuditStore } from './app/governance/audit-store.ts';
 import { IndexedDbKeyStore } from './app/governance/signing-key.ts';
@@ -20,12 +21,14 @@ import { prepared } from '../cells/prepare.ts';
 import { clustering } from '../cells/cluster.ts';
 import { projection } from '../cells/project.ts';
 import { tiers } from '../cells/tiers.ts';
+import { plotModule } from './ui/charts/plot-loader.ts';
 
 const host: Host = {
   packages: __TIERBOOK_PACKAGES__,
   version: __TIERBOOK_VERSION__,
   // Imports are shared by file: scenarios compared in the workshop read the data file once.
-  tasks: memoizeImports(laneRunner(() => new Worker(new URL('./workers/analytics.worker.ts', import.meta.url), { type: 'module' }))),
+  // The interactive worker was started by the page's first script (src/boot.ts), if it ran.
+  tasks: memoizeImports(laneRunner(analyticsWorker, { interactive: takeEarlyWorker() })),
 };
 
 // Routing: `?notebook=review` opens the review notebook (an exported config, read-only);
@@ -57,12 +60,13 @@ if (!restored.useSettings && !audience) {
   writeDataNote(localStorage, notebook.id, null);
 }
 
-// Deferred cells (tier tables) start after the next paint, so a recoloured chart shows first; a
-// hidden tab paints no frames, hence the timeout.
+// Deferred cells (tier tables) start after a paint, so a recoloured chart shows first; a hidden
+// tab paints no frames, hence the timeout. Two frames: the runtime computes on animation frames,
+// so the chart's own cell may run in the next frame's callbacks, and is painted in that frame.
 const afterPaint = () =>
   new Promise<void>((resolve) => {
     const fallback = setTimeout(resolve, 100);
-    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0));
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0)));
   });
 // Precedence: defaults < saved in this browser < the link's parameters.
 const fromUrl = inputsFromQuery(inputs, location.search);
@@ -151,6 +155,8 @@ else {
   workshopPanel = panel;
 }
 document.querySelector('#app')?.append(page);
+// The chart library is not in the first bundle: fetch it now, while the first results compute.
+void plotModule.load();
 // The analyst's own scratch cells, under the notebook (loaded after it).
 void import('./ui/scratch/mount.ts').then(({ mountScratch }) => {
   const scratch = mountScratch(document, engine, document.querySelector('#app') ?? document.body);

@@ -4,7 +4,8 @@
  * `worker_threads`. Built to build/cli/task-worker.js beside the command.
  */
 import { parentPort } from 'node:worker_threads';
-import { TASKS, type TaskContext } from '../workers/tasks.ts';
+import { TASKS } from '../workers/task-table.ts';
+import type { TaskContext } from '../workers/tasks.ts';
 import type { TaskReply, TaskRequest } from '../workers/protocol.ts';
 
 const port = parentPort;

@@ -1,4 +1,4 @@
-import type { AnyNode, CellNode, InputNode, Node, Suggestion } from '../runtime/node.ts';
+import { nodeOf, type AnyNode, type CellNode, type InputNode, type Node, type Suggestion } from '../runtime/node.ts';
 import type { CellState, NotebookEngine, Notebook, Prose } from '../runtime/state.ts';
 import type { Upstream } from './cell-notes.ts';
 import { anchorId } from './status.ts';
@@ -118,6 +118,32 @@ export function upstreamOf(
   let found = known.get(name);
   if (!found) known.set(name, (found = { title: engine.node(name)?.title ?? name, href: visible.has(name) ? `#${anchorId(name)}` : '' }));
   return found;
+}
+
+/**
+ * The hidden cell a pending cell waits on that is running now (e.g. the k sweep behind Choosing
+ * k), looked for through hidden cells only: its frame shows that run's progress and Cancel, since
+ * a hidden cell has no frame of its own.
+ */
+export function runningHiddenUpstream(engine: NotebookEngine, cell: CellNode<unknown>): CellNode<unknown> | undefined {
+  const seen = new Set<string>();
+  const visit = (node: CellNode<unknown>): CellNode<unknown> | undefined => {
+    for (const dependency of Object.values(node.inputs)) {
+      const up = nodeOf(dependency);
+      if (up.kind !== 'cell' || seen.has(up.name)) continue;
+      seen.add(up.name);
+      const hidden = engine.node(up.name);
+      if (hidden?.kind !== 'cell' || !hidden.hidden) continue;
+      const status = engine.state(up.name).status;
+      if (status === 'running') return hidden;
+      if (status === 'pending') {
+        const deeper = visit(hidden);
+        if (deeper) return deeper;
+      }
+    }
+    return undefined;
+  };
+  return visit(cell);
 }
 
 /** One-click fixes: the cell's own suggestions beside its value, or those its failure carries. */

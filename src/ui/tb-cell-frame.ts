@@ -74,7 +74,15 @@ export class TbCellFrame extends LitElement {
   }
 
   private renderProgress(state: CellState) {
-    if (state.status !== 'running' || !state.progress) return nothing;
+    if (state.status !== 'running') return nothing;
+    // A run that reports no progress (a task handed to a worker, e.g. the silhouette) still shows
+    // it is under way: an indeterminate bar, drawn only once the run passes 200 ms (CSS), so
+    // quick runs and drag steps do not flash one.
+    if (!state.progress) {
+      return html`<div class="progress indeterminate">
+        <progress aria-label=${`${this.heading || this.name} progress`}></progress>
+      </div>`;
+    }
     const { fraction, message } = state.progress;
     const clamped = Math.min(1, Math.max(0, fraction));
     return html`<div class="progress">
@@ -253,6 +261,17 @@ export class TbCellFrame extends LitElement {
         flex: 1;
         height: 8px;
         accent-color: ${v('running')};
+      }
+      .progress.indeterminate {
+        animation: tb-after-200ms 0s linear 0.2s both;
+      }
+      @keyframes tb-after-200ms {
+        from {
+          visibility: hidden;
+        }
+        to {
+          visibility: visible;
+        }
       }
       .progress-text {
         font-size: 0.8125em;

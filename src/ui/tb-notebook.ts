@@ -4,7 +4,7 @@ import type { CellNode, InputNode } from '../runtime/node.ts';
 import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
 import type { TbEvents } from './fire.ts';
 import { summarize } from './format.ts';
-import { blocks, proseId, sectionRun, suggestionsOf, tocEntries, upstreamOf, visibleCells, type Block } from './notebook-model.ts';
+import { blocks, proseId, runningHiddenUpstream, sectionRun, suggestionsOf, tocEntries, upstreamOf, visibleCells, type Block } from './notebook-model.ts';
 import { notebookStyles } from './notebook-styles.ts';
 import { keyBelongsToControl, moveSlide, slideMove, slidesOf, type Slide } from './presentation/sections.ts';
 import { renderControl, type ControlHost } from './render-control.ts';
@@ -78,6 +78,7 @@ export class TbNotebook extends LitElement {
     this.unsubscribers = [];
     this.subscribed = undefined;
     this.views = new ViewCache();
+    this.views.onReady = () => this.requestUpdate();
     this.collapsed = new Set();
     this.problems = new Map();
     this.resizeObserver = undefined;
@@ -287,11 +288,13 @@ export class TbNotebook extends LitElement {
     cell: CellNode<unknown>,
     hasValue: boolean,
     value: unknown,
-  ) {
+  ): unknown {
     if (!content) return hasValue && !cell.view ? html`<p class="summary">${summarize(value)}</p>` : nothing;
     switch (content.kind) {
       case 'node':
         return content.node;
+      case 'loading':
+        return content.previous ? this.renderView(content.previous, cell, hasValue, value) : nothing;
       case 'text':
         return html`<p class="view-text">${content.text}</p>`;
       case 'none':
@@ -306,18 +309,26 @@ export class TbNotebook extends LitElement {
     const state = engine.state(cell.name);
     const content = this.views.content(cell, state, this.viewWidth, this.ownerDocument);
     const suggestions = suggestionsOf(cell, state);
+    // A view waiting for a module (the chart library) shows as pending until it is drawn; a cell
+    // waiting on a hidden cell that runs shows that run, with its progress and Cancel.
+    const waitingOn = state.status === 'pending' ? runningHiddenUpstream(engine, cell) : undefined;
+    const shown = content?.kind === 'loading'
+      ? { ...state, status: 'pending' as const }
+      : waitingOn
+        ? { ...state, status: 'running' as const, progress: engine.state(waitingOn.name).progress ?? { fraction: 0 } }
+        : state;
     return html`<tb-cell-frame
       id=${anchorId(cell.name)}
       .name=${cell.name}
       .heading=${cell.title}
       .description=${cell.description ?? ''}
-      .state=${state}
+      .state=${shown}
       .collapsed=${this.collapsed.has(cell.name)}
       ?cancellable=${!this.readOnly}
       .onDemand=${cell.trigger === 'demand' && !this.readOnly}
       .upstream=${upstreamOf(engine, cell, state, visible)}
       .suggestions=${this.readOnly ? [] : suggestions}
-      @tb-cancel=${() => engine.cancel(cell.name)}
+      @tb-cancel=${() => engine.cancel(waitingOn?.name ?? cell.name)}
       @tb-run=${() => void engine.run(cell)}
       @tb-suggest=${(e: CustomEvent<TbEvents['tb-suggest']>) => {
         const s = suggestions[e.detail.index];

@@ -1,9 +1,15 @@
 import type { CellNode } from '../runtime/node.ts';
 import type { CellState } from '../runtime/state.ts';
+import { ModulePending } from './lazy-module.ts';
 
-/** What a cell frame shows: a mounted node, text, or the reason the view failed. */
+/**
+ * What a cell frame shows: a mounted node, text, the reason the view failed, or nothing yet
+ * because a module the view needs is still loading (the frame shows the cell as pending, with
+ * the view it drew before, if any).
+ */
 export type ViewContent =
   | { readonly kind: 'node'; readonly node: Node }
+  | { readonly kind: 'loading'; readonly previous?: ViewContent }
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'none' }
   | { readonly kind: 'failed'; readonly message: string };
@@ -29,6 +35,9 @@ export class ViewCache {
   /** How many times views were actually called; for tests and diagnostics. */
   calls = 0;
 
+  /** Called once a module that views waited for has loaded: the page renders again, drawing them. */
+  onReady: () => void = () => {};
+
   content(
     cell: CellNode<unknown>,
     state: CellState,
@@ -43,10 +52,25 @@ export class ViewCache {
     try {
       content = wrap(cell.view(state.value, { document, width, memory: this.memory, ...this.look }), document);
     } catch (error) {
-      content = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      if (error instanceof ModulePending) {
+        const previous = cached?.content.kind === 'loading' ? cached.content.previous : cached?.content;
+        content = { kind: 'loading', previous };
+        void error.ready.then(() => this.loaded());
+      } else content = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
     this.entries.set(cell.name, { version: state.version, width, content });
     return content;
+  }
+
+  /** Forgets the views that waited for a module, so the next render draws them. */
+  private loaded(): void {
+    let waited = false;
+    for (const [name, entry] of this.entries) {
+      if (entry.content.kind !== 'loading') continue;
+      this.entries.delete(name);
+      waited = true;
+    }
+    if (waited) this.onReady();
   }
 
   clear(): void {

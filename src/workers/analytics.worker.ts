@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { TASKS, type TaskContext } from './tasks.ts';
+import { TASKS } from './task-table.ts';
+import type { TaskContext } from './tasks.ts';
 import type { TaskReply, TaskRequest } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -92,4 +92,27 @@ describe('laneRunner', () => {
     workers[1].reply({ id: workers[1].requests[0].id, type: 'result', value: labels });
     expect(await live).toBe(labels);
   });
+
+  it('gives long background tasks a worker of their own: quick diagnostics never queue behind the k sweep', async () => {
+    const { workers, create } = fakeWorkers();
+    const runner = laneRunner(create);
+    const m = { n: 0, d: 1, data: new Float64Array(0) };
+    void runner.run('sweep', [m, { kMin: 2, kMax: 3 }], { lane: 'background' });
+    void runner.run('silhouette', [m, new Int32Array(0)], { lane: 'background' });
+    void runner.run('kDistance', [m, 3], { lane: 'background' });
+    await flush();
+    expect(workers.map((w) => w.requests.map((r) => r.task))).toEqual([['sweep'], ['silhouette']]);
+  });
+
+  it('runs a k sweep as two halves on two workers', async () => {
+    const { workers, create } = fakeWorkers();
+    const runner = laneRunner(create);
+    const m = { n: 100, d: 1, data: new Float64Array(100) };
+    void runner.run('sweep', [m, { kMin: 2, kMax: 10 }], { lane: 'background' });
+    await flush();
+    expect(workers.map((w) => w.requests.map((r) => [r.task, (r.args[1] as { kMin: number; kMax: number }).kMin, (r.args[1] as { kMax: number }).kMax]))).toEqual([
+      [['sweep', 2, 6]],
+      [['sweep', 7, 10]],
+    ]);
+  });
 });

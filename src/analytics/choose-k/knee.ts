@@ -1,3 +1,5 @@
+import type { SweepPoint } from './sweep.ts';
+
 /**
  * Index of the knee of a curve (e.g. inertia against k): the point farthest from the chord
  * between the first and last points, after scaling both axes to [0, 1] so that the units of
@@ -26,4 +28,17 @@ export function kneeIndex(xs: readonly number[], ys: readonly number[]): number 
     }
   }
   return best;
+}
+
+/** k at the knee of the points' inertia curve (null without inertia or with fewer than 3 k). */
+export function sweepKnee(points: readonly Pick<SweepPoint, 'k' | 'inertia'>[]): number | null {
+  const withInertia = points.filter((p) => p.inertia !== null);
+  return withInertia.length >= 3
+    ? withInertia[
+        kneeIndex(
+          withInertia.map((p) => p.k),
+          withInertia.map((p) => p.inertia as number),
+        )
+      ].k
+    : null;
 }

@@ -2,7 +2,7 @@ import { calinskiHarabasz } from '../metrics/calinski-harabasz.ts';
 import { daviesBouldin } from '../metrics/davies-bouldin.ts';
 import type { AnalyticsIssue } from '../issues.ts';
 import { kmeans } from '../cluster/kmeans.ts';
-import { kneeIndex } from './knee.ts';
+import { sweepKnee } from './knee.ts';
 import type { Matrix } from '../matrix.ts';
 import { keyword } from '../prepare/preparation-spec.ts';
 import { sampledSilhouette } from '../metrics/silhouette-sampled.ts';
@@ -128,17 +128,7 @@ export function sweepK(m: Matrix, spec: SweepSpec = {}): SweepResult {
       centroids: r.centroids,
     };
   });
-  const withInertia = points.filter((p) => p.inertia !== null);
-  const kneeK =
-    withInertia.length >= 3
-      ? withInertia[
-          kneeIndex(
-            withInertia.map((p) => p.k),
-            withInertia.map((p) => p.inertia as number),
-          )
-        ].k
-      : null;
-  return { points, kneeK, issues };
+  return { points, kneeK: sweepKnee(points), issues };
 }
 
 /** Mean over columns of the population variance. */

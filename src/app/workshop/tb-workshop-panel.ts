@@ -3,6 +3,7 @@ import type { NotebookEngine } from '../../runtime/index.ts';
 import type { DecisionEntry, DecisionKind } from '../../config/decision-schema.ts';
 import { compareScenarios, type ScenarioComparison, type ScenarioOutcome } from '../../analytics/scenarios/compare.ts';
 import { comparisonView } from '../../ui/presentation/comparison-view.ts';
+import { plotModule } from '../../ui/charts/plot-loader.ts';
 import { outlineButton } from '../../ui/presentation/workshop-styles.ts';
 import { chooseScenario, currentSettings } from './evaluate.ts';
 import { comparedScenarios, deleteScenario, markChosen, markCompared, mergeDecisions, mergeScenarios, recordDecision, removeDecision, saveScenario } from './scenario-ops.ts';
@@ -142,6 +143,7 @@ export class TbWorkshopPanel extends LitElement {
           outcomes.push(await host.evaluate(s, controller.signal));
         }
         const comparison: ScenarioComparison = compareScenarios(outcomes);
+        await plotModule.load(); // the chart library, loaded after the first paint
         // The content width of the panel (its padding left out), so two multiples fit side by side.
         const width = Math.max(600, ((this.renderRoot.querySelector('.panel') as HTMLElement | null)?.clientWidth ?? 1040) - 48);
         this.comparison = comparisonView(comparison, { document: this.ownerDocument, width, presentation: this.presentation });
