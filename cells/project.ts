@@ -1,9 +1,9 @@
-import { cell, sampled } from '../src/runtime/index.ts';
+import { cell, sampled, type ViewContext } from '../src/runtime/index.ts';
 import { pca, type PcaResult } from '../src/analytics/project/pca.ts';
 import { prepared } from './prepare.ts';
 import { previewLabels } from './cluster.ts';
 import { table } from './data.ts';
-import { pcaScatter } from '../src/ui/charts/pca-scatter.ts';
+import { pcaScatter, updatePcaScatter, type PcaScatterOptions } from '../src/ui/charts/pca-scatter.ts';
 import { explainedVarianceChart } from '../src/ui/charts/explained-variance-chart.ts';
 
 export const projection = cell({
@@ -30,6 +30,15 @@ export interface ScatterData {
   readonly centroids: { x: number; y: number; label: number }[];
   readonly loadings: { feature: string; x: number; y: number }[];
 }
+
+const scatterOptions = ({ document, width, memory, presentation }: ViewContext): PcaScatterOptions => ({
+  width: Math.min(width, 900),
+  height: 480,
+  document,
+  maxPoints: SCATTER_POINTS,
+  memory,
+  presentation,
+});
 
 export const scatter = cell({
   name: 'scatter',
@@ -71,8 +80,9 @@ export const scatter = cell({
   // 2,500 points keep a drag at 50,000 customers near 100 ms in Chromium (SVG layout dominates);
   // the stratified sample keeps every cluster visible and all centroids are drawn.
   // The view keeps colours steady across changes (display only; ids stay canonical).
-  view: (s, { document, width, memory, presentation }) =>
-    pcaScatter(s, { width: Math.min(width, 900), height: 480, document, maxPoints: SCATTER_POINTS, memory, presentation }),
+  view: (s, context) => pcaScatter(s, scatterOptions(context)),
+  // A drag step repaints the dots and the marks above them in the figure already on the page.
+  update: (figure, s, context) => updatePcaScatter(figure, s, scatterOptions(context)),
 });
 
 export const variance = cell({

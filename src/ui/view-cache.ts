@@ -1,4 +1,4 @@
-import type { CellNode } from '../runtime/node.ts';
+import type { CellNode, ViewContext } from '../runtime/node.ts';
 import type { CellState } from '../runtime/state.ts';
 
 /** What a cell frame shows: a mounted node, text, or the reason the view failed. */
@@ -28,6 +28,8 @@ export class ViewCache {
 
   /** How many times views were actually called; for tests and diagnostics. */
   calls = 0;
+  /** How many times a view redrew its element in place (`CellNode.update`) instead. */
+  updates = 0;
 
   content(
     cell: CellNode<unknown>,
@@ -38,15 +40,32 @@ export class ViewCache {
     if (!state.hasValue || !cell.view) return undefined;
     const cached = this.entries.get(cell.name);
     if (cached && cached.version === state.version && cached.width === width) return cached.content;
+    const context = { document, width, memory: this.memory, ...this.look };
+    // A view that can redraw itself keeps its element: the page then has nothing to re-mount.
+    if (cached?.width === width && cached.content.kind === 'node' && cell.update && this.updated(cell, cached.content.node, state.value, context)) {
+      this.entries.set(cell.name, { version: state.version, width, content: cached.content });
+      return cached.content;
+    }
     this.calls++;
     let content: ViewContent;
     try {
-      content = wrap(cell.view(state.value, { document, width, memory: this.memory, ...this.look }), document);
+      content = wrap(cell.view(state.value, context), document);
     } catch (error) {
       content = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
     this.entries.set(cell.name, { version: state.version, width, content });
     return content;
+  }
+
+  /** Whether `cell.update` redrew `node` for `value` (a failing update falls back to the view). */
+  private updated(cell: CellNode<unknown>, node: Node, value: unknown, context: ViewContext): boolean {
+    try {
+      if (!cell.update?.(node as Element, value, context)) return false;
+    } catch {
+      return false;
+    }
+    this.updates++;
+    return true;
   }
 
   clear(): void {
