@@ -202,3 +202,50 @@ describe('updatePcaScatter', () => {
     expect(fig.outerHTML).toBe(before);
   });
 });
+
+describe('the marks above the canvas', () => {
+  const numbers = (d: string | null) => (d ?? '').match(/-?\d+(\.\d+)?(e-?\d+)?/g)?.map(Number) ?? [];
+
+  it('draw the centroid diamonds and loading arrows as Plot draws them in the SVG version', () => {
+    const { context } = recorder();
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
+    const data = unequal(1200);
+    const options = { width: 500, height: 300 } as const;
+    const canvasFig = pcaScatter(data, { ...options, render: 'canvas' });
+    const svgFig = pcaScatter(data, { ...options, render: 'svg' });
+    const marks = canvasFig.querySelector('.tb-scatter-marks')!;
+    for (const selector of ['g.tb-centroids path', 'g.tb-loadings path']) {
+      const mine = [...marks.querySelectorAll(selector)];
+      const plot = [...svgFig.querySelectorAll(selector)];
+      expect(mine).toHaveLength(plot.length);
+      // Plot writes 3 decimals.
+      const close = (a: string | null, b: string | null) => expect(numbers(a)).toEqual(numbers(b).map((v) => expect.closeTo(v, 2)));
+      mine.forEach((path, i) => {
+        close(path.getAttribute('d'), plot[i].getAttribute('d'));
+        close(path.getAttribute('transform'), plot[i].getAttribute('transform'));
+      });
+    }
+    expect([...marks.querySelectorAll('g.tb-loading-labels text')].map((t) => [t.textContent, t.getAttribute('text-anchor')])).toEqual([
+      ['margin', 'start'],
+      ['cts', 'end'],
+    ]);
+  });
+
+  it('build the tooltip when the pointer first moves over the chart, again after a redraw', () => {
+    const { context } = recorder();
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
+    const data = unequal(1200);
+    const options = { width: 500, height: 300, render: 'canvas' } as const;
+    const fig = pcaScatter(data, options);
+    const box = fig.querySelector('.tb-scatter-layers')!;
+    expect(box.querySelector('.tb-scatter-tip')).toBeNull();
+    box.dispatchEvent(new Event('pointermove', { bubbles: true }));
+    const tip = box.querySelector('.tb-scatter-tip');
+    expect(tip).not.toBeNull();
+    expect(box.lastElementChild).toBe(tip);
+    expect(updatePcaScatter(fig, data, options)).toBe(true);
+    expect(box.querySelector('.tb-scatter-tip')).toBeNull();
+    box.dispatchEvent(new Event('pointermove', { bubbles: true }));
+    expect(box.querySelectorAll('.tb-scatter-tip')).toHaveLength(1);
+  });
+});

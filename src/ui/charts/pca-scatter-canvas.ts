@@ -1,12 +1,14 @@
 import * as Plot from '@observablehq/plot';
-import { DOT_OPACITY, colourScale, originRules, type PcaScatterOptions, type Scene } from './pca-scatter-scene.ts';
-import { drawDots, applyFrameStyle, overlayStyle, stackLayers, type PixelScale } from './scatter-canvas.ts';
+import { DOT_OPACITY, colourScale, originRules, tipMark, type PcaScatterOptions, type Scene } from './pca-scatter-scene.ts';
+import { applyFrameStyle, drawDots, overlayStyle, project, stackLayers, type PixelScale } from './scatter-canvas.ts';
+import { drawMarks, marksLayer, type MarksSpec } from './scatter-marks.ts';
 
 /**
  * The canvas version of the PCA scatter, and its redraw in place. A drag step then costs a
- * repaint of the dots and of the few marks above them, instead of a new Plot figure that the
- * browser must style and lay out again: the legend, the caption box and (while their rounded
- * range holds) the axes stay as they are.
+ * repaint of the dots and a move of the few marks above them, instead of a new Plot figure that
+ * the browser must style and lay out again: the legend, the caption box and (while their rounded
+ * range holds) the axes stay as they are. The tooltip is built when the pointer first moves over
+ * the chart after a drawing, so a drag step does not prepare thousands of tooltip texts.
  */
 
 /** What a canvas scatter on the page was drawn with, so an update can tell whether it fits. */
@@ -18,8 +20,12 @@ interface Drawing {
   x: PixelScale;
   y: PixelScale;
   frame: SVGSVGElement;
-  overlay: SVGSVGElement;
+  readonly marks: SVGSVGElement;
   readonly canvas: HTMLCanvasElement;
+  /** What was drawn last, for the tooltip. */
+  scene: Scene;
+  /** The tooltip layer for `scene`, once the pointer has come. */
+  tip?: SVGSVGElement;
 }
 
 const drawings = new WeakMap<Element, Drawing>();
@@ -73,10 +79,22 @@ function pixels(plot: Element, name: 'x' | 'y'): PixelScale | undefined {
   return s?.range ? { domain: s.domain as [number, number], range: s.range as [number, number] } : undefined;
 }
 
-/** The marks above the dots, on the frame's scales. */
-function overlayOf(s: Scene, x: PixelScale, y: PixelScale): SVGSVGElement {
+/** The centroids and loading arrows in the frame's pixels. */
+function marksOf(s: Scene, x: PixelScale, y: PixelScale): MarksSpec {
+  const px = project(x);
+  const py = project(y);
+  const colourOf = new Map(s.colours.domain.map((name, i) => [name, s.colours.range[i]]));
+  return {
+    centroids: s.centroids.map((c) => ({ x: px(c.x), y: py(c.y), colour: colourOf.get(s.nameOf(c.label)) ?? '#000', name: s.nameOf(c.label) })),
+    arrows: s.tips.map((t) => ({ x: px(t.x), y: py(t.y), feature: t.feature })),
+    origin: { x: px(0), y: py(0) },
+  };
+}
+
+/** The tooltip layer on top, on the frame's scales (Plot's pointer and tip). */
+function tipLayer(s: Scene, x: PixelScale, y: PixelScale): SVGSVGElement {
   const { document, width, height, marginTop, marginRight, marginBottom, marginLeft } = s.frame;
-  const overlay = Plot.plot({
+  const tip = Plot.plot({
     document,
     width,
     height,
@@ -86,11 +104,11 @@ function overlayOf(s: Scene, x: PixelScale, y: PixelScale): SVGSVGElement {
     marginLeft,
     x: { domain: [...x.domain], axis: null },
     y: { domain: [...y.domain], axis: null },
-    color: colourScale(s, false),
-    marks: s.onTop,
+    marks: [tipMark(s)],
   }) as unknown as SVGSVGElement;
-  overlay.style.cssText = overlayStyle;
-  return overlay;
+  tip.style.cssText = overlayStyle;
+  tip.classList.add('tb-scatter-tip');
+  return tip;
 }
 
 /** Paints the sampled dots, biggest cluster first, and notes what was drawn (for tests: the canvas keeps no shapes to count). */
@@ -114,10 +132,21 @@ export function canvasScatter(s: Scene, options: PcaScatterOptions): SVGSVGEleme
   const x = pixels(figure, 'x');
   const y = pixels(figure, 'y');
   if (!frame || !x || !y) return figure;
-  const overlay = overlayOf(s, x, y);
-  const canvas = stackLayers(figure, frame, overlay, s.frame.width, s.frame.height);
+  const { width, height, style } = s.frame;
+  const fontSize = typeof style === 'object' && style && 'fontSize' in style ? String(style.fontSize) : undefined;
+  const marks = marksLayer(figure.ownerDocument, width, height, fontSize);
+  marks.style.cssText = overlayStyle;
+  drawMarks(marks, marksOf(s, x, y));
+  const canvas = stackLayers(figure, frame, marks, width, height);
   paint(canvas, s, x, y);
-  drawings.set(figure, { layout: layoutOf(s), legend: legendOf(s), x, y, frame, overlay, canvas });
+  const drawing: Drawing = { layout: layoutOf(s), legend: legendOf(s), x, y, frame, marks, canvas, scene: s };
+  drawings.set(figure, drawing);
+  // Plot's pointer listens on the tooltip layer itself: it follows from the next move on.
+  canvas.parentElement?.addEventListener('pointermove', () => {
+    if (drawing.tip) return;
+    drawing.tip = tipLayer(drawing.scene, drawing.x, drawing.y);
+    canvas.parentElement?.append(drawing.tip);
+  });
   return figure;
 }
 
@@ -158,9 +187,10 @@ export function updateCanvasScatter(figure: Element, s: Scene, options: PcaScatt
   }
   const caption = figure.querySelector(':scope > figcaption');
   if (caption && caption.textContent !== s.caption) caption.textContent = s.caption;
-  const overlay = overlayOf(s, drawn.x, drawn.y);
-  drawn.overlay.replaceWith(overlay);
-  drawn.overlay = overlay;
+  drawMarks(drawn.marks, marksOf(s, drawn.x, drawn.y));
   paint(drawn.canvas, s, drawn.x, drawn.y);
+  drawn.scene = s;
+  drawn.tip?.remove();
+  drawn.tip = undefined;
   return true;
 }

@@ -95,8 +95,6 @@ export interface Scene {
   readonly radius: number;
   /** Plot options every layer shares: size, margins, look. */
   readonly frame: Plot.PlotOptions & { width: number; height: number; marginLeft: number; marginRight: number; marginTop: number; marginBottom: number };
-  /** Above the dots: centroids, loading arrows and labels, the tooltip. */
-  readonly onTop: Plot.Markish[];
 }
 
 function checkLengths(data: PcaScatterData): void {
@@ -184,15 +182,15 @@ export function scene(data: PcaScatterData, options: PcaScatterOptions): Scene {
       // Presentation (projector): larger type.
       ...(presentation ? { style: { fontSize: '18px' } } : {}),
     },
-    onTop: topMarks(centroids, tips, all, nameOf),
   };
 }
 
 /** The grey rules through the origin, under everything. */
 export const originRules = (): Plot.Markish[] => [Plot.ruleX([0], { stroke: '#d0d4da' }), Plot.ruleY([0], { stroke: '#d0d4da' })];
 
-/** The marks drawn above the dots: centroids, loading arrows with their labels, the tooltip. */
-function topMarks(centroids: Scene['centroids'], tips: Scene['tips'], all: readonly Point[], nameOf: (id: number) => string): Plot.Markish[] {
+/** The marks drawn above the dots in the all-SVG version: centroids, loading arrows with their labels, the tooltip. */
+export function topMarks(s: Scene): Plot.Markish[] {
+  const { centroids, tips, nameOf } = s;
   const marks: Plot.Markish[] = [];
   if (centroids.length > 0) {
     marks.push(
@@ -240,20 +238,23 @@ function topMarks(centroids: Scene['centroids'], tips: Scene['tips'], all: reado
       ),
     );
   }
-  marks.push(
-    Plot.tip(
-      all,
-      Plot.pointer({
-        x: 'x',
-        y: 'y',
-        title: (p: Point) =>
-          [p.id ? `Customer ${p.id}` : null, p.name, `PC1 ${formatNumber(p.x)}`, `PC2 ${formatNumber(p.y)}`]
-            .filter(Boolean)
-            .join('\n'),
-      }),
-    ),
-  );
+  marks.push(tipMark(s));
   return marks;
+}
+
+/** The tooltip of the point nearest the pointer: customer, cluster and coordinates. */
+export function tipMark(s: Scene): Plot.Markish {
+  return Plot.tip(
+    s.all,
+    Plot.pointer({
+      x: 'x',
+      y: 'y',
+      title: (p: Point) =>
+        [p.id ? `Customer ${p.id}` : null, p.name, `PC1 ${formatNumber(p.x)}`, `PC2 ${formatNumber(p.y)}`]
+          .filter(Boolean)
+          .join('\n'),
+    }),
+  );
 }
 
 /** Plot's colour options for the scene's clusters, with or without the legend. */

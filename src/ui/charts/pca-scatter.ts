@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { CANVAS_ABOVE, DOT_OPACITY, clusterClass, colourScale, originRules, scene, type PcaScatterData, type PcaScatterOptions, type Point } from './pca-scatter-scene.ts';
+import { CANVAS_ABOVE, DOT_OPACITY, clusterClass, colourScale, originRules, scene, topMarks, type PcaScatterData, type PcaScatterOptions, type Point } from './pca-scatter-scene.ts';
 import { canvasScatter, updateCanvasScatter } from './pca-scatter-canvas.ts';
 import { canvasSupported } from './scatter-canvas.ts';
 
@@ -42,7 +42,7 @@ export function pcaScatter(data: PcaScatterData, options: PcaScatterOptions = {}
     color: colourScale(s, true),
     x: { label: s.xLabel, labelArrow: 'none', nice: true, ...(fixedX ? { domain: [...fixedX] } : {}) },
     y: { label: s.yLabel, labelArrow: 'none', nice: true, ...(fixedY ? { domain: [...fixedY] } : {}) },
-    marks: [...originRules(), ...dots, ...s.onTop],
+    marks: [...originRules(), ...dots, ...topMarks(s)],
   });
   // A plain attribute per dot lets tests and styles count clusters without knowing Plot's DOM.
   for (const { cluster } of s.layers) {

@@ -45,7 +45,8 @@ export function canvasSupported(document: Document): boolean {
   return typeof view?.CanvasRenderingContext2D === 'function';
 }
 
-function project(scale: PixelScale): (v: number) => number {
+/** The linear map from data to CSS pixels of `scale`. */
+export function project(scale: PixelScale): (v: number) => number {
   const [d0, d1] = scale.domain;
   const [r0, r1] = scale.range;
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
