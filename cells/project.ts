@@ -55,21 +55,28 @@ export const scatter = cell({
     }
     // The settled clustering, or during a drag the preview warm-started from its centroids.
     const labels = previewLabels.labels.length === n ? previewLabels.labels : new Int32Array(n).fill(-1);
-    const cx = new Map<number, { sx: number; sy: number; n: number }>();
+    // Centroids in PC space: flat sums by label (noise, < 0, has none), on every drag step.
+    let k = 0;
+    for (let i = 0; i < n; i++) if (labels[i] >= k) k = labels[i] + 1;
+    const sx = new Float64Array(k);
+    const sy = new Float64Array(k);
+    const count = new Int32Array(k);
     for (let i = 0; i < n; i++) {
-      const acc = cx.get(labels[i]) ?? { sx: 0, sy: 0, n: 0 };
-      acc.sx += x[i];
-      acc.sy += y[i];
-      acc.n++;
-      cx.set(labels[i], acc);
+      const c = labels[i];
+      if (c < 0) continue;
+      sx[c] += x[i];
+      sy[c] += y[i];
+      count[c]++;
     }
+    const centroids: ScatterData['centroids'] = [];
+    for (let c = 0; c < k; c++) if (count[c] > 0) centroids.push({ label: c, x: sx[c] / count[c], y: sy[c] / count[c] });
     return {
       x,
       y,
       labels,
       ids: Array.from(prepared.rows, (r) => table.ids[r]),
       explained: [projection.explainedVarianceRatio[0] ?? 0, projection.explainedVarianceRatio[1] ?? 0],
-      centroids: [...cx].filter(([label]) => label >= 0).map(([label, a]) => ({ label, x: a.sx / a.n, y: a.sy / a.n })),
+      centroids,
       loadings: prepared.features.map((feature, j) => ({
         feature,
         x: projection.loadings[0]?.[j] ?? 0,
