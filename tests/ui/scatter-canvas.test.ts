@@ -35,6 +35,15 @@ const unequal = (n: number) => blobs(n, (i) => (i % 3 === 2 && i % 9 !== 2 ? 0 :
 
 afterEach(() => vi.restoreAllMocks());
 
+/** A canvas scatter of `n` points drawn on a recording context, 500 x 300. */
+function canvasFigure(n = 1200) {
+  const { context, arcs } = recorder();
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
+  const data = unequal(n);
+  const options = { width: 500, height: 300, render: 'canvas' } as const;
+  return { data, options, arcs, fig: pcaScatter(data, options) as HTMLElement & { scale(name: string): { domain: number[] } } };
+}
+
 describe('drawDots', () => {
   it('maps data to pixels linearly and fills one circle per point, layer by layer', () => {
     const { context, arcs } = recorder();
@@ -170,11 +179,7 @@ describe('updatePcaScatter', () => {
   });
 
   it('rebuilds the axes when the points outgrow them, as a new drawing would draw them', () => {
-    const { context } = recorder();
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
-    const data = unequal(1200);
-    const options = { width: 500, height: 300, render: 'canvas' } as const;
-    const fig = pcaScatter(data, options) as HTMLElement & { scale(name: string): { domain: number[] } };
+    const { data, options, fig } = canvasFigure();
     const frame = fig.querySelector('.tb-scatter-layers > svg');
     const next = moved(data, 1, 5, 3);
     expect(updatePcaScatter(fig, next, options)).toBe(true);
@@ -188,11 +193,7 @@ describe('updatePcaScatter', () => {
   });
 
   it('declines, changing nothing, when the figure would be another one', () => {
-    const { context } = recorder();
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
-    const data = unequal(1200);
-    const options = { width: 500, height: 300, render: 'canvas' } as const;
-    const fig = pcaScatter(data, options);
+    const { data, options, fig } = canvasFigure();
     const before = fig.outerHTML;
     // Another size, an SVG drawing, a cluster more (another legend).
     expect(updatePcaScatter(fig, data, { ...options, width: 400 })).toBe(false);
@@ -232,11 +233,7 @@ describe('the marks above the canvas', () => {
   });
 
   it('build the tooltip when the pointer first moves over the chart, again after a redraw', () => {
-    const { context } = recorder();
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
-    const data = unequal(1200);
-    const options = { width: 500, height: 300, render: 'canvas' } as const;
-    const fig = pcaScatter(data, options);
+    const { data, options, fig } = canvasFigure();
     const box = fig.querySelector('.tb-scatter-layers')!;
     expect(box.querySelector('.tb-scatter-tip')).toBeNull();
     box.dispatchEvent(new Event('pointermove', { bubbles: true }));
