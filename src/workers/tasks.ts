@@ -1,5 +1,4 @@
 import { cluster, type ClusterResult, type ClusterSpec } from '../analytics/cluster/cluster.ts';
-import { kmeans } from '../analytics/cluster/kmeans.ts';
 import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
 import { sampledSilhouette, type SampledSilhouetteSpec } from '../analytics/metrics/silhouette-sampled.ts';
 import { profileClusters, type ClusterProfile } from '../analytics/profile/cluster-profile.ts';
@@ -12,6 +11,7 @@ import type { DataImportSpec } from '../data/import-spec.ts';
 import { sampleOrdersCsv } from '../data/synthetic/sample-orders.ts';
 import { sha256 } from '../config/hash.ts';
 import { ROBUSTNESS_TASKS } from './robustness-tasks.ts';
+import { warmLabels } from './warm-labels.ts';
 
 /** The file name the generated sample goes by in messages and exports. */
 export const SAMPLE_ORDERS_NAME = 'sample-orders.csv';
@@ -68,8 +68,7 @@ export const TASKS = {
    * The live preview's few Lloyd iterations from given centroids (cluster c starts at centroid c):
    * labels only, in the interactive worker so a drag never blocks the main thread.
    */
-  warmLabels: (_: TaskContext, m: Matrix, init: Matrix, iterations: number): Int32Array =>
-    kmeans(m, { k: init.n, init, maxIterations: iterations }).labels,
+  warmLabels: (_: TaskContext, m: Matrix, init: Matrix, iterations: number): Int32Array => warmLabels(m, init, iterations),
 } satisfies Record<string, (ctx: TaskContext, ...args: never[]) => unknown>;
 
 export type TaskName = keyof typeof TASKS;
