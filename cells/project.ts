@@ -6,16 +6,26 @@ import { table } from './data.ts';
 import { pcaScatter, updatePcaScatter, type PcaScatterOptions } from '../src/ui/charts/pca-scatter.ts';
 import { explainedVarianceChart } from '../src/ui/charts/explained-variance-chart.ts';
 
+/** Resolves in a new task of the event loop (after input, paint and messages already queued). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export const projection = cell({
   name: 'projection',
   title: 'PCA projection',
   hidden: true,
   inputs: { prepared },
   // One feature gives one component: the scatter then lays customers out on PC1 alone. It stays
-  // on this thread (about 15 ms at 50,000 x 5): under load a worker round trip per drag step cost
-  // more than it saved (bench/browser.ts, README "Performance").
-  run: ({ prepared }): PcaResult => pca(prepared.matrix, { components: Math.min(2, prepared.matrix.d) }),
+  // on this thread (about 6 ms at 50,000 x 5): under load a worker round trip per drag step cost
+  // more than it saved (bench/browser.ts, README "Performance"). It starts in a task of its own:
+  // the drag step's preparation and the live preview's request to its worker go first, and no
+  // one task holds the page for all of them; a step superseded meanwhile is not computed.
+  run: async ({ prepared }, { signal }): Promise<PcaResult> => {
+    await nextTask();
+    signal.throwIfAborted();
+    return pca(prepared.matrix, { components: Math.min(2, prepared.matrix.d) });
+  },
 });
+
 
 /** Points drawn at most in the scatter (a stratified sample above it). */
 export const SCATTER_POINTS = 2500;
