@@ -31,10 +31,12 @@ export interface BrowserBenchRow {
   settledRecolourMs: number;
   /** Runs whose release produced a recolour (see `dragOnce`); the median is over these. */
   settledRuns: number;
-  /** Main-thread tasks over 50 ms (Long Tasks API) from pressing the thumb to the repaint after a drag step, over all runs; the release is excluded. */
+  /** Main-thread tasks over 50 ms (Long Tasks API) from pressing the thumb to the repaint after a drag step, over all runs; each drag starts on a settled notebook; the release is excluded. */
   dragLongTasks: number;
   /** The longest of them in ms; 0 when there was none. */
   dragLongestTaskMs: number;
+  /** The longest main-thread task from releasing the thumb until the notebook has settled (the clustering and what follows it), over all runs. */
+  releaseLongestTaskMs: number;
   runs: number;
 }
 
@@ -91,12 +93,27 @@ async function longTasks(page: Page): Promise<number[]> {
   );
 }
 
+/** Waits until no cell that runs on change is pending or running (deferred cells included). */
+async function quiet(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const engine = (window as unknown as { tierbook: { engine: { nodes: readonly { kind: string; name: string; trigger?: string }[]; state(n: string): { status: string } } } }).tierbook.engine;
+      return engine.nodes.every((n) => n.kind !== 'cell' || n.trigger !== 'change' || !['pending', 'running'].includes(engine.state(n.name).status));
+    },
+    undefined,
+    { timeout: 120_000 },
+  );
+}
+
 /**
- * One drag of the cts_pct weight slider: the mouse moves the thumb (live `input` events, the
- * scatter follows from the live PCA), then releases it (commit: k-means reruns in the worker and
- * the scatter is recoloured). Returns [live repaint ms, release-to-recolour ms, long tasks during the drag].
+ * One drag of the cts_pct weight slider, on a settled notebook (what the previous release started
+ * has finished): the mouse moves the thumb (live `input` events, the scatter follows from the live
+ * PCA), then releases it (commit: k-means reruns in the worker and the scatter is recoloured).
+ * Returns [live repaint ms, release-to-recolour ms, long tasks during the drag, long tasks from
+ * the release until the notebook has settled].
  */
-async function dragOnce(page: Page, direction: 1 | -1): Promise<[number, number, number[]]> {
+async function dragOnce(page: Page, direction: 1 | -1): Promise<[number, number, number[], number[]]> {
+  await quiet(page);
   const slider = page.getByRole('slider', { name: /cts_pct/ });
   const box = await slider.boundingBox();
   if (!box) throw new Error('the cts_pct weight slider is not visible');
@@ -111,11 +128,13 @@ async function dragOnce(page: Page, direction: 1 | -1): Promise<[number, number,
   const live = await probeResult(page);
   const tasks = await longTasks(page);
   await armProbe(page, 'clustering');
+  await recordLongTasks(page);
   await page.mouse.up();
   // On a loaded machine the repaint can outlast the engine's pause-commit: clustering then ran
   // before the release and nothing recolours on it. That run yields no release figure (NaN).
   const settled = await Promise.race([probeResult(page), page.waitForTimeout(20_000).then(() => Number.NaN)]);
-  return [live, settled, tasks];
+  await quiet(page);
+  return [live, settled, tasks, await longTasks(page)];
 }
 
 /**
@@ -172,13 +191,15 @@ export async function benchBrowser(options: { customers?: number; runs?: number 
     const live: number[] = [];
     const settled: number[] = [];
     const long: number[] = [];
+    const afterRelease: number[] = [];
     for (let r = 0; r < runs + 1; r++) {
-      const [l, s, tasks] = await dragOnce(page, r % 2 ? -1 : 1);
+      const [l, s, tasks, releaseTasks] = await dragOnce(page, r % 2 ? -1 : 1);
       await page.waitForTimeout(300);
       if (r > 0) {
         live.push(l);
         settled.push(s);
         long.push(...tasks);
+        afterRelease.push(...releaseTasks);
       }
     }
     await context.close();
@@ -191,6 +212,7 @@ export async function benchBrowser(options: { customers?: number; runs?: number 
         settledRuns: settled.filter((v) => !Number.isNaN(v)).length,
         dragLongTasks: long.length,
         dragLongestTaskMs: Math.round(Math.max(0, ...long)),
+        releaseLongestTaskMs: Math.round(Math.max(0, ...afterRelease)),
         runs,
       },
     ];

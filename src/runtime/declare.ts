@@ -22,6 +22,8 @@ export interface CellSpec<I extends Readonly<Record<string, Dependency<unknown>>
   inputs: I;
   run: (values: ValuesOf<I>, context: RunContext) => T | Promise<T>;
   view?: (value: Awaited<T>, context: ViewContext) => ViewResult;
+  /** Redraws the view in place for a new value (see `CellNode.update`). */
+  update?: (element: Element, value: Awaited<T>, context: ViewContext) => boolean;
   /** One-click input changes offered beside the output. */
   suggest?: (value: Awaited<T>) => readonly Suggestion[];
   /** `change` (default) or `demand`: see `Trigger`. */
@@ -46,6 +48,7 @@ export function cell<const I extends Readonly<Record<string, Dependency<unknown>
     inputs: spec.inputs,
     run: spec.run as CellNode<Awaited<T>>['run'],
     view: spec.view,
+    ...(spec.update ? { update: spec.update } : {}),
     suggest: spec.suggest,
     trigger: spec.trigger ?? 'change',
     hidden: spec.hidden ?? false,

@@ -215,6 +215,13 @@ export interface CellNode<T> extends Node<T> {
   readonly inputs: Readonly<Record<string, Dependency<unknown>>>;
   readonly run: (values: Record<string, unknown>, context: RunContext) => T | Promise<T>;
   view?(value: T, context: ViewContext): ViewResult; // method syntax for the same reason
+  /**
+   * Redraws in place an element this cell's `view` drew for an earlier value (a fragment arrives
+   * in the wrapper the shell mounted it in): true when it did, so the shell keeps the element
+   * mounted; false when it cannot (another layout, a legend to redraw), so the shell calls `view`.
+   * For views that follow a drag: a chart that moves its points without new DOM. Optional.
+   */
+  update?(element: Element, value: T, context: ViewContext): boolean; // method syntax, as `view`
   /** One-click input changes offered beside the output (drawn by the shell as buttons). */
   suggest?(value: T): readonly Suggestion[];
   readonly trigger: Trigger;

@@ -287,8 +287,11 @@ export class TbCellFrame extends LitElement {
         overflow-x: auto;
         transition: opacity 0.15s;
       }
+      /* Dimmed only when a run lasts: a drag step (well under 200 ms) repaints without the view
+         fading out and back, which flickered and kept the page animating while a slider moved. */
       .view.stale {
         opacity: 0.55;
+        transition: opacity 0.15s 0.2s;
       }
       .view[hidden] {
         display: none;

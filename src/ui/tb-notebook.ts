@@ -64,6 +64,8 @@ export class TbNotebook extends LitElement {
   private resizeObserver: ResizeObserver | undefined;
   private sightObserver: IntersectionObserver | undefined;
   private readonly inSight: Set<string>;
+  /** The sections and frames the sight observer already watches. */
+  private watched = new WeakSet<Element>();
   private readonly controlHost: ControlHost;
 
   constructor() {
@@ -139,6 +141,7 @@ export class TbNotebook extends LitElement {
     this.resizeObserver = undefined;
     this.sightObserver?.disconnect();
     this.sightObserver = undefined;
+    this.watched = new WeakSet();
     this.inSight.clear();
   }
 
@@ -170,9 +173,12 @@ export class TbNotebook extends LitElement {
         rootMargin: '0px 0px -60% 0px',
       });
     }
-    // Observing an element twice is a no-op, so new sections and frames are simply added.
-    for (const el of main.querySelectorAll(':scope > section.prose, :scope > tb-cell-frame'))
+    // Only new sections and frames: this runs on every state change, many times per drag step.
+    for (const el of main.children) {
+      if (this.watched.has(el) || !(el.localName === 'tb-cell-frame' || (el.localName === 'section' && el.classList.contains('prose')))) continue;
+      this.watched.add(el);
       this.sightObserver?.observe(el);
+    }
   }
 
   private onSight(entries: readonly IntersectionObserverEntry[]): void {

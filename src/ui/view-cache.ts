@@ -1,4 +1,4 @@
-import type { CellNode } from '../runtime/node.ts';
+import type { CellNode, ViewContext } from '../runtime/node.ts';
 import type { CellState } from '../runtime/state.ts';
 import { ModulePending } from './lazy-module.ts';
 
@@ -34,6 +34,8 @@ export class ViewCache {
 
   /** How many times views were actually called; for tests and diagnostics. */
   calls = 0;
+  /** How many times a view redrew its element in place (`CellNode.update`) instead. */
+  updates = 0;
 
   /** Called once a module that views waited for has loaded: the page renders again, drawing them. */
   onReady: () => void = () => {};
@@ -47,10 +49,16 @@ export class ViewCache {
     if (!state.hasValue || !cell.view) return undefined;
     const cached = this.entries.get(cell.name);
     if (cached && cached.version === state.version && cached.width === width) return cached.content;
+    const context = { document, width, memory: this.memory, ...this.look };
+    // A view that can redraw itself keeps its element: the page then has nothing to re-mount.
+    if (cached?.width === width && cached.content.kind === 'node' && cell.update && this.updated(cell, cached.content.node, state.value, context)) {
+      this.entries.set(cell.name, { version: state.version, width, content: cached.content });
+      return cached.content;
+    }
     this.calls++;
     let content: ViewContent;
     try {
-      content = wrap(cell.view(state.value, { document, width, memory: this.memory, ...this.look }), document);
+      content = wrap(cell.view(state.value, context), document);
     } catch (error) {
       if (error instanceof ModulePending) {
         const previous = cached?.content.kind === 'loading' ? cached.content.previous : cached?.content;
@@ -71,6 +79,17 @@ export class ViewCache {
       waited = true;
     }
     if (waited) this.onReady();
+  }
+
+  /** Whether `cell.update` redrew `node` for `value` (a failing update falls back to the view). */
+  private updated(cell: CellNode<unknown>, node: Node, value: unknown, context: ViewContext): boolean {
+    try {
+      if (!cell.update?.(node as Element, value, context)) return false;
+    } catch {
+      return false;
+    }
+    this.updates++;
+    return true;
   }
 
   clear(): void {

@@ -1,6 +1,5 @@
 /** The table of analytics tasks that run in a worker (or inline in Node), by name. */
 import { cluster, type ClusterResult, type ClusterSpec } from '../analytics/cluster/cluster.ts';
-import { kmeans } from '../analytics/cluster/kmeans.ts';
 import { silhouette, type SilhouetteResult } from '../analytics/metrics/silhouette.ts';
 import { sampledSilhouette, type SampledSilhouetteSpec } from '../analytics/metrics/silhouette-sampled.ts';
 import { profileClusters, type ClusterProfile } from '../analytics/profile/cluster-profile.ts';
@@ -15,6 +14,7 @@ import { sha256 } from '../config/hash.ts';
 import { ROBUSTNESS_TASKS } from './robustness-tasks.ts';
 import type { ImportResult, TaskContext } from './tasks.ts';
 import { fetchSampleSnapshot } from './sample-snapshot.ts';
+import { warmLabels } from './warm-labels.ts';
 
 /** Reads a file (or generates the bundled sample when `bytes` is null) into customers + quality report. */
 async function importTask(ctx: TaskContext, bytes: Uint8Array | null, fileName: string, spec: DataImportSpec): Promise<ImportResult> {
@@ -54,7 +54,6 @@ export const TASKS = {
    * The live preview's few Lloyd iterations from given centroids (cluster c starts at centroid c):
    * labels only, in the interactive worker so a drag never blocks the main thread.
    */
-  warmLabels: (_: TaskContext, m: Matrix, init: Matrix, iterations: number): Int32Array =>
-    kmeans(m, { k: init.n, init, maxIterations: iterations }).labels,
+  warmLabels: (_: TaskContext, m: Matrix, init: Matrix, iterations: number): Int32Array => warmLabels(m, init, iterations),
 } satisfies Record<string, (ctx: TaskContext, ...args: never[]) => unknown>;
 

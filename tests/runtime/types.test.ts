@@ -86,6 +86,24 @@ describe('typed cell wiring', () => {
     expect(c.inputs.job).toEqual({ kind: 'ifRun', node: job });
   });
 
+  it('gives a view update the cell value with its type, and keeps it on the node', () => {
+    const c = cell({
+      name: 'c',
+      inputs: { doubled },
+      run: ({ doubled }) => doubled + 1,
+      view: (value) => String(value),
+      update: (element, value) => {
+        const n: number = value;
+        // @ts-expect-error the value is a number
+        const s: string = value;
+        element.textContent = String(n) + s;
+        return true;
+      },
+    });
+    expect(typeof c.update).toBe('function');
+    expect(doubled.update).toBeUndefined();
+  });
+
   it('types the engine boundary by the node', async () => {
     const engine = createEngine({ id: 't', title: 't', items: [k, scale, doubled] });
     const value: number = await engine.value(doubled);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pcaScatter } from '../../src/ui/charts/pca-scatter.ts';
+import { pcaScatter, updatePcaScatter, type PcaScatterData } from '../../src/ui/charts/pca-scatter.ts';
 import { blobs } from './scatter-data.ts';
 import { drawDots, type DotsContext } from '../../src/ui/charts/scatter-canvas.ts';
 import { clusterColor } from '../../src/ui/charts/palette.ts';
@@ -34,6 +34,15 @@ function recorder() {
 const unequal = (n: number) => blobs(n, (i) => (i % 3 === 2 && i % 9 !== 2 ? 0 : i % 3));
 
 afterEach(() => vi.restoreAllMocks());
+
+/** A canvas scatter of `n` points drawn on a recording context, 500 x 300. */
+function canvasFigure(n = 1200) {
+  const { context, arcs } = recorder();
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
+  const data = unequal(n);
+  const options = { width: 500, height: 300, render: 'canvas' } as const;
+  return { data, options, arcs, fig: pcaScatter(data, options) as HTMLElement & { scale(name: string): { domain: number[] } } };
+}
 
 describe('drawDots', () => {
   it('maps data to pixels linearly and fills one circle per point, layer by layer', () => {
@@ -121,5 +130,119 @@ describe('pcaScatter on a canvas', () => {
     const fig = pcaScatter(unequal(3000), { width: 600, height: 400, maxPoints: 2500 });
     expect(fig.querySelectorAll('canvas')).toHaveLength(0);
     expect(fig.querySelectorAll('circle[data-cluster]')).toHaveLength(2500);
+  });
+});
+
+describe('updatePcaScatter', () => {
+  /** The same points scaled by `f` and moved by (dx, dy), e.g. a drag step; the clusters unchanged. */
+  const moved = (data: PcaScatterData, f: number, dx: number, dy: number): PcaScatterData => ({
+    ...data,
+    x: Float64Array.from(data.x, (v) => v * f + dx),
+    y: Float64Array.from(data.y, (v) => v * f + dy),
+    centroids: data.centroids?.map((c) => ({ ...c, x: c.x * f + dx, y: c.y * f + dy })),
+    explained: [0.4, 0.3],
+  });
+  const diamonds = (fig: Element) => [...fig.querySelectorAll('.tb-scatter-layers > svg:last-child g.tb-centroids path')];
+  const translation = (path: Element) => (/translate\(([-\d.]+),([-\d.]+)\)/.exec(path.getAttribute('transform') ?? '') ?? []).slice(1).map(Number);
+
+  it('repaints the dots and moves the centroids in the same figure, canvas and axes', () => {
+    const { context, arcs } = recorder();
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
+    const memory = {};
+    const data = unequal(3000);
+    const options = { width: 600, height: 400, maxPoints: 2500, render: 'canvas', memory } as const;
+    const fig = pcaScatter(data, options) as HTMLElement & { scale(name: string): { apply(v: number): number } };
+    const canvas = fig.querySelector('canvas');
+    const frame = fig.querySelector('.tb-scatter-layers > svg');
+    arcs.length = 0;
+    // Drawn on [-2.5, 2.5] x [-1.5, 2.5]: 10% closer to the origin keeps those rounded axes.
+    const next = moved(data, 0.9, 0, 0);
+    expect(updatePcaScatter(fig, next, options)).toBe(true);
+    // Same elements: nothing new for the page to lay out but the marks above the dots.
+    expect(fig.querySelector('canvas')).toBe(canvas);
+    expect(fig.querySelector('.tb-scatter-layers > svg')).toBe(frame);
+    expect(arcs).toHaveLength(2500);
+    const x = fig.scale('x');
+    const y = fig.scale('y');
+    const i = [...next.labels].indexOf(1);
+    const dot = arcs.find((a) => a.fill === clusterColor(1))!;
+    expect(dot.x).toBeCloseTo(x.apply(next.x[i]), 9);
+    expect(dot.y).toBeCloseTo(y.apply(next.y[i]), 9);
+    diamonds(fig).forEach((path, c) => {
+      const [tx, ty] = translation(path);
+      expect(tx).toBeCloseTo(x.apply(next.centroids![c].x), 6);
+      expect(ty).toBeCloseTo(y.apply(next.centroids![c].y), 6);
+    });
+    const labels = [...fig.querySelectorAll('g[aria-label$="axis label"] text')].map((t) => t.textContent);
+    expect(labels.sort()).toEqual(['PC1 (40.0%)', 'PC2 (30.0%)']);
+    expect(fig.querySelectorAll('figcaption')).toHaveLength(1);
+  });
+
+  it('rebuilds the axes when the points outgrow them, as a new drawing would draw them', () => {
+    const { data, options, fig } = canvasFigure();
+    const frame = fig.querySelector('.tb-scatter-layers > svg');
+    const next = moved(data, 1, 5, 3);
+    expect(updatePcaScatter(fig, next, options)).toBe(true);
+    expect(fig.querySelector('.tb-scatter-layers > svg')).not.toBe(frame);
+    expect(fig.querySelectorAll('.tb-scatter-layers > svg')).toHaveLength(2);
+    const fresh = pcaScatter(next, options) as typeof fig;
+    expect(fig.scale('x').domain).toEqual(fresh.scale('x').domain);
+    expect(fig.scale('y').domain).toEqual(fresh.scale('y').domain);
+    const ticks = (f: Element) => [...f.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks(fig)).toEqual(ticks(fresh));
+  });
+
+  it('declines, changing nothing, when the figure would be another one', () => {
+    const { data, options, fig } = canvasFigure();
+    const before = fig.outerHTML;
+    // Another size, an SVG drawing, a cluster more (another legend).
+    expect(updatePcaScatter(fig, data, { ...options, width: 400 })).toBe(false);
+    expect(updatePcaScatter(fig, data, { ...options, render: 'svg' })).toBe(false);
+    expect(updatePcaScatter(fig, { ...data, labels: Int32Array.from(data.labels, (l, i) => (i === 0 ? 3 : l)) }, options)).toBe(false);
+    expect(updatePcaScatter(pcaScatter(data, { ...options, render: 'svg' }), data, options)).toBe(false);
+    expect(fig.outerHTML).toBe(before);
+  });
+});
+
+describe('the marks above the canvas', () => {
+  const numbers = (d: string | null) => (d ?? '').match(/-?\d+(\.\d+)?(e-?\d+)?/g)?.map(Number) ?? [];
+
+  it('draw the centroid diamonds and loading arrows as Plot draws them in the SVG version', () => {
+    const { context } = recorder();
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
+    const data = unequal(1200);
+    const options = { width: 500, height: 300 } as const;
+    const canvasFig = pcaScatter(data, { ...options, render: 'canvas' });
+    const svgFig = pcaScatter(data, { ...options, render: 'svg' });
+    const marks = canvasFig.querySelector('.tb-scatter-marks')!;
+    for (const selector of ['g.tb-centroids path', 'g.tb-loadings path']) {
+      const mine = [...marks.querySelectorAll(selector)];
+      const plot = [...svgFig.querySelectorAll(selector)];
+      expect(mine).toHaveLength(plot.length);
+      // Plot writes 3 decimals.
+      const close = (a: string | null, b: string | null) => expect(numbers(a)).toEqual(numbers(b).map((v) => expect.closeTo(v, 2)));
+      mine.forEach((path, i) => {
+        close(path.getAttribute('d'), plot[i].getAttribute('d'));
+        close(path.getAttribute('transform'), plot[i].getAttribute('transform'));
+      });
+    }
+    expect([...marks.querySelectorAll('g.tb-loading-labels text')].map((t) => [t.textContent, t.getAttribute('text-anchor')])).toEqual([
+      ['margin', 'start'],
+      ['cts', 'end'],
+    ]);
+  });
+
+  it('build the tooltip when the pointer first moves over the chart, again after a redraw', () => {
+    const { data, options, fig } = canvasFigure();
+    const box = fig.querySelector('.tb-scatter-layers')!;
+    expect(box.querySelector('.tb-scatter-tip')).toBeNull();
+    box.dispatchEvent(new Event('pointermove', { bubbles: true }));
+    const tip = box.querySelector('.tb-scatter-tip');
+    expect(tip).not.toBeNull();
+    expect(box.lastElementChild).toBe(tip);
+    expect(updatePcaScatter(fig, data, options)).toBe(true);
+    expect(box.querySelector('.tb-scatter-tip')).toBeNull();
+    box.dispatchEvent(new Event('pointermove', { bubbles: true }));
+    expect(box.querySelectorAll('.tb-scatter-tip')).toHaveLength(1);
   });
 });

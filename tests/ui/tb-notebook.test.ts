@@ -196,6 +196,42 @@ describe('tb-notebook', () => {
     expect(el.shadowRoot!.querySelector('img')).toBeNull();
   });
 
+  it('lets a view redraw its element in place, and calls the view when it cannot', async () => {
+    const chart = cellNode('chart', {
+      title: 'Chart',
+      view: (value, { document }) => {
+        const div = document.createElement('div');
+        div.className = 'chart-view';
+        div.textContent = `drawn ${String(value)}`;
+        return div;
+      },
+      // Redraws numbers in place; a string needs a new view.
+      update: (element, value) => {
+        if (typeof value !== 'number') return false;
+        element.textContent = `updated ${value}`;
+        return true;
+      },
+    });
+    const engine = fakeEngine({ ...notebook, items: [...notebook.items, chart] });
+    const el = document.createElement('tb-notebook') as TbNotebook;
+    el.engine = engine;
+    document.body.append(el);
+    engine.emit('chart', { status: 'ok', hasValue: true, value: 1, version: 1 });
+    await settle(el);
+    const first = $(el, '#cell-chart').querySelector('.chart-view');
+    expect(first?.textContent).toBe('drawn 1');
+    engine.emit('chart', { status: 'ok', hasValue: true, value: 2, version: 2 });
+    await settle(el);
+    expect($(el, '#cell-chart').querySelector('.chart-view')).toBe(first);
+    expect(first?.textContent).toBe('updated 2');
+    engine.emit('chart', { status: 'ok', hasValue: true, value: 'text', version: 3 });
+    await settle(el);
+    const second = $(el, '#cell-chart').querySelector('.chart-view');
+    expect(second).not.toBe(first);
+    expect(second?.textContent).toBe('drawn text');
+    expect(first?.isConnected).toBe(false);
+  });
+
   it('summarises values of cells without a view', async () => {
     const { el, engine } = await page();
     engine.emit('summary', { status: 'ok', hasValue: true, value: [1, 2, 3], version: 1 });

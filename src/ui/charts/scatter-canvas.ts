@@ -45,7 +45,8 @@ export function canvasSupported(document: Document): boolean {
   return typeof view?.CanvasRenderingContext2D === 'function';
 }
 
-function project(scale: PixelScale): (v: number) => number {
+/** The linear map from data to CSS pixels of `scale`. */
+export function project(scale: PixelScale): (v: number) => number {
   const [d0, d1] = scale.domain;
   const [r0, r1] = scale.range;
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
@@ -74,6 +75,15 @@ export function drawDots(context: DotsContext, spec: DotsSpec, width: number, he
   context.globalAlpha = 1;
 }
 
+/** Styles the frame SVG for the stack: it sets the box's height, scaling like the SVG alone did (its own style, e.g. a font size, kept). */
+export function applyFrameStyle(frame: SVGSVGElement): void {
+  frame.style.display = 'block';
+  frame.style.width = '100%';
+  frame.style.height = 'auto';
+}
+/** The overlay SVG's style in the stack: exactly over the frame. */
+export const overlayStyle = 'position: absolute; left: 0; top: 0; width: 100%; height: 100%; max-width: none; overflow: visible;';
+
 /**
  * Stacks the frame SVG (inside Plot's figure, legend and caption kept), the dots canvas and the
  * overlay SVG in one box that scales like the SVG alone did (`max-width: 100%`, aspect kept).
@@ -85,9 +95,7 @@ export function stackLayers(figure: Element, frame: SVGSVGElement, overlay: SVGS
   box.className = 'tb-scatter-layers';
   box.style.cssText = `position: relative; width: ${width}px; max-width: 100%;`;
   frame.replaceWith(box);
-  frame.style.display = 'block';
-  frame.style.width = '100%';
-  frame.style.height = 'auto';
+  applyFrameStyle(frame);
   const ratio = document.defaultView?.devicePixelRatio || 1;
   const canvas = document.createElement('canvas');
   canvas.className = 'tb-scatter-dots';
@@ -95,7 +103,7 @@ export function stackLayers(figure: Element, frame: SVGSVGElement, overlay: SVGS
   canvas.height = Math.round(height * ratio);
   canvas.setAttribute('aria-hidden', 'true');
   canvas.style.cssText = 'position: absolute; left: 0; top: 0; width: 100%; height: 100%; pointer-events: none;';
-  overlay.style.cssText = 'position: absolute; left: 0; top: 0; width: 100%; height: 100%; max-width: none; overflow: visible;';
+  overlay.style.cssText = overlayStyle;
   box.append(frame, canvas, overlay);
   return canvas;
 }
