@@ -11,6 +11,8 @@ import { dateIssues } from './date-issues.ts';
 import { noRowsError, type DelimitedLayout } from './delimited-plan.ts';
 import type { PartColumn, PartResult, RaggedRows } from './delimited-part.ts';
 
+type TextPart = Extract<PartColumn, { type: 'text' }>;
+
 function concatFloats(arrays: readonly Float64Array[], total: number): Float64Array {
   if (arrays.length === 1) return arrays[0];
   const out = new Float64Array(total);
@@ -35,34 +37,59 @@ function mergeInvalid(parts: readonly InvalidCells[], rowBase: readonly number[]
   return { rows, texts };
 }
 
-/** Text columns: the first part's dictionary, then each later part's new values in its order; codes remapped. */
-function mergeText(parts: readonly { codes: Int32Array; dictionary: string[] }[], total: number): { codes: Int32Array; dictionary: string[] } {
+/**
+ * Text columns: the first part's dictionary, then each later part's new values in its order;
+ * codes remapped. Values are found by the hashes the parts computed (an open-addressing table),
+ * so no string is hashed again.
+ */
+function mergeText(parts: readonly TextPart[], total: number): { codes: Int32Array; dictionary: string[] } {
   if (parts.length === 1) return parts[0];
-  const dictionary = [...parts[0].dictionary];
-  const index = new Map<string, number>();
-  dictionary.forEach((s, c) => index.set(s, c));
+  let entries = 0;
+  for (const p of parts) entries += p.dictionary.length;
+  let size = 1024;
+  while (size < entries * 2) size *= 2;
+  const mask = size - 1;
+  // Merged code + 1 in each slot, 0 for free.
+  const slots = new Int32Array(size);
+  const hashes: number[] = [];
+  const dictionary: string[] = [];
   const codes = new Int32Array(total);
-  codes.set(parts[0].codes);
-  let at = parts[0].codes.length;
-  for (let k = 1; k < parts.length; k++) {
-    const part = parts[k];
+  let at = 0;
+  parts.forEach((part, k) => {
     const remap = new Int32Array(part.dictionary.length);
-    part.dictionary.forEach((s, c) => {
-      let to = index.get(s);
-      if (to === undefined) {
+    for (let c = 0; c < part.dictionary.length; c++) {
+      const s = part.dictionary[c];
+      const h = part.hashes[c];
+      let k = h & mask;
+      let to = -1;
+      for (;;) {
+        const slot = slots[k];
+        if (slot === 0) break;
+        if (hashes[slot - 1] === h && dictionary[slot - 1] === s) {
+          to = slot - 1;
+          break;
+        }
+        k = (k + 1) & mask;
+      }
+      if (to < 0) {
         to = dictionary.length;
         dictionary.push(s);
-        index.set(s, to);
+        hashes.push(h);
+        slots[k] = to + 1;
       }
       remap[c] = to;
-    });
+    }
     const from = part.codes;
-    for (let i = 0; i < from.length; i++) {
-      const c = from[i];
-      codes[at + i] = c < 0 ? -1 : remap[c];
+    // The first part's codes stay as they are: its values come first, in its order.
+    if (k === 0) codes.set(from);
+    else {
+      for (let i = 0; i < from.length; i++) {
+        const c = from[i];
+        codes[at + i] = c < 0 ? -1 : remap[c];
+      }
     }
     at += from.length;
-  }
+  });
   return { codes, dictionary };
 }
 
@@ -70,7 +97,7 @@ function mergeColumn(name: string, layout: DelimitedLayout, c: number, parts: re
   const cols: PartColumn[] = parts.map((p) => p.columns[c]);
   const type = layout.types[c];
   if (type === 'text') {
-    const { codes, dictionary } = mergeText(cols as Extract<PartColumn, { type: 'text' }>[], total);
+    const { codes, dictionary } = mergeText(cols as TextPart[], total);
     return { type, name, codes, dictionary };
   }
   const numeric = cols as Exclude<PartColumn, { type: 'text' }>[];
