@@ -12,6 +12,7 @@ import type { DataImportSpec } from '../data/import-spec.ts';
 import { sampleOrdersCsv } from '../data/synthetic/sample-orders.ts';
 import { sha256 } from '../config/hash.ts';
 import { ROBUSTNESS_TASKS } from './robustness-tasks.ts';
+import type { ParallelRead } from '../data/read/read-parallel.ts';
 
 /** The file name the generated sample goes by in messages and exports. */
 export const SAMPLE_ORDERS_NAME = 'sample-orders.csv';
@@ -37,7 +38,7 @@ async function importTask(ctx: TaskContext, bytes: Uint8Array | null, fileName: 
     ctx.onProgress(0, 'generating the sample order lines');
     data = new TextEncoder().encode(sampleOrdersCsv());
   }
-  const imported = await importData(data, fileName, spec, (f) => ctx.onProgress(f, 'reading'));
+  const imported = await importData(data, fileName, spec, (f) => ctx.onProgress(f, 'reading'), ctx.parallel);
   return { imported, fingerprint: `sha256:${await sha256(data)}`, bytes: data.length };
 }
 
@@ -45,6 +46,8 @@ async function importTask(ctx: TaskContext, bytes: Uint8Array | null, fileName: 
 export interface TaskContext {
   readonly onProgress: (fraction: number, message?: string) => void;
   readonly signal: AbortSignal;
+  /** Where a large delimited file may be read in parts (parse workers); default: this thread only. */
+  readonly parallel?: ParallelRead;
 }
 
 /**

@@ -96,3 +96,19 @@ export function inProcessParts(parts: number, minChars = 0): ParallelRead {
     read: async (inputs, onProgress) => inputs.map((input, k) => structuredClone(readPartInput(structuredClone(input), k === 0 ? onProgress : undefined))),
   };
 }
+
+/** The buffers of a part's typed arrays, moved (not copied) when a worker posts the part back. */
+export function partBuffers(part: PartResult): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (a: ArrayBufferView) => {
+    if (a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  };
+  add(part.lines);
+  for (const c of part.columns) {
+    if (c.type === 'text') {
+      add(c.codes);
+      add(c.hashes);
+    } else add(c.values);
+  }
+  return out;
+}
