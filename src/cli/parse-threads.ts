@@ -32,6 +32,8 @@ class PartThread {
   private readonly thread: Worker;
   private readonly waiting = new Map<number, { resolve: (p: PartResult) => void; reject: (e: Error) => void }>();
   private nextId = 1;
+  /** Why the thread stopped, once it has: it takes no more parts. */
+  dead: Error | null = null;
   constructor(url: URL) {
     // A TypeScript entry (the sources, in tests and development) starts through tsx's loader:
     // a loader given to the process does not reach its worker threads.
@@ -47,6 +49,7 @@ class PartThread {
       else w.reject(new Error(reply.error));
     });
     const fail = (error: Error) => {
+      this.dead ??= error;
       for (const [id, w] of this.waiting) {
         this.settled(id);
         w.reject(error);
@@ -60,12 +63,13 @@ class PartThread {
     if (this.waiting.size === 0) this.thread.unref();
   }
   read(input: PartInput): Promise<PartResult> {
+    if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     if (this.waiting.size === 0) this.thread.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      // Copied, not moved: if the thread fails, the caller reads the part from the same input.
-      this.thread.postMessage({ id, input });
+      // Moved, not copied (the bytes are the reader's own copy of the part).
+      this.thread.postMessage({ id, input }, 'bytes' in input ? [input.bytes.buffer as ArrayBuffer] : []);
     });
   }
   terminate(): Promise<number> {
@@ -80,14 +84,15 @@ function defaultUrl(): URL {
 }
 
 /**
- * A parallel reader over worker threads. A part whose thread fails (it could not start, or
- * crashed) is read on the calling thread instead: the table is the same either way.
+ * A parallel reader over worker threads. When a thread fails (it could not start, or crashed),
+ * `read` rejects and the reader reads the file again on the calling thread: the same table.
  */
 export function parseThreads(options: ParseThreadsOptions = {}): ParseThreads {
   const parts = Math.max(1, options.parts ?? availableParallelism());
   const url = options.url ?? defaultUrl();
   const threads: PartThread[] = [];
-  const thread = (k: number): PartThread => (threads[k] ??= new PartThread(url));
+  // A thread that stopped is replaced on the next file.
+  const thread = (k: number): PartThread => (threads[k] = threads[k] && !threads[k].dead ? threads[k] : new PartThread(url));
   let threaded = 0;
   return {
     parts,
@@ -100,11 +105,18 @@ export function parseThreads(options: ParseThreadsOptions = {}): ParseThreads {
       const others = inputs.slice(1).map((input, k) =>
         thread(k % Math.max(1, parts - 1))
           .read(input)
-          .then((part) => (threaded++, part))
-          .catch(() => readPartInput(input)),
+          .then((part) => (threaded++, part)),
       );
+      // Nothing may reject unobserved while this thread reads the first part.
+      const settled = Promise.allSettled(others);
       const first = inputs.length > 0 ? [readPartInput(inputs[0], onProgress)] : [];
-      return [...first, ...(await Promise.all(others))];
+      const rest = await settled;
+      const failed = rest.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return [...first, ...rest.map((r) => (r as PromiseFulfilledResult<PartResult>).value)];
+    },
+    warm() {
+      for (let k = 0; k < parts - 1; k++) thread(k);
     },
     close: async () => void (await Promise.all(threads.map((t) => t.terminate()))),
   };

@@ -22,7 +22,7 @@ describe('parse threads (node:worker_threads)', () => {
     expect(await loadTable(bytes, { fileName: 'orders.csv', parallel: threads })).toEqual(one);
   });
 
-  it('read a part on the calling thread when its thread cannot start', async () => {
+  it('read the file on the calling thread when a thread cannot start', async () => {
     const broken = parseThreads({ parts: 2, minChars: 0, url: new URL('./no-such-worker.js', import.meta.url) });
     const bytes = new TextEncoder().encode(['id,n', ...Array.from({ length: 50 }, (_, i) => `C${i % 7},${i}`)].join('\n'));
     expect(await loadTable(bytes, { fileName: 'b.csv', parallel: broken })).toEqual(await loadTable(bytes, { fileName: 'b.csv' }));

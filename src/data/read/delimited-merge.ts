@@ -51,7 +51,7 @@ function mergeText(parts: readonly TextPart[], total: number): { codes: Int32Arr
   const mask = size - 1;
   // Merged code + 1 in each slot, 0 for free.
   const slots = new Int32Array(size);
-  const hashes: number[] = [];
+  const hashes = new Int32Array(entries);
   const dictionary: string[] = [];
   const codes = new Int32Array(total);
   let at = 0;
@@ -73,8 +73,8 @@ function mergeText(parts: readonly TextPart[], total: number): { codes: Int32Arr
       }
       if (to < 0) {
         to = dictionary.length;
+        hashes[to] = h;
         dictionary.push(s);
-        hashes.push(h);
         slots[k] = to + 1;
       }
       remap[c] = to;

@@ -21,7 +21,7 @@ const BLOCK_RECORDS = 8192;
 export type PartColumn =
   | { readonly type: 'number'; readonly values: Float64Array; readonly invalid: InvalidCells }
   | { readonly type: 'date'; readonly values: Float64Array; readonly invalid: InvalidCells; readonly layouts: Record<DateLayout, number> }
-  | { readonly type: 'text'; readonly codes: Int32Array; readonly dictionary: string[]; readonly hashes: Uint32Array };
+  | { readonly type: 'text'; readonly codes: Int32Array; readonly dictionary: string[]; readonly hashes: Int32Array };
 
 /** A short or long row: its 0-based row and 1-based line in the part, and its field count. */
 export interface RaggedRow {
@@ -148,7 +148,7 @@ export function readPart(text: string, layout: PartLayout, offset = 0, onProgres
     const k = kinds[c];
     if (k === 0) return { type: 'number', values: nums[c].values.slice(0, nums[c].n), invalid: nums[c].invalid };
     if (k === 1) return { type: 'date', values: dates[c].values.slice(0, dates[c].n), invalid: dates[c].invalid, layouts: dates[c].layouts };
-    return { type: 'text', codes: texts[c].codes.slice(0, texts[c].n), dictionary: texts[c].dictionary, hashes: Uint32Array.from(texts[c].hashes) };
+    return { type: 'text', codes: texts[c].codes.slice(0, texts[c].n), dictionary: texts[c].dictionary, hashes: Int32Array.from(texts[c].hashes) };
   });
   return { rows, lineCount: line - 1, lines: lines.slice(0, rows), columns, short, long, unterminatedLine, strayQuotes };
 }

@@ -5,7 +5,7 @@ import { DataError } from '../errors.ts';
 import { readDelimited, type ReadOptions } from './read-delimited.ts';
 import { readArrow, readParquet } from './read-values.ts';
 import { readJson } from './read-json.ts';
-import { readDelimitedParallel, type ParallelRead } from './read-parallel.ts';
+import { PARALLEL_MIN_CHARS, readDelimitedParallel, type ParallelRead } from './read-parallel.ts';
 
 const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
@@ -49,6 +49,7 @@ export async function loadTable(bytes: Uint8Array, options: LoadOptions): Promis
   const format = options.format ?? detectFormat(bytes, file);
   if (format === 'parquet') return readParquet(bytes, options);
   if (format === 'arrow') return readArrow(bytes, options);
+  if (format === 'csv' && options.parallel && bytes.length >= (options.parallel.minChars ?? PARALLEL_MIN_CHARS)) options.parallel.warm?.();
   const decoded = decodeText(bytes, file);
   const { text, issues, encoding } = decoded;
   const table = format === 'json' ? readJson(text, options) : options.parallel ? await readDelimitedParallel(decoded, bytes, options, options.parallel) : readDelimited(text, options);

@@ -35,9 +35,12 @@ export interface ParallelRead {
   readonly minChars?: number;
   /**
    * Reads the parts, results in the same order. A host reads the first on the calling thread
-   * (passing `onProgress` on) and the others elsewhere.
+   * (passing `onProgress` on) and the others elsewhere; it may move (transfer) the inputs' bytes.
+   * When it rejects, the file is read again on the calling thread.
    */
   read(inputs: PartInput[], onProgress?: (fraction: number) => void): Promise<PartResult[]>;
+  /** Called before a large file is decoded, so that threads can start meanwhile. */
+  warm?(): void;
 }
 
 /** Reads one part: what a parse worker runs. Bytes are UTF-8 (ASCII) without a byte-order mark. */
@@ -82,7 +85,14 @@ export async function readDelimitedParallel(decoded: DecodedText, bytes: Uint8Ar
     // The first part stays on the calling thread: a view of the text, nothing copied.
     inputs.push(k > 0 && ascii ? { layout: part, bytes: bytes.slice(bom + from, bom + to) } : { layout: part, text: text.slice(from, to) });
   }
-  return mergeParts(layout, await parallel.read(inputs, options.onProgress));
+  let parts: PartResult[];
+  try {
+    parts = await parallel.read(inputs, options.onProgress);
+  } catch {
+    // A worker that failed (could not start, ran out of memory): the same table from one thread.
+    parts = [readPart(text, layout, layout.bodyStart, options.onProgress)];
+  }
+  return mergeParts(layout, parts);
 }
 
 /**
