@@ -12,7 +12,7 @@ import type { DataImportSpec } from '../data/import-spec.ts';
 import { sampleOrdersCsv } from '../data/synthetic/sample-orders.ts';
 import { sha256 } from '../config/hash.ts';
 import { ROBUSTNESS_TASKS } from './robustness-tasks.ts';
-import type { ParallelRead } from '../data/read/read-parallel.ts';
+import type { PartPool } from './part-pool.ts';
 
 /** The file name the generated sample goes by in messages and exports. */
 export const SAMPLE_ORDERS_NAME = 'sample-orders.csv';
@@ -22,6 +22,8 @@ export interface ImportResult {
   /** `sha256:<hex>` of the bytes read (the generated CSV for the sample). */
   readonly fingerprint: string;
   readonly bytes: number;
+  /** Parts of the file read by parse workers (0: all on one thread). */
+  readonly threadedParts?: number;
 }
 
 /** An import with where it came from: the notebook's `imported` value. */
@@ -38,8 +40,9 @@ async function importTask(ctx: TaskContext, bytes: Uint8Array | null, fileName: 
     ctx.onProgress(0, 'generating the sample order lines');
     data = new TextEncoder().encode(sampleOrdersCsv());
   }
+  const before = ctx.parallel?.threaded ?? 0;
   const imported = await importData(data, fileName, spec, (f) => ctx.onProgress(f, 'reading'), ctx.parallel);
-  return { imported, fingerprint: `sha256:${await sha256(data)}`, bytes: data.length };
+  return { imported, fingerprint: `sha256:${await sha256(data)}`, bytes: data.length, threadedParts: (ctx.parallel?.threaded ?? 0) - before };
 }
 
 /** What a task may use besides its arguments: progress reports and cancellation. */
@@ -47,7 +50,7 @@ export interface TaskContext {
   readonly onProgress: (fraction: number, message?: string) => void;
   readonly signal: AbortSignal;
   /** Where a large delimited file may be read in parts (parse workers); default: this thread only. */
-  readonly parallel?: ParallelRead;
+  readonly parallel?: PartPool;
 }
 
 /**
