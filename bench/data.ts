@@ -183,9 +183,19 @@ export async function benchData(options: BenchOptions = {}): Promise<BenchRow[]>
       ['tierbook', 'parquet', () => runTierbook(parquet, 'bench.parquet'), parquet.length],
     ];
     if (options.arquero ?? true) cases.push(['arquero', 'csv', async () => runArquero(text), csv.length]);
-    for (const [path, format, run, bytes] of cases) {
-      const results: Awaited<ReturnType<typeof run>>[] = [];
-      for (let r = 0; r < runs; r++) results.push(await run());
+    // Runs alternate between the cases (a, b, c, a, b, c, ...), so a change of load on a shared
+    // machine falls on every case alike, the parallel read and the single-threaded one above all.
+    const timed: RunTimes[][] = cases.map(() => []);
+    for (let r = 0; r < runs; r++) {
+      for (let k = 0; k < cases.length; k++) {
+        const t = await cases[k][2]();
+        // Only the first run's data are measured: later runs let theirs go.
+        if (r > 0) t.measure = undefined;
+        timed[k].push(t);
+      }
+    }
+    for (const [k, [path, format, , bytes]] of cases.entries()) {
+      const results = timed[k];
       const m = (k: 'load' | 'clean' | 'features' | 'total' | 'cpu' | 'orderData') => median(results.map((x) => x[k]));
       const measured = results[0].measure?.();
       const row: BenchRow = {
