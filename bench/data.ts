@@ -1,6 +1,8 @@
 /**
  * Data-layer benchmark: order lines → clean lines → customer features, for CSV and Parquet at
- * 100k and 1M lines, against the plain Arquero path (fromCSV + derive + groupby/rollup).
+ * 100k and 1M lines, against the plain Arquero path (fromCSV + derive + groupby/rollup); CSV
+ * also read in parts on worker threads (`tierbook-parallel`, one part per core, the command's
+ * parse threads), next to the single-threaded read.
  * Reports medians of wall and CPU time, rows per second and peak RSS, and (Tierbook) what the
  * import carries across the worker boundary: the customer table, the order data for tiers and
  * policies, and how long moving it takes.
@@ -16,10 +18,13 @@ import { cellText, columnOf, type LoadedTable } from '../src/data/read/columns.t
 import { buildCustomerFeatures } from '../src/data/features/customer-features.ts';
 import { orderData } from '../src/data/features/order-data.ts';
 import { loadTable } from '../src/data/read/load-table.ts';
+import type { ParallelRead } from '../src/data/read/read-parallel.ts';
+import { parseThreads } from '../src/cli/parse-threads.ts';
 import { generateOrders, ordersToCsv } from '../src/data/synthetic/synthetic-orders.ts';
 
 export interface BenchRow {
-  path: 'tierbook' | 'arquero';
+  /** `tierbook-parallel`: the CSV read in parts on worker threads (src/cli/parse-threads.ts). */
+  path: 'tierbook' | 'tierbook-parallel' | 'arquero';
   format: 'csv' | 'parquet';
   lines: number;
   customers: number;
@@ -102,10 +107,10 @@ function toParquet(t: LoadedTable): Uint8Array {
   return new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 100_000 }));
 }
 
-async function runTierbook(bytes: Uint8Array, fileName: string): Promise<RunTimes> {
+async function runTierbook(bytes: Uint8Array, fileName: string, parallel?: ParallelRead): Promise<RunTimes> {
   const w0 = performance.now();
   const c0 = cpuMs();
-  const table = await loadTable(bytes, { fileName, types: (h) => mappingTypes(detectMapping(h).mapping) });
+  const table = await loadTable(bytes, { fileName, types: (h) => mappingTypes(detectMapping(h).mapping), parallel });
   const w1 = performance.now();
   const mapping = detectMapping(table.header).mapping;
   const { lines } = cleanOrderLines(table, mapping);
@@ -117,7 +122,7 @@ async function runTierbook(bytes: Uint8Array, fileName: string): Promise<RunTime
   const carried = { customers: f, orders };
   return {
     load: w1 - w0, clean: w2 - w1, features: w3 - w2, total: w3 - w0, cpu: cpuMs() - c0, customers: f.rowCount, orderData: w4 - w3,
-    measure: () => ({
+    measure: parallel ? undefined : () => ({
       customersBytes: payloadBytes(f), ordersBytes: payloadBytes(orders), linesBytes: payloadBytes(lines),
       cloneMs: cloneMs(carried, 3), cloneWithoutOrdersMs: cloneMs({ customers: f }, 3),
     }),
@@ -163,6 +168,8 @@ export async function benchData(options: BenchOptions = {}): Promise<BenchRow[]>
   const runs = options.runs ?? 3;
   const log = options.log ?? (() => {});
   const rows: BenchRow[] = [];
+  // CPU time counts this thread only: the parallel row's CPU leaves out what its threads did.
+  const threads = parseThreads();
   for (const size of sizes) {
     const data = generateOrders({ seed: 1, lines: size, customers: Math.round(size / 20) });
     const text = ordersToCsv(data);
@@ -172,12 +179,23 @@ export async function benchData(options: BenchOptions = {}): Promise<BenchRow[]>
     log(`generated ${size.toLocaleString('en-US')} lines: CSV ${(csv.length / 1e6).toFixed(1)} MB, Parquet ${(parquet.length / 1e6).toFixed(1)} MB`);
     const cases: [BenchRow['path'], BenchRow['format'], () => Promise<RunTimes>, number][] = [
       ['tierbook', 'csv', () => runTierbook(csv, 'bench.csv'), csv.length],
+      ['tierbook-parallel', 'csv', () => runTierbook(csv, 'bench.csv', threads), csv.length],
       ['tierbook', 'parquet', () => runTierbook(parquet, 'bench.parquet'), parquet.length],
     ];
     if (options.arquero ?? true) cases.push(['arquero', 'csv', async () => runArquero(text), csv.length]);
-    for (const [path, format, run, bytes] of cases) {
-      const results: Awaited<ReturnType<typeof run>>[] = [];
-      for (let r = 0; r < runs; r++) results.push(await run());
+    // Runs alternate between the cases (a, b, c, a, b, c, ...), so a change of load on a shared
+    // machine falls on every case alike, the parallel read and the single-threaded one above all.
+    const timed: RunTimes[][] = cases.map(() => []);
+    for (let r = 0; r < runs; r++) {
+      for (let k = 0; k < cases.length; k++) {
+        const t = await cases[k][2]();
+        // Only the first run's data are measured: later runs let theirs go.
+        if (r > 0) t.measure = undefined;
+        timed[k].push(t);
+      }
+    }
+    for (const [k, [path, format, , bytes]] of cases.entries()) {
+      const results = timed[k];
       const m = (k: 'load' | 'clean' | 'features' | 'total' | 'cpu' | 'orderData') => median(results.map((x) => x[k]));
       const measured = results[0].measure?.();
       const row: BenchRow = {
@@ -187,12 +205,13 @@ export async function benchData(options: BenchOptions = {}): Promise<BenchRow[]>
         ...(measured ? { carry: { ...measured, orderDataMs: m('orderData') } } : {}),
       };
       rows.push(row);
-      log(`${path.padEnd(8)} ${format.padEnd(7)} ${String(size).padStart(8)} lines: load ${row.loadMs.toFixed(0)} + clean ${row.cleanMs.toFixed(0)} + features ${row.featuresMs.toFixed(0)} = ${row.totalMs.toFixed(0)} ms (cpu ${row.totalCpuMs.toFixed(0)} ms), ${Math.round(row.rowsPerSecond).toLocaleString('en-US')} rows/s, peak RSS ${row.peakRssMb.toFixed(0)} MB`);
+      log(`${path.padEnd(17)} ${format.padEnd(7)} ${String(size).padStart(8)} lines: load ${row.loadMs.toFixed(0)} + clean ${row.cleanMs.toFixed(0)} + features ${row.featuresMs.toFixed(0)} = ${row.totalMs.toFixed(0)} ms (cpu ${row.totalCpuMs.toFixed(0)} ms), ${Math.round(row.rowsPerSecond).toLocaleString('en-US')} rows/s, peak RSS ${row.peakRssMb.toFixed(0)} MB`);
       const c = row.carry;
       const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
       if (c) log(`  carried to the page: customers ${mb(c.customersBytes)} + order data ${mb(c.ordersBytes)} (built in ${c.orderDataMs.toFixed(0)} ms; clean lines would be ${mb(c.linesBytes)}); moved in ${c.cloneMs.toFixed(1)} ms (customers alone ${c.cloneWithoutOrdersMs.toFixed(1)} ms)`);
     }
   }
+  await threads.close();
   return rows;
 }
 

@@ -28,7 +28,7 @@ const started = performance.now();
 const builtAt = Date.now();
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts', 'task-worker': 'src/cli/task-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'task-worker': 'src/cli/task-worker.ts', 'parse-worker': 'src/cli/parse-worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

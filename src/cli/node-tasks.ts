@@ -7,6 +7,8 @@ import { inlineRunner, type TaskRunner } from '../workers/tasks.ts';
 /** A task runner the command can close when it is done (worker threads keep a process alive). */
 export interface ClosableRunner extends TaskRunner {
   close(): Promise<void>;
+  /** Starts a worker now (it loads its modules while the caller reads a file); the first task's lane takes it. */
+  warm?(): void;
 }
 
 type Listener = (event: { data?: unknown; message?: string }) => void;
@@ -58,10 +60,16 @@ export function nodeTaskRunner(): ClosableRunner {
   const url = new URL('./task-worker.js', import.meta.url);
   if (process.env.TIERBOOK_WORKERS === '0' || !existsSync(fileURLToPath(url))) return { ...inlineRunner, close: async () => {} };
   const threads: ThreadAdapter[] = [];
+  let spare: ThreadAdapter | null = null;
   const runner = laneRunner(() => {
-    const t = new ThreadAdapter(url);
+    const t = spare ?? new ThreadAdapter(url);
+    spare = null;
     threads.push(t);
     return t as unknown as Worker;
   });
-  return { run: runner.run, close: async () => void (await Promise.all(threads.map((t) => t.terminate()))) };
+  return {
+    run: runner.run,
+    warm: () => void (spare ??= new ThreadAdapter(url)),
+    close: async () => void (await Promise.all([...threads, ...(spare ? [spare] : [])].map((t) => t.terminate()))),
+  };
 }

@@ -32,10 +32,16 @@ export async function runCommand(args: ParsedArgs, io: Io): Promise<number> {
   const engine = flag(args, 'engine') ?? 'javascript';
   if (engine !== 'javascript' && engine !== 'duckdb') throw new UsageError(`invalid --engine: "${engine}" (expected javascript or duckdb)`);
   if (engine === 'duckdb' && dataPath === undefined) throw new UsageError('--engine duckdb needs --data <order-lines file> (CSV or Parquet)');
-  // DuckDB reads the file itself (it may not fit in memory): the notebook gets its name only.
-  const dataFile = dataPath === undefined ? null : engine === 'duckdb' ? await namedFile(dataPath) : await readDataFile(dataPath);
-  const { version, packages } = await packageVersions();
   const tasks = nodeTaskRunner();
+  // The worker that will import the file loads its modules while this thread reads the file.
+  if (dataPath !== undefined && engine === 'javascript') tasks.warm?.();
+  // DuckDB reads the file itself (it may not fit in memory): the notebook gets its name only.
+  const reading = dataPath === undefined ? Promise.resolve(null) : engine === 'duckdb' ? namedFile(dataPath) : readDataFile(dataPath);
+  const dataFile = await reading.catch(async (error: unknown) => {
+    await tasks.close();
+    throw error;
+  });
+  const { version, packages } = await packageVersions();
   const host: Host = {
     packages,
     version,

@@ -7,9 +7,13 @@ import { parentPort } from 'node:worker_threads';
 import { TASKS } from '../workers/task-table.ts';
 import type { TaskContext } from '../workers/tasks.ts';
 import type { TaskReply, TaskRequest } from '../workers/protocol.ts';
+import { parseThreads } from './parse-threads.ts';
 
 const port = parentPort;
 if (!port) throw new Error('task-worker.ts runs as a worker thread');
+// Large delimited files are read in parts on threads of this thread's own (started on the first);
+// TIERBOOK_PARSE_THREADS=0 reads them on this thread alone (for comparisons: same outputs).
+const parallel = process.env.TIERBOOK_PARSE_THREADS === '0' ? undefined : parseThreads();
 
 /** The buffers of the typed arrays in a result, moved to the main thread instead of copied. */
 function transferables(value: unknown, out: ArrayBuffer[] = [], depth = 0): ArrayBuffer[] {
@@ -29,7 +33,7 @@ port.on('message', async ({ id, task, args }: TaskRequest) => {
     const fn = TASKS[task] as (ctx: TaskContext, ...a: unknown[]) => unknown;
     if (!fn) throw new Error(`unknown task "${task}"`);
     // The command shows no progress; cancelling terminates the worker, so the signal never fires.
-    const context: TaskContext = { signal: new AbortController().signal, onProgress: () => {} };
+    const context: TaskContext = { signal: new AbortController().signal, onProgress: () => {}, parallel };
     const value = await fn(context, ...args);
     post({ id, type: 'result', value }, transferables(value));
   } catch (error) {

@@ -11,6 +11,7 @@ import { detectInputKind, type InputKindGuess } from './map/input-kind.ts';
 import { loadOrderLines, type LoadedOrderLines } from './quality/load-order-lines.ts';
 import { decompressIfGzip, loadTable, peekTable } from './read/load-table.ts';
 import type { TextEncodingName } from './read/decode.ts';
+import type { ParallelRead } from './read/read-parallel.ts';
 import type { QualityReport } from './quality/quality-report.ts';
 import { whaleCurve, type WhaleCurve } from './features/whale-curve.ts';
 import { orderData, type OrderData } from './features/order-data.ts';
@@ -37,9 +38,9 @@ export interface ImportedData {
  * features through the quality rules, or reads a customer table. Throws DataError when the file
  * cannot be read; every other problem is in `issues` or the quality report.
  */
-export async function importData(input: Uint8Array, fileName: string, spec: DataImportSpec = {}, onProgress?: (fraction: number) => void): Promise<ImportedData> {
+export async function importData(input: Uint8Array, fileName: string, spec: DataImportSpec = {}, onProgress?: (fraction: number) => void, parallel?: ParallelRead): Promise<ImportedData> {
   const bytes = await decompressIfGzip(input, fileName);
-  const read = readOptions(fileName, spec, onProgress);
+  const read = readOptions(fileName, spec, onProgress, parallel);
   let kind: InputKindGuess;
   if (spec.kind) kind = detectInputKind({ source: fileName, format: 'csv', header: [], rowCount: 0, columns: new Map(), issues: [] }, {}, spec.kind);
   else kind = detectInputKind(await peekTable(bytes, { ...read, onProgress: undefined }), spec.mapping);
@@ -69,16 +70,16 @@ export async function importData(input: Uint8Array, fileName: string, spec: Data
 }
 
 
-/** How `importData` reads a file: its name and the reading options of the import spec. */
-function readOptions(fileName: string, spec: DataImportSpec, onProgress?: (fraction: number) => void) {
-  return { fileName, delimiter: spec.delimiter, decimal: spec.decimal, dateOrder: spec.dateOrder, types: spec.types, onProgress };
+/** How `importData` reads a file: its name, the reading options of the import spec, and where large files may be read in parts. */
+function readOptions(fileName: string, spec: DataImportSpec, onProgress?: (fraction: number) => void, parallel?: ParallelRead) {
+  return { fileName, delimiter: spec.delimiter, decimal: spec.decimal, dateOrder: spec.dateOrder, types: spec.types, onProgress, parallel };
 }
 
 /**
  * The clean order lines of a file read as `importData` reads it (same options, mapping and
  * quality rules), for analyses that need the lines themselves, e.g. stability across periods.
  */
-export async function importOrderLines(input: Uint8Array, fileName: string, spec: DataImportSpec = {}, onProgress?: (fraction: number) => void): Promise<LoadedOrderLines> {
+export async function importOrderLines(input: Uint8Array, fileName: string, spec: DataImportSpec = {}, onProgress?: (fraction: number) => void, parallel?: ParallelRead): Promise<LoadedOrderLines> {
   const bytes = await decompressIfGzip(input, fileName);
-  return loadOrderLines(bytes, { ...readOptions(fileName, spec, onProgress), mapping: spec.mapping, quality: spec.quality });
+  return loadOrderLines(bytes, { ...readOptions(fileName, spec, onProgress, parallel), mapping: spec.mapping, quality: spec.quality });
 }

@@ -2,8 +2,32 @@
 import { TASKS } from './task-table.ts';
 import type { TaskContext } from './tasks.ts';
 import type { TaskReply, TaskRequest } from './protocol.ts';
+import { partPool, type PartEndpoint, type PartReply } from './part-pool.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+/** A nested Web Worker reading parts of large delimited files for this one. */
+function parseWorker(): PartEndpoint {
+  const w = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (request, transfer) => w.postMessage(request, transfer),
+    listen(onReply, onFail) {
+      w.onmessage = (event: MessageEvent<PartReply>) => onReply(event.data);
+      w.onerror = (event) => {
+        event.preventDefault();
+        onFail(new Error(event.message || 'the parse worker failed'));
+      };
+    },
+    terminate: () => w.terminate(),
+  };
+}
+
+/**
+ * Large files are read in parts: this worker reads the first, nested workers (started on the
+ * first large file, kept for the next) the others; one part a core, at most four (each part holds
+ * its columns until the merge). Without nested workers, one thread.
+ */
+const parallel = typeof Worker === 'undefined' ? undefined : partPool(parseWorker, Math.min(4, navigator.hardwareConcurrency || 2));
 
 /** Typed arrays in a result move to the main thread instead of being copied. */
 function transferables(value: unknown, out: Transferable[] = [], depth = 0): Transferable[] {
@@ -26,6 +50,7 @@ self.onmessage = async (event: MessageEvent<TaskRequest>) => {
     const context: TaskContext = {
       // Cancelling terminates this worker, so the signal never fires here.
       signal: new AbortController().signal,
+      parallel,
       onProgress: (fraction, message) => {
         const now = performance.now();
         if (now - last < 50 && fraction < 1) return; // at most ~20 messages a second

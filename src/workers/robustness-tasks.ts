@@ -48,7 +48,7 @@ async function periodTask(
 ): Promise<PeriodTaskResult> {
   const data = bytes ?? new TextEncoder().encode(sampleOrdersCsv());
   const reading = subTask(ctx, 0, 0.5);
-  const loaded = await importOrderLines(data, fileName, importSpec, (f) => reading.onProgress?.(f, 'reading the order lines'));
+  const loaded = await importOrderLines(data, fileName, importSpec, (f) => reading.onProgress?.(f, 'reading the order lines'), ctx.parallel);
   ctx.onProgress(0.5, 'customer features per period');
   const { periods: tables, split } = periodFeatures(loaded.lines, periods, importSpec.features);
   const result = periodStability(

@@ -29,8 +29,9 @@ async function importTask(ctx: TaskContext, bytes: Uint8Array | null, fileName: 
     ctx.onProgress(0, 'generating the sample order lines');
     data = new TextEncoder().encode(sampleOrdersCsv());
   }
-  const imported = await importData(data, fileName, spec, (f) => ctx.onProgress(f, 'reading'));
-  return { imported, fingerprint: `sha256:${await sha256(data)}`, bytes: data.length };
+  const before = ctx.parallel?.threaded ?? 0;
+  const imported = await importData(data, fileName, spec, (f) => ctx.onProgress(f, 'reading'), ctx.parallel);
+  return { imported, fingerprint: `sha256:${await sha256(data)}`, bytes: data.length, threadedParts: (ctx.parallel?.threaded ?? 0) - before };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ImportedData } from '../data/import-data.ts';
 import type { TASKS } from './task-table.ts';
+import type { PartPool } from './part-pool.ts';
 
 /**
  * What every side of the task protocol shares: names, argument and result types, the runner
@@ -15,6 +16,8 @@ export interface ImportResult {
   /** `sha256:<hex>` of the bytes read (the generated CSV for the sample). */
   readonly fingerprint: string;
   readonly bytes: number;
+  /** Parts of the file read by parse workers (0: all on one thread). */
+  readonly threadedParts?: number;
 }
 
 /** An import with where it came from: the notebook's `imported` value. */
@@ -28,6 +31,8 @@ export interface Loaded extends ImportResult {
 export interface TaskContext {
   readonly onProgress: (fraction: number, message?: string) => void;
   readonly signal: AbortSignal;
+  /** Where a large delimited file may be read in parts (parse workers); default: this thread only. */
+  readonly parallel?: PartPool;
 }
 
 export type TaskName = keyof typeof TASKS;

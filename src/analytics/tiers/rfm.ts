@@ -5,6 +5,7 @@
  * scores depend on the values alone, never on row order. Recency is inverted (fewer days since
  * the last order is better). Unknown values score 0 and their code is ''.
  */
+import { sortedFinite } from '../prepare/quantile.ts';
 
 export interface RfmScores {
   readonly recency: Uint8Array;
@@ -18,17 +19,21 @@ export interface RfmScores {
 export function quintileScores(values: ArrayLike<number>): Uint8Array {
   const n = values.length;
   const out = new Uint8Array(n);
-  const known = Array.from({ length: n }, (_, i) => i).filter((i) => Number.isFinite(values[i]));
-  known.sort((a, b) => values[a] - values[b]);
-  const m = known.length;
-  let below = 0;
-  for (let k = 0; k < m; ) {
-    let end = k;
-    while (end < m && values[known[end]] === values[known[k]]) end++;
-    const score = Math.min(5, 1 + Math.floor((5 * below) / m));
-    for (let j = k; j < end; j++) out[known[j]] = score;
-    below = end;
-    k = end;
+  // The known values sorted (a typed array's native sort), then each value's count of strictly
+  // smaller ones by binary search: no comparator called per comparison. -0 and 0 count as equal.
+  const sorted = sortedFinite(values);
+  const m = sorted.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = Math.min(5, 1 + Math.floor((5 * lo) / m));
   }
   return out;
 }

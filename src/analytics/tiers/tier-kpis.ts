@@ -55,12 +55,32 @@ export interface KpiGrouping {
 }
 
 class Acc {
-  customers = new Set<number>();
+  /** Distinct customers added. */
+  customers = 0;
+  // A mark per customer index (a Set add per row cost most of the KPIs' time); a Set for any index outside.
+  private seen: Uint8Array | null = null;
+  private others: Set<number> | null = null;
   revenue = 0;
   netProfit = 0;
   ratios = new Float64Array(10); // num/den pairs: gm, cts, onTime, returns, lines
+  constructor(private readonly customerCount: number) {}
+  private addCustomer(c: number): void {
+    if (c >= 0 && c < this.customerCount) {
+      const seen = (this.seen ??= new Uint8Array(this.customerCount));
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        this.customers++;
+      }
+      return;
+    }
+    const others = (this.others ??= new Set());
+    if (!others.has(c)) {
+      others.add(c);
+      this.customers++;
+    }
+  }
   add(r: KpiRows, i: number): void {
-    this.customers.add(r.customer[i]);
+    this.addCustomer(r.customer[i]);
     const rev = r.revenue[i];
     if (Number.isFinite(rev)) this.revenue += rev;
     if (Number.isFinite(r.netProfit[i])) this.netProfit += r.netProfit[i];
@@ -81,7 +101,7 @@ class Acc {
     const ctsPct = ratio(1, 100);
     return {
       tier,
-      customers: this.customers.size,
+      customers: this.customers,
       revenue: this.revenue,
       revenueShare: reference !== 0 ? this.revenue / reference : NaN,
       grossMargin: this.ratios[0],
@@ -99,7 +119,7 @@ class Acc {
 
 function tierRows(accs: Acc[], none: Acc, names: readonly string[], reference: number, companyCts: number): TierKpi[] {
   const out = accs.map((a, t) => a.kpi(names[t], reference, companyCts));
-  if (none.customers.size > 0) out.push(none.kpi(NO_TIER, reference, companyCts));
+  if (none.customers > 0) out.push(none.kpi(NO_TIER, reference, companyCts));
   return out;
 }
 
@@ -108,11 +128,12 @@ function tierRows(accs: Acc[], none: Acc, names: readonly string[], reference: n
  * customer c, and each row belongs to customer `rows.customer[i]`.
  */
 export function tierKpis(rows: KpiRows, tierOfCustomer: Int32Array, names: readonly string[], grouping?: KpiGrouping): TierKpiTable {
-  const company = new Acc();
-  const accs = names.map(() => new Acc());
-  const none = new Acc();
+  const acc = () => new Acc(tierOfCustomer.length);
+  const company = acc();
+  const accs = names.map(acc);
+  const none = acc();
   const G = grouping ? grouping.dictionary.length + 1 : 0;
-  const groupAccs = Array.from({ length: G }, () => ({ total: new Acc(), tiers: names.map(() => new Acc()), none: new Acc() }));
+  const groupAccs = Array.from({ length: G }, () => ({ total: acc(), tiers: names.map(acc), none: acc() }));
   for (let i = 0; i < rows.n; i++) {
     const t = tierOfCustomer[rows.customer[i]];
     company.add(rows, i);
@@ -130,7 +151,7 @@ export function tierKpis(rows: KpiRows, tierOfCustomer: Int32Array, names: reado
   const labels = [...grouping.dictionary, NO_GROUP];
   const order = labels
     .map((label, g) => ({ label, g }))
-    .filter(({ g }) => groupAccs[g].total.customers.size > 0)
+    .filter(({ g }) => groupAccs[g].total.customers > 0)
     .sort((x, y) => (x.g === G - 1 ? 1 : 0) - (y.g === G - 1 ? 1 : 0) || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
   const groups = order.map(({ label, g }): GroupKpis => {
     const ga = groupAccs[g];

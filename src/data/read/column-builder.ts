@@ -187,7 +187,8 @@ export class TextBuilder {
   // Open-addressing table of dictionary codes + 1, keyed by a hash of the characters, so that
   // repeated values are found without slicing a new string out of the source text.
   private slots = new Int32Array(1024);
-  private hashes: number[] = [];
+  /** The hash of each dictionary entry (FNV-1a of its UTF-16 code units), for merging dictionaries without hashing again. */
+  readonly hashes: number[] = [];
   // Dictionary entries that are missing-value tokens ("NA", "  "): their rows get code -1.
   private missing: boolean[] = [];
   private prevStart = -1;

@@ -5,6 +5,7 @@ import { DataError } from '../errors.ts';
 import { readDelimited, type ReadOptions } from './read-delimited.ts';
 import { readArrow, readParquet } from './read-values.ts';
 import { readJson } from './read-json.ts';
+import { PARALLEL_MIN_CHARS, readDelimitedParallel, type ParallelRead } from './read-parallel.ts';
 
 const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
@@ -31,6 +32,8 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FileFormat {
 export interface LoadOptions extends ReadOptions {
   /** Skip detection and read as this format. */
   format?: FileFormat;
+  /** Where large delimited files may be read in parts (worker threads); default: this thread only. */
+  parallel?: ParallelRead;
 }
 
 /**
@@ -46,8 +49,10 @@ export async function loadTable(bytes: Uint8Array, options: LoadOptions): Promis
   const format = options.format ?? detectFormat(bytes, file);
   if (format === 'parquet') return readParquet(bytes, options);
   if (format === 'arrow') return readArrow(bytes, options);
-  const { text, issues, encoding } = decodeText(bytes, file);
-  const table = format === 'json' ? readJson(text, options) : readDelimited(text, options);
+  if (format === 'csv' && options.parallel && bytes.length >= (options.parallel.minChars ?? PARALLEL_MIN_CHARS)) options.parallel.warm?.();
+  const decoded = decodeText(bytes, file);
+  const { text, issues, encoding } = decoded;
+  const table = format === 'json' ? readJson(text, options) : options.parallel ? await readDelimitedParallel(decoded, bytes, options, options.parallel) : readDelimited(text, options);
   return { ...table, encoding, issues: [...issues, ...table.issues] };
 }
 
@@ -61,7 +66,7 @@ export async function peekTable(bytes: Uint8Array, options: LoadOptions, maxByte
   if (format !== 'csv' || bytes.length <= maxBytes) return loadTable(bytes, options);
   let cut = maxBytes;
   while (cut > 0 && bytes[cut - 1] !== 0x0a && bytes[cut - 1] !== 0x0d) cut--;
-  return loadTable(bytes.subarray(0, cut || maxBytes), { ...options, onProgress: undefined });
+  return loadTable(bytes.subarray(0, cut || maxBytes), { ...options, onProgress: undefined, parallel: undefined });
 }
 
 /** Gunzips gzip bytes, returns anything else unchanged. */
