@@ -165,14 +165,14 @@ export function benchJobs(o: JobsOptions): JobRow[] {
   );
   const segIter = /iterations (\d+)/.exec(seg.pOut);
   rows.push({
-    job: 'run segmentation: read, quality rules, features, log1p + z-score, k-means k = 5, k sweep, PCA, write',
+    job: 'run segmentation: read, quality rules, features, log1p + z-score, k-means k = 5, PCA, tiers, write',
     size: `${lines.toLocaleString('en-US')} order lines`,
     tierbookMs: seg.t,
     pythonMs: seg.p,
     ratio: ratio(seg.t, seg.p),
     targetMs: seg.p,
     iterations: { tierbook: null, python: segIter ? Number(segIter[1]) : null },
-    note: 'tierbook also runs the notebook diagnostics (k sweep 2..10, sampled silhouette, Ward comparison) that the python job leaves out',
+    note: 'tierbook also applies every quality rule and writes the quality report, tiers.csv, safety-stock.csv and a sealed config.json; the python job writes features.csv and assignments.csv only',
   });
   o.log(`segmentation ${lines}: tierbook ${Math.round(seg.t)} ms${python ? `, python ${Math.round(seg.p ?? 0)} ms` : ''}`);
   if (o.duckdb) rows.push(...duckdbJobs(o, orders, lines));
