@@ -6,6 +6,7 @@ import {
   type FeatureParams,
   type PreparationParams,
   type PreparedData,
+  type TransformedColumn,
 } from './apply-preparation.ts';
 import type { AnalyticsIssue } from '../issues.ts';
 import {
@@ -50,6 +51,47 @@ function isolatedRows(spec: NormalizedPreparation, columns: Columns, n: number):
  */
 export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
   const s = normalizePreparation(spec);
+  const fit = fitOf(columns, s);
+  // Weights enter only here: the fit above is the same for every weight (see `fitOf`).
+  const params: PreparationParams = { ...fit.params, features: fit.params.features.map((f, j) => ({ ...f, weight: s.features[j].weight })) };
+  const applied = applyTransformed(params, fit.transformed, { exclude: fit.isolated });
+  const issues = [...fit.issues];
+  if (applied.matrix.n === 0 && fit.n > 0) {
+    issues.unshift({
+      code: 'no-rows',
+      message: `All ${fit.n} rows were left out (missing values, outliers or isolation); there is nothing to cluster.`,
+    });
+  }
+  return { ...applied, issues: [...issues, ...applied.issues], params, isolatedRows: Int32Array.from(fit.isolated) };
+}
+
+/** Everything a preparation fits before the weights are applied. */
+interface Fit {
+  readonly n: number;
+  readonly isolated: readonly number[];
+  readonly transformed: readonly TransformedColumn[];
+  readonly params: PreparationParams;
+  readonly issues: readonly AnalyticsIssue[];
+}
+
+/**
+ * The last fit made on each set of columns, by its settings without the weights: a weight drag
+ * prepares again on every step, and only the weights change (the transform, the percentile
+ * bounds and the correctly rounded mean and deviation cost about 15 ms at 50,000 x 5). Columns are
+ * never mutated, so a fit found here is the one a fresh call would compute.
+ */
+const lastFit = new WeakMap<Columns, { readonly key: string; readonly fit: Fit }>();
+
+function fitOf(columns: Columns, s: NormalizedPreparation): Fit {
+  const key = JSON.stringify({ ...s, features: s.features.map((f) => ({ ...f, weight: 0 })) });
+  const kept = lastFit.get(columns);
+  if (kept?.key === key) return kept.fit;
+  const fit = fitPreparation(columns, s);
+  lastFit.set(columns, { key, fit });
+  return fit;
+}
+
+function fitPreparation(columns: Columns, s: NormalizedPreparation): Fit {
   const names = s.features.map((f) => f.name);
   const cols = featureColumns(columns, names);
   const n = cols[0].length;
@@ -136,12 +178,5 @@ export function prepare(columns: Columns, spec: PreparationSpec): Prepared {
     missing: s.missing,
     features,
   };
-  const applied = applyTransformed(params, transformed, { exclude: isolated });
-  if (applied.matrix.n === 0 && n > 0) {
-    issues.unshift({
-      code: 'no-rows',
-      message: `All ${n} rows were left out (missing values, outliers or isolation); there is nothing to cluster.`,
-    });
-  }
-  return { ...applied, issues: [...issues, ...applied.issues], params, isolatedRows: Int32Array.from(isolated) };
+  return { n, isolated, transformed, params, issues };
 }
