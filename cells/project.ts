@@ -26,7 +26,6 @@ export const projection = cell({
   },
 });
 
-
 /** Points drawn at most in the scatter (a stratified sample above it). */
 export const SCATTER_POINTS = 2500;
 

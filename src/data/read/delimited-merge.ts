@@ -9,7 +9,7 @@ import type { DateLayout } from './date-parse.ts';
 import { MAX_EXAMPLES, formatCount, type DataIssue, type IssueExample } from '../errors.ts';
 import { dateIssues } from './date-issues.ts';
 import { noRowsError, type DelimitedLayout } from './delimited-plan.ts';
-import type { PartColumn, PartResult, RaggedRows } from './delimited-part.ts';
+import { readPart, type PartColumn, type PartResult, type RaggedRows } from './delimited-part.ts';
 
 type TextPart = Extract<PartColumn, { type: 'text' }>;
 
@@ -174,4 +174,9 @@ export function mergeParts(layout: DelimitedLayout, parts: readonly PartResult[]
   header.forEach((name, c) => columns.set(name, mergeColumn(name, layout, c, parts, rowBase, rowCount)));
   issues.push(...dateIssues(file, columns, layout.orders, header));
   return { source: file, format: 'csv', header, rowCount, columns, lines, delimiter: layout.delimiter, decimal: layout.decimal, issues };
+}
+
+/** The planned text's whole body read on this thread, as one part (the single-threaded reader). */
+export function readBody(text: string, layout: DelimitedLayout, onProgress?: (fraction: number) => void): LoadedTable {
+  return mergeParts(layout, [readPart(text, layout, layout.bodyStart, onProgress)]);
 }

@@ -2,8 +2,7 @@
 import type { LoadedTable } from './columns.ts';
 import type { DateOrder } from './date-parse.ts';
 import { planDelimited } from './delimited-plan.ts';
-import { readPart } from './delimited-part.ts';
-import { mergeParts } from './delimited-merge.ts';
+import { readBody } from './delimited-merge.ts';
 import type { TypeSpec } from './infer-types.ts';
 import type { DecimalSeparator } from './number-parse.ts';
 
@@ -26,5 +25,6 @@ export interface ReadOptions {
 /** Reads delimited text into typed columns. Throws DataError for an empty file, a header only, or duplicate headers. */
 export function readDelimited(input: string, options: ReadOptions): LoadedTable {
   const { text, layout } = planDelimited(input, options);
-  return mergeParts(layout, [readPart(text, layout, layout.bodyStart, options.onProgress)]);
+  return readBody(text, layout, options.onProgress);
 }
+

@@ -14,7 +14,7 @@ import type { LoadedTable } from './columns.ts';
 import type { DecodedText } from './decode.ts';
 import { planDelimited, partLayout, type PartLayout } from './delimited-plan.ts';
 import { readPart, type PartResult } from './delimited-part.ts';
-import { mergeParts } from './delimited-merge.ts';
+import { mergeParts, readBody } from './delimited-merge.ts';
 import type { ReadOptions } from './read-delimited.ts';
 
 /**
@@ -28,7 +28,7 @@ export const PARALLEL_MIN_CHARS = 8 << 20;
 /** A part of the body for a reader: its text, or (pure ASCII files) its bytes, decoded by the reader. */
 export type PartInput = { readonly layout: PartLayout; readonly text: string } | { readonly layout: PartLayout; readonly bytes: Uint8Array };
 
-/** How a reader may use other threads: given by the host (see src/cli/parse-threads.ts, src/workers/parse-pool.ts). */
+/** How a reader may use other threads: given by the host (see src/cli/parse-threads.ts, src/workers/part-pool.ts). */
 export interface ParallelRead {
   /** Parts to cut a large body into (about one per core). */
   readonly parts: number;
@@ -73,7 +73,7 @@ export async function readDelimitedParallel(decoded: DecodedText, bytes: Uint8Ar
   const { text, layout } = planDelimited(decoded.text, options);
   const body = text.length - layout.bodyStart;
   if (layout.quotes || parallel.parts < 2 || body < (parallel.minChars ?? PARALLEL_MIN_CHARS)) {
-    return mergeParts(layout, [readPart(text, layout, layout.bodyStart, options.onProgress)]);
+    return readBody(text, layout, options.onProgress);
   }
   const cuts = splitBody(text, layout.bodyStart, parallel.parts);
   const bom = decoded.bom ? 3 : 0;
@@ -91,7 +91,7 @@ export async function readDelimitedParallel(decoded: DecodedText, bytes: Uint8Ar
     parts = await parallel.read(inputs, options.onProgress);
   } catch {
     // A worker that failed (could not start, ran out of memory): the same table from one thread.
-    parts = [readPart(text, layout, layout.bodyStart, options.onProgress)];
+    return readBody(text, layout, options.onProgress);
   }
   return mergeParts(layout, parts);
 }
