@@ -3,9 +3,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, assertClean, clusterCounts, idle, openPage, start } from './harness.mjs';
+import { ARTIFACTS, ROOT, assertClean, clusterCounts, idle, openPage, start } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -118,6 +120,32 @@ describe('an uploaded file survives a reload', () => {
     await page.waitForFunction(() => window.tierbook.engine.state('imported').value?.sample === true, null, { timeout: 20000 });
     await page.reload();
     await page.waitForFunction(() => window.tierbook?.engine.state('imported').value?.sample === true, null, { timeout: 20000 });
+    assertClean(problems);
+    await context.close();
+  });
+});
+
+describe('the browser and the command compute alike', () => {
+  it('the sample at default settings: the same prepared matrix, to the last bit, and the same model as `tierbook run`', { timeout: 180_000 }, async () => {
+    const { page, context, problems } = await openPage(env);
+    await clusterCounts(page, 4);
+    // The matrix every later result is computed from: the logarithm of the preparation is one
+    // function in both (src/analytics/log1p.ts), not each engine's Math.log1p, whose last bits
+    // differ between Node and Chromium (two of the sample's 25,000 values did).
+    const inPage = await page.evaluate(async () => {
+      const m = window.tierbook.engine.state('prepared').value.matrix;
+      const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+      return `${m.n}x${m.d}:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    });
+    const inNode = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'e2e', 'prepared-digest.ts')], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(inPage, inNode);
+    // And what the command exports from it: fitted numbers compared exactly (JSON keeps every bit).
+    const config = JSON.parse((await exports(page, 'defaults')).config);
+    const out = await mkdtemp(join(tmpdir(), 'tierbook-run-'));
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'tierbook.mjs'), 'run', 'segmentation', '--out', out], { cwd: ROOT });
+    const byCommand = JSON.parse(await readFile(join(out, 'config.json'), 'utf8'));
+    for (const section of ['preparation', 'model', 'pca']) assert.deepEqual(config[section], byCommand[section], `${section} differs`);
+    assert.equal(config.assignmentsHash, byCommand.assignmentsHash);
     assertClean(problems);
     await context.close();
   });
