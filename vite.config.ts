@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { RECORDED_PACKAGES } from './src/host-packages.ts';
+import { SAMPLE_META } from './src/workers/early-worker.ts';
 
 const root = import.meta.dirname;
 const versionOf = (name: string): string =>
@@ -43,21 +44,46 @@ function lazyPlot(): Plugin {
 /**
  * Ships the bundled sample already imported with the default settings (src/workers/sample-snapshot.ts),
  * so opening the app does not wait seconds for the sample's order lines to be generated and read.
- * Built by a Node process from the sources, beside index.html.
+ * Built by a Node process from the sources, beside index.html; started when the build starts, so
+ * it runs while the bundles are made. The page names the file in a meta tag, so its first script
+ * can have the worker fetch it before the app asks (src/workers/early-worker.ts).
  */
 function sampleSnapshot(): Plugin {
+  let snapshot: Promise<{ fileName: string; source: Buffer }> | undefined;
+  const make = () =>
+    new Promise<{ fileName: string; source: Buffer }>((resolve, reject) => {
+      const dir = mkdtempSync(join(tmpdir(), 'tierbook-sample-'));
+      const script = `${root}/src/workers/build-sample-snapshot.ts`;
+      execFile(process.execPath, ['--import', 'tsx', script, dir], { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
+        try {
+          if (error) throw new Error(`building the sample snapshot failed: ${stderr || error.message}`);
+          const fileName = stdout.trim();
+          resolve({ fileName, source: readFileSync(join(dir, fileName)) });
+        } catch (failure) {
+          reject(failure instanceof Error ? failure : new Error(String(failure)));
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    });
+  const made = () => (snapshot ??= make());
   return {
     name: 'tierbook-sample-snapshot',
     apply: 'build',
-    generateBundle() {
-      const dir = mkdtempSync(join(tmpdir(), 'tierbook-sample-'));
-      try {
-        const script = `${root}/src/workers/build-sample-snapshot.ts`;
-        const fileName = execFileSync(process.execPath, ['--import', 'tsx', script, dir], { cwd: root, encoding: 'utf8' }).trim();
-        this.emitFile({ type: 'asset', fileName, source: readFileSync(join(dir, fileName)) });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+    buildStart() {
+      void made().catch(() => {}); // awaited (and its failure reported) below
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(_html, { bundle }) {
+        if (!bundle) return undefined;
+        const { fileName } = await made();
+        return [{ tag: 'meta', attrs: { name: SAMPLE_META, content: fileName }, injectTo: 'head' as const }];
+      },
+    },
+    async generateBundle() {
+      const { fileName, source } = await made();
+      this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }

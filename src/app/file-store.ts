@@ -4,6 +4,8 @@
  * machine; clearing it is one call.
  */
 
+import type { DataNote } from './data-note.ts';
+
 /** A file kept for a notebook. */
 export interface KeptFile {
   readonly name: string;
@@ -56,32 +58,6 @@ export function indexedDbFileStore(factory: IDBFactory, database = 'tierbook'): 
       await request((await store('readwrite')).delete(notebookId));
     },
   };
-}
-
-/** Which file the saved settings were made for (name and size), kept beside them. */
-export interface DataNote {
-  readonly name: string;
-  readonly size: number;
-}
-
-const noteKey = (notebookId: string) => `tierbook:${notebookId}:data`;
-
-export function readDataNote(storage: Pick<Storage, 'getItem'>, notebookId: string): DataNote | null {
-  try {
-    const note = JSON.parse(storage.getItem(noteKey(notebookId)) ?? 'null') as Partial<DataNote> | null;
-    return note && typeof note.name === 'string' && typeof note.size === 'number' ? { name: note.name, size: note.size } : null;
-  } catch {
-    return null;
-  }
-}
-
-export function writeDataNote(storage: Pick<Storage, 'setItem' | 'removeItem'>, notebookId: string, note: DataNote | null): void {
-  try {
-    if (note) storage.setItem(noteKey(notebookId), JSON.stringify(note));
-    else storage.removeItem(noteKey(notebookId));
-  } catch {
-    // Full or disabled storage: the note then lasts for the session only.
-  }
 }
 
 /** What to open with: the kept file if it is the one the settings were made for. */

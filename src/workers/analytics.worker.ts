@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { TASKS } from './task-table.ts';
 import type { TaskContext } from './tasks.ts';
-import type { TaskReply, TaskRequest } from './protocol.ts';
+import type { PrefetchRequest, TaskReply, TaskRequest } from './protocol.ts';
+import { prefetchSampleSnapshot, sampleReplies } from './sample-snapshot.ts';
 import { partPool, type PartEndpoint, type PartReply } from './part-pool.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -40,7 +41,11 @@ function transferables(value: unknown, out: Transferable[] = [], depth = 0): Tra
   return out;
 }
 
-self.onmessage = async (event: MessageEvent<TaskRequest>) => {
+self.onmessage = async (event: MessageEvent<TaskRequest | PrefetchRequest>) => {
+  if ('type' in event.data) {
+    prefetchSampleSnapshot(event.data.url);
+    return;
+  }
   const { id, task, args } = event.data;
   const post = (reply: TaskReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
   try {
@@ -58,7 +63,9 @@ self.onmessage = async (event: MessageEvent<TaskRequest>) => {
         post({ id, type: 'progress', fraction, message });
       },
     };
-    const value = await fn(context, ...args);
+    // A reply the build recorded for exactly these arguments (the sample at default settings).
+    const recorded = sampleReplies.take(task, args);
+    const value = recorded ? recorded.value : await fn(context, ...args);
     post({ id, type: 'result', value }, transferables(value));
   } catch (error) {
     post({

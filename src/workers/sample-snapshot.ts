@@ -4,21 +4,59 @@
  * same import settings: the build imports it once with the notebook's default settings and
  * ships the result (`snapshot-codec.ts`) under a name made from those settings. A worker asked
  * for the sample with the same settings reads that file instead; any other settings, a file of
- * the person's own, Node and the dev server take the usual path. Results are identical
+ * the person's own, Node and the dev server take the usual path. The file also carries the
+ * replies of the tasks on the way to the first chart at default settings (`task-replies.ts`),
+ * which the worker then answers with when asked with the same arguments. Results are identical
  * (tests/workers/sample-snapshot.test.ts).
  */
 import { canonicalJson, sha256 } from '../config/hash.ts';
 import type { DataImportSpec } from '../data/import-spec.ts';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.ts';
 import type { ImportResult } from './tasks.ts';
+import { TaskReplies, type RecordedReply } from './task-replies.ts';
+
+/** What the file holds; the version is part of its name, so a file of another layout is never read. */
+export interface SampleSnapshot {
+  readonly import: ImportResult;
+  readonly replies: readonly RecordedReply[];
+}
+const LAYOUT = 2;
 
 /** The file name for the sample imported with `spec`, e.g. `sample-import-3f2a….bin`. */
 export async function sampleSnapshotName(spec: DataImportSpec): Promise<string> {
-  const hash = await sha256(canonicalJson(spec));
+  const hash = await sha256(canonicalJson({ layout: LAYOUT, spec }));
   return `sample-import-${hash.slice(0, 16)}.bin`;
 }
 
-export const encodeSampleSnapshot = (result: ImportResult): Uint8Array => encodeSnapshot(result);
+export const encodeSampleSnapshot = (snapshot: SampleSnapshot): Uint8Array => encodeSnapshot(snapshot);
+
+/** The recorded replies of the snapshots this worker read, for the worker to answer with. */
+export const sampleReplies = new TaskReplies();
+
+/** Snapshots fetched ahead of the import that will use them, by URL (`prefetchSampleSnapshot`). */
+const prefetched = new Map<string, Promise<ImportResult | null>>();
+
+async function load(url: string): Promise<ImportResult | null> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return null;
+    const snapshot = decodeSnapshot(new Uint8Array(await response.arrayBuffer())) as SampleSnapshot;
+    sampleReplies.add(snapshot.replies);
+    return snapshot.import;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts fetching and decoding the snapshot at `url` now (a worker started with the page, before
+ * the app has computed its import settings). The next `fetchSampleSnapshot` for that URL takes
+ * it, once (the result's arrays then move to the main thread); any import of the sample lets
+ * go of prefetches it did not take.
+ */
+export function prefetchSampleSnapshot(url: string): void {
+  if (!prefetched.has(url)) prefetched.set(url, load(url));
+}
 
 /**
  * In a browser worker: the sample as the build imported it with `spec`, or null when the build
@@ -26,11 +64,9 @@ export const encodeSampleSnapshot = (result: ImportResult): Uint8Array => encode
  * `base` is the URL the file is relative to (the page's folder).
  */
 export async function fetchSampleSnapshot(spec: DataImportSpec, base: string): Promise<ImportResult | null> {
-  try {
-    const response = await fetch(new URL(await sampleSnapshotName(spec), base));
-    if (!response.ok) return null;
-    return decodeSnapshot(new Uint8Array(await response.arrayBuffer())) as ImportResult;
-  } catch {
-    return null;
-  }
+  const url = new URL(await sampleSnapshotName(spec), base).href;
+  const early = prefetched.get(url);
+  // Taken once; a prefetch for other settings was a wrong guess and is let go (its memory too).
+  prefetched.clear();
+  return early ?? load(url);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDataNote, restore, writeDataNote, type KeptFile } from '../../src/app/file-store.ts';
+import { restore, type KeptFile } from '../../src/app/file-store.ts';
+import { readDataNote, writeDataNote } from '../../src/app/data-note.ts';
 import { memoryStorage } from '../runtime/helpers.ts';
 
 const kept = (name: string, size: number): KeptFile => ({ name, size, bytes: new Uint8Array(size), savedAt: '2026-11-30T00:00:00Z' });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSnapshot, encodeSnapshot } from '../../src/workers/snapshot-codec.ts';
-import { encodeSampleSnapshot, sampleSnapshotName } from '../../src/workers/sample-snapshot.ts';
+import { encodeSampleSnapshot, sampleSnapshotName, type SampleSnapshot } from '../../src/workers/sample-snapshot.ts';
 import { TASKS } from '../../src/workers/task-table.ts';
-import { SAMPLE_ORDERS_NAME } from '../../src/workers/tasks.ts';
+import { SAMPLE_ORDERS_NAME, type TaskArgs } from '../../src/workers/tasks.ts';
 import { createEngine } from '../../src/runtime/index.ts';
 import { segmentation } from '../../notebooks/segmentation.ts';
 import { importSpec } from '../../cells/data.ts';
+import { prepared } from '../../cells/prepare.ts';
+import { clustering } from '../../cells/cluster.ts';
+import { recordSampleSnapshot } from '../../src/workers/record-sample.ts';
+import { TaskReplies, sameArgs } from '../../src/workers/task-replies.ts';
+import { DEFAULT_RESTARTS } from '../../src/analytics/cluster/cluster.ts';
 
 describe('snapshot codec', () => {
   it('round-trips what a task result holds: numbers of every kind, typed arrays, maps, sets, dates, undefined', () => {
@@ -54,18 +59,36 @@ describe('the sample snapshot', () => {
     expect(await sampleSnapshotName({ quality: { disabled: ['duplicates' as never] } })).not.toBe(a);
   });
 
-  it('holds exactly what importing the sample with the default settings gives', { timeout: 120_000 }, async () => {
+  it('holds exactly what importing the sample with the default settings gives, and the clustering behind the first chart', { timeout: 180_000 }, async () => {
+    const recorded = await recordSampleSnapshot();
     const engine = createEngine(segmentation, {});
     const spec = await engine.value(importSpec);
+    const { matrix } = await engine.value(prepared);
+    const settled = await engine.value(clustering);
     engine.dispose();
+    expect(recorded.spec).toStrictEqual(spec);
     const context = { onProgress: () => {}, signal: new AbortController().signal };
     const fresh = await TASKS.importData(context, null, SAMPLE_ORDERS_NAME, spec);
-    const shipped = decodeSnapshot(encodeSampleSnapshot(fresh));
+    const shipped = decodeSnapshot(encodeSampleSnapshot(recorded.snapshot)) as SampleSnapshot;
     // Compared with what the page receives from a worker: a structured clone (which, like the
     // snapshot, gives the import's prototype-less records the ordinary Object prototype).
-    expect(shipped).toStrictEqual(structuredClone(fresh));
+    expect(shipped.import).toStrictEqual(structuredClone(fresh));
     // What the page reads from it: the data fingerprint of the generated CSV, the customers.
     expect(fresh.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(fresh.imported.customers.rowCount).toBeGreaterThan(4000);
+
+    // The recorded clustering: asked with the notebook's own prepared matrix, and equal to
+    // clustering it again; a worker holding it answers the notebook's call, once.
+    expect(shipped.replies.map((r) => r.task)).toEqual(['cluster']);
+    const [call] = shipped.replies;
+    expect(sameArgs(call.args[0], matrix)).toBe(true);
+    expect(call.value).toStrictEqual(structuredClone(TASKS.cluster(context, ...(call.args as TaskArgs<'cluster'>))));
+    const { seed, restarts, on, ...result } = settled;
+    expect({ seed, restarts, on: on.matrix === matrix }).toEqual({ seed: call.args[1] && (call.args[1] as { seed: number }).seed, restarts: DEFAULT_RESTARTS, on: true });
+    expect(call.value).toStrictEqual(structuredClone(result));
+    const replies = new TaskReplies();
+    replies.add(shipped.replies);
+    expect(replies.take('cluster', [matrix, { ...(call.args[1] as object) }])?.value).toBe(call.value);
+    expect(replies.take('cluster', [matrix, call.args[1]])).toBeUndefined();
   });
 });
