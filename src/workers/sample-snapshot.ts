@@ -28,6 +28,7 @@ export async function sampleSnapshotName(spec: DataImportSpec): Promise<string> 
   return `sample-import-${hash.slice(0, 16)}.bin`;
 }
 
+/** The snapshot's bytes before compression (the build gzips them, see `load`). */
 export const encodeSampleSnapshot = (snapshot: SampleSnapshot): Uint8Array => encodeSnapshot(snapshot);
 
 /** The recorded replies of the snapshots this worker read, for the worker to answer with. */
@@ -36,11 +37,25 @@ export const sampleReplies = new TaskReplies();
 /** Snapshots fetched ahead of the import that will use them, by URL (`prefetchSampleSnapshot`). */
 const prefetched = new Map<string, Promise<ImportResult | null>>();
 
+/** Gzip's first two bytes. */
+const isGzip = (bytes: Uint8Array) => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/**
+ * The file as the build wrote it: gzip-compressed (7.4 MB becomes 1.9 MB to download, and a
+ * static host need not compress it), or already inflated by a host that sent it with a gzip
+ * content encoding.
+ */
+async function inflated(bytes: Uint8Array): Promise<Uint8Array> {
+  if (!isGzip(bytes)) return bytes;
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 async function load(url: string): Promise<ImportResult | null> {
   try {
     const response = await fetch(url);
     if (!response.ok) return null;
-    const snapshot = decodeSnapshot(new Uint8Array(await response.arrayBuffer())) as SampleSnapshot;
+    const snapshot = decodeSnapshot(await inflated(new Uint8Array(await response.arrayBuffer()))) as SampleSnapshot;
     sampleReplies.add(snapshot.replies);
     return snapshot.import;
   } catch {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { DEFAULT_NOTEBOOK_ID, samplePrefetchUrl } from '../../src/workers/early-worker.ts';
 import { encodeSnapshot } from '../../src/workers/snapshot-codec.ts';
 import { fetchSampleSnapshot, prefetchSampleSnapshot, sampleReplies, sampleSnapshotName } from '../../src/workers/sample-snapshot.ts';
@@ -60,6 +61,14 @@ describe('a prefetched snapshot', () => {
     const second = await fetchSampleSnapshot(spec, base);
     expect(fetched).toEqual([url, url]);
     expect(second).toMatchObject({ imported: { n: new Int32Array([2]) } });
+  });
+
+  it('is read gzip-compressed, as the build writes it, or as a host inflated it', async () => {
+    const snapshot = encodeSnapshot({ import: { imported: {}, fingerprint: 'gz', bytes: 2 }, replies: [] });
+    for (const body of [gzipSync(snapshot), snapshot]) {
+      vi.stubGlobal('fetch', async () => new Response(new Uint8Array(body) as Uint8Array<ArrayBuffer>));
+      expect(await fetchSampleSnapshot(spec, base)).toMatchObject({ fingerprint: 'gz', bytes: 2 });
+    }
   });
 
   it('for other settings is let go, and the import fetches its own', async () => {
