@@ -134,7 +134,7 @@ describe('the browser and the command compute alike', () => {
     // differ between Node and Chromium (two of the sample's 25,000 values did).
     const inPage = await page.evaluate(async () => {
       const m = window.tierbook.engine.state('prepared').value.matrix;
-      const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+      const digest = await window.crypto.subtle.digest('SHA-256', new Uint8Array(m.data.buffer, m.data.byteOffset, m.data.byteLength));
       return `${m.n}x${m.d}:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
     });
     const inNode = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'e2e', 'prepared-digest.ts')], { cwd: ROOT, encoding: 'utf8' });
