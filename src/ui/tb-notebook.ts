@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CellNode, InputNode } from '../runtime/node.ts';
 import type { InputPhase, NotebookEngine } from '../runtime/state.ts';
@@ -318,35 +319,43 @@ export class TbNotebook extends LitElement {
     // A view waiting for a module (the chart library) shows as pending until it is drawn; a cell
     // waiting on a hidden cell that runs shows that run, with its progress and Cancel.
     const waitingOn = state.status === 'pending' ? runningHiddenUpstream(engine, cell) : undefined;
-    const shown = content?.kind === 'loading'
-      ? { ...state, status: 'pending' as const }
-      : waitingOn
-        ? { ...state, status: 'running' as const, progress: engine.state(waitingOn.name).progress ?? { fraction: 0 } }
-        : state;
-    return html`<tb-cell-frame
-      id=${anchorId(cell.name)}
-      .name=${cell.name}
-      .heading=${cell.title}
-      .description=${cell.description ?? ''}
-      .state=${shown}
-      .collapsed=${this.collapsed.has(cell.name)}
-      ?cancellable=${!this.readOnly}
-      .onDemand=${cell.trigger === 'demand' && !this.readOnly}
-      .upstream=${upstreamOf(engine, cell, state, visible)}
-      .suggestions=${this.readOnly ? [] : suggestions}
-      @tb-cancel=${() => engine.cancel(waitingOn?.name ?? cell.name)}
-      @tb-run=${() => void engine.run(cell)}
-      @tb-suggest=${(e: CustomEvent<TbEvents['tb-suggest']>) => {
-        const s = suggestions[e.detail.index];
-        if (s) this.setInput(s.input.name, s.value, 'commit');
-      }}
-      @tb-toggle=${(e: CustomEvent<TbEvents['tb-toggle']>) => {
-        if (e.detail.collapsed) this.collapsed.add(cell.name);
-        else this.collapsed.delete(cell.name);
-      }}
-    >
-      ${this.renderView(content, cell, state.hasValue, state.value)}
-    </tb-cell-frame>`;
+    const waitingState = waitingOn ? engine.state(waitingOn.name) : undefined;
+    const upstream = upstreamOf(engine, cell, state, visible);
+    const collapsed = this.collapsed.has(cell.name);
+    // Drawn again only when something the frame shows changed: a state change elsewhere renders
+    // the page again, not the hundred other frames (a state is a new object when it changes;
+    // views and suggestions are kept per state, upstream links per name).
+    return guard([state, content, waitingOn, waitingState, upstream, suggestions, collapsed, this.readOnly], () => {
+      const shown = content?.kind === 'loading'
+        ? { ...state, status: 'pending' as const }
+        : waitingOn
+          ? { ...state, status: 'running' as const, progress: waitingState?.progress ?? { fraction: 0 } }
+          : state;
+      return html`<tb-cell-frame
+        id=${anchorId(cell.name)}
+        .name=${cell.name}
+        .heading=${cell.title}
+        .description=${cell.description ?? ''}
+        .state=${shown}
+        .collapsed=${collapsed}
+        ?cancellable=${!this.readOnly}
+        .onDemand=${cell.trigger === 'demand' && !this.readOnly}
+        .upstream=${upstream}
+        .suggestions=${this.readOnly ? [] : suggestions}
+        @tb-cancel=${() => engine.cancel(waitingOn?.name ?? cell.name)}
+        @tb-run=${() => void engine.run(cell)}
+        @tb-suggest=${(e: CustomEvent<TbEvents['tb-suggest']>) => {
+          const s = suggestions[e.detail.index];
+          if (s) this.setInput(s.input.name, s.value, 'commit');
+        }}
+        @tb-toggle=${(e: CustomEvent<TbEvents['tb-toggle']>) => {
+          if (e.detail.collapsed) this.collapsed.add(cell.name);
+          else this.collapsed.delete(cell.name);
+        }}
+      >
+        ${this.renderView(content, cell, state.hasValue, state.value)}
+      </tb-cell-frame>`;
+    });
   }
 
   /** Run all (or Cancel) for a section's on-demand cells, with what ran. */

@@ -56,7 +56,7 @@ async function load(url: string): Promise<ImportResult | null> {
     const response = await fetch(url);
     if (!response.ok) return null;
     const snapshot = decodeSnapshot(await inflated(new Uint8Array(await response.arrayBuffer()))) as SampleSnapshot;
-    sampleReplies.add(snapshot.replies);
+    sampleReplies.replace(snapshot.replies);
     return snapshot.import;
   } catch {
     return null;

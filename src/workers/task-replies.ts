@@ -53,6 +53,11 @@ export class TaskReplies {
     this.entries.push(...entries);
   }
 
+  /** Holds `entries` only: a snapshot read again supersedes what is left of the last one. */
+  replace(entries: readonly RecordedReply[]): void {
+    this.entries = [...entries];
+  }
+
   /** The recorded reply for this call, taken out; undefined when none matches. */
   take(task: TaskName, args: readonly unknown[]): { readonly value: unknown } | undefined {
     const i = this.entries.findIndex((e) => e.task === task && sameArgs(e.args, args));

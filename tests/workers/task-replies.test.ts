@@ -61,5 +61,9 @@ describe('TaskReplies', () => {
     expect(replies.take('cluster', [m([1, 2]), { k: 2 }])?.value).toBe(value);
     expect(replies.take('cluster', [m([1, 2]), { k: 2 }])).toBeUndefined();
     expect(replies.size).toBe(0);
+    replies.add([{ task: 'cluster', args: [1], value: 1 }]);
+    replies.replace([{ task: 'cluster', args: [2], value: 2 }]);
+    expect(replies.take('cluster', [1] as never)).toBeUndefined();
+    expect(replies.take('cluster', [2] as never)?.value).toBe(2);
   });
 });
