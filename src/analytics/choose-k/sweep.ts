@@ -6,7 +6,7 @@ import { sweepKnee } from './knee.ts';
 import type { Matrix } from '../matrix.ts';
 import { keyword } from '../prepare/preparation-spec.ts';
 import { sampledSilhouette } from '../metrics/silhouette-sampled.ts';
-import { silhouette } from '../metrics/silhouette.ts';
+import { silhouetteMeans } from '../metrics/silhouette-many.ts';
 
 /** A metric the sweep can compute for each k. */
 export type SweepMetric = 'inertia' | 'silhouette' | 'ch' | 'db';
@@ -101,18 +101,35 @@ export function sweepK(m: Matrix, spec: SweepSpec = {}): SweepResult {
   };
   checkAborted(signal);
   const issues: AnalyticsIssue[] = [];
-  const points = ks.map((k): SweepPoint => {
+  const fits = ks.map((k) => {
     const r = kmeans(m, { k, seed, restarts, tolerance });
     issues.push(...r.issues.map((i) => ({ ...i, message: `k = ${k}: ${i.message}` })));
     step(k);
+    return r;
+  });
+  // The exact silhouettes of every k in one pass over the pairs (the distances are the cost);
+  // equal, bit for bit, to one silhouette per k (silhouette-many.ts).
+  const exact = metrics.has('silhouette') && m.n <= exactMax;
+  let rowsDone = 0;
+  const exactMeans = exact
+    ? silhouetteMeans(
+        m,
+        fits.map((r) => r.labels),
+        (rows) => {
+          step((silCost * ks.length * (rows - rowsDone)) / m.n);
+          rowsDone = rows;
+        },
+      )
+    : null;
+  if (exact) step((silCost * ks.length * (m.n - rowsDone)) / m.n);
+  const points = ks.map((k, at): SweepPoint => {
+    const r = fits[at];
     let sil: { mean: number; sampleSize: number } | null = null;
-    if (metrics.has('silhouette')) {
-      sil =
-        m.n <= exactMax
-          ? silhouette(m, r.labels)
-          : sampledSilhouette(m, r.labels, { sampleSize: spec.silhouetteSampleSize ?? 2000, seed });
+    if (exactMeans) sil = { mean: exactMeans[at], sampleSize: m.n };
+    else if (metrics.has('silhouette')) {
+      sil = sampledSilhouette(m, r.labels, { sampleSize: spec.silhouetteSampleSize ?? 2000, seed });
+      step(silCost);
     }
-    step(silCost);
     const ch = metrics.has('ch') ? calinskiHarabasz(m, r.labels) : null;
     const db = metrics.has('db') ? daviesBouldin(m, r.labels) : null;
     step(2);
