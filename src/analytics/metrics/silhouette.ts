@@ -21,70 +21,67 @@ export interface SilhouetteResult {
   readonly issues: readonly AnalyticsIssue[];
 }
 
-/**
- * Sums of Euclidean distances from every row to every cluster (n x k, row-major), visiting
- * each pair once. Rows of at most 8 columns are padded to stride 8 and held in locals.
- */
-function distanceSums(m: Matrix, codes: Int32Array, k: number): Float64Array {
+/** Rows of at most 8 columns padded to stride 8 (zeros add nothing), for `rowDistances`; null for wider rows. */
+export function paddedRows(m: Matrix): Float64Array | null {
   const { n, d, data } = m;
-  const sums = new Float64Array(n * k);
-  if (d > 8) {
-    for (let i = 0; i < n; i++) {
-      const li = codes[i];
-      for (let j = i + 1; j < n; j++) {
-        let s = 0;
-        for (let t = 0, p = i * d, q = j * d; t < d; t++, p++, q++)
-          s += (data[p] - data[q]) * (data[p] - data[q]);
-        const dist = Math.sqrt(s);
-        sums[i * k + codes[j]] += dist;
-        sums[j * k + li] += dist;
-      }
-    }
-    return sums;
-  }
+  if (d > 8) return null;
   const pd = new Float64Array(n * 8);
   for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) pd[i * 8 + t] = data[i * d + t];
-  for (let i = 0; i < n; i++) {
-    const p = i * 8;
-    const x0 = pd[p], x1 = pd[p + 1], x2 = pd[p + 2], x3 = pd[p + 3]; // prettier-ignore
-    const x4 = pd[p + 4], x5 = pd[p + 5], x6 = pd[p + 6], x7 = pd[p + 7]; // prettier-ignore
-    const li = codes[i];
-    const base = i * k;
-    for (let j = i + 1, q = p + 8; j < n; j++, q += 8) {
-      let v = x0 - pd[q];
-      let s = v * v;
-      v = x1 - pd[q + 1];
-      s += v * v;
-      v = x2 - pd[q + 2];
-      s += v * v;
-      v = x3 - pd[q + 3];
-      s += v * v;
-      v = x4 - pd[q + 4];
-      s += v * v;
-      v = x5 - pd[q + 5];
-      s += v * v;
-      v = x6 - pd[q + 6];
-      s += v * v;
-      v = x7 - pd[q + 7];
-      s += v * v;
-      const dist = Math.sqrt(s);
-      sums[base + codes[j]] += dist;
-      sums[j * k + li] += dist;
-    }
-  }
-  return sums;
+  return pd;
 }
 
-/** Silhouette of each row from its distance sums; codes must all be >= 0. */
-export function silhouetteFromCodes(
-  m: Matrix,
-  codes: Int32Array,
-  k: number,
-  sizes: readonly number[],
-): Float64Array {
-  const sums = distanceSums(m, codes, k);
-  const values = new Float64Array(m.n);
-  for (let i = 0; i < m.n; i++) {
+/** Euclidean distances from row i to every later row j, into `out[j]` (rows of <= 8 columns held in locals). */
+export function rowDistances(m: Matrix, padded: Float64Array | null, i: number, out: Float64Array): void {
+  const { n, d, data } = m;
+  if (!padded) {
+    for (let j = i + 1; j < n; j++) {
+      let s = 0;
+      for (let t = 0, p = i * d, q = j * d; t < d; t++, p++, q++) s += (data[p] - data[q]) * (data[p] - data[q]);
+      out[j] = Math.sqrt(s);
+    }
+    return;
+  }
+  const pd = padded;
+  const p = i * 8;
+  const x0 = pd[p], x1 = pd[p + 1], x2 = pd[p + 2], x3 = pd[p + 3]; // prettier-ignore
+  const x4 = pd[p + 4], x5 = pd[p + 5], x6 = pd[p + 6], x7 = pd[p + 7]; // prettier-ignore
+  for (let j = i + 1, q = p + 8; j < n; j++, q += 8) {
+    let v = x0 - pd[q];
+    let s = v * v;
+    v = x1 - pd[q + 1];
+    s += v * v;
+    v = x2 - pd[q + 2];
+    s += v * v;
+    v = x3 - pd[q + 3];
+    s += v * v;
+    v = x4 - pd[q + 4];
+    s += v * v;
+    v = x5 - pd[q + 5];
+    s += v * v;
+    v = x6 - pd[q + 6];
+    s += v * v;
+    v = x7 - pd[q + 7];
+    s += v * v;
+    out[j] = Math.sqrt(s);
+  }
+}
+
+/** Adds row i's distances to later rows (`rowDistances`) to the n x k sums (row-major), both ways. */
+export function addRowSums(sums: Float64Array, codes: Int32Array, k: number, i: number, n: number, row: Float64Array): void {
+  const base = i * k;
+  const li = codes[i];
+  for (let j = i + 1; j < n; j++) {
+    const dist = row[j];
+    sums[base + codes[j]] += dist;
+    sums[j * k + li] += dist;
+  }
+}
+
+/** Silhouette of each row from its n x k distance sums (row-major); codes must all be >= 0. */
+export function valuesFromSums(sums: Float64Array, codes: Int32Array, k: number, sizes: readonly number[]): Float64Array {
+  const n = codes.length;
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const own = codes[i];
     if (sizes[own] < 2) continue;
     const a = sums[i * k + own] / (sizes[own] - 1);
@@ -94,6 +91,23 @@ export function silhouetteFromCodes(
     values[i] = top > 0 && b < Infinity ? (b - a) / top : 0;
   }
   return values;
+}
+
+/** Silhouette of each row: sums of distances to every cluster, visiting each pair once; codes must all be >= 0. */
+export function silhouetteFromCodes(
+  m: Matrix,
+  codes: Int32Array,
+  k: number,
+  sizes: readonly number[],
+): Float64Array {
+  const sums = new Float64Array(m.n * k);
+  const padded = paddedRows(m);
+  const row = new Float64Array(m.n);
+  for (let i = 0; i < m.n; i++) {
+    rowDistances(m, padded, i, row);
+    addRowSums(sums, codes, k, i, m.n, row);
+  }
+  return valuesFromSums(sums, codes, k, sizes);
 }
 
 /** Means of values per code, and the overall mean weighted by `weights` per code. */
