@@ -104,6 +104,7 @@ engine.onInput((name, value) => {
 
 const page = document.createElement('tb-notebook');
 page.engine = engine;
+page.progressive = true;
 const warnings = [
   ...(restored.message ? [restored.message] : []),
   ...(fromUrl.errors.length > 0 ? [`Link parameter ignored: ${fromUrl.errors.join('; ')}`] : []),

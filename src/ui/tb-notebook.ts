@@ -17,6 +17,9 @@ import { ViewCache, type ViewContent } from './view-cache.ts';
 const DEFAULT_WIDTH = 1066;
 /** Views are rebuilt for a resize only past this change, so a scrollbar appearing does not redraw charts. */
 const WIDTH_SLACK = 24;
+/** Blocks drawn at first when the page opens progressively (about the first screen), then per task. */
+const FIRST_BLOCKS = 6;
+const BLOCKS_PER_TASK = 6;
 
 /**
  * The notebook page for one engine: header with a toolbar slot, a sticky table of contents with
@@ -39,6 +42,7 @@ export class TbNotebook extends LitElement {
     viewWidth: { state: true },
     announcement: { state: true },
     current: { state: true },
+    progressive: { type: Boolean },
   };
 
   declare engine: NotebookEngine | undefined;
@@ -56,6 +60,15 @@ export class TbNotebook extends LitElement {
   declare current: string;
   /** Width given to cell views, measured from the main column. */
   declare viewWidth: number;
+  /**
+   * Opens in document order, a few blocks per task: the first screen is laid out and the
+   * notebook starts computing before the rest of the page is built (the app sets it; tests and
+   * the review page draw everything at once).
+   */
+  declare progressive: boolean;
+  /** How many blocks are drawn so far when `progressive` (all of them once the page is built). */
+  private built = FIRST_BLOCKS;
+  private building: ReturnType<typeof setTimeout> | undefined;
 
   private unsubscribers: (() => void)[];
   private subscribed: NotebookEngine | undefined;
@@ -78,6 +91,7 @@ export class TbNotebook extends LitElement {
     this.overview = false;
     this.announcement = '';
     this.viewWidth = DEFAULT_WIDTH;
+    this.progressive = false;
     this.unsubscribers = [];
     this.subscribed = undefined;
     this.views = new ViewCache();
@@ -137,6 +151,8 @@ export class TbNotebook extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.ownerDocument.removeEventListener('keydown', this.onKey);
+    clearTimeout(this.building);
+    this.building = undefined;
     this.unsubscribe();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
@@ -246,7 +262,13 @@ export class TbNotebook extends LitElement {
 
   /** Scrolls to and focuses an element of the page by id (shadow DOM hides it from `#hash` links). */
   reveal(id: string, smooth = true): boolean {
-    const target = (this.renderRoot as ShadowRoot).getElementById?.(id);
+    let target = (this.renderRoot as ShadowRoot).getElementById?.(id);
+    if (!target && this.progressive && this.built < Infinity) {
+      this.built = Infinity;
+      this.requestUpdate();
+      this.performUpdate();
+      target = (this.renderRoot as ShadowRoot).getElementById?.(id);
+    }
     if (!target) return false;
     target.scrollIntoView?.({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
@@ -468,6 +490,16 @@ export class TbNotebook extends LitElement {
     }
   }
 
+  /** Draws the next few blocks in a task of its own (results and input wait less than for the whole page). */
+  private buildMore(): void {
+    if (this.building !== undefined) return;
+    this.building = setTimeout(() => {
+      this.building = undefined;
+      this.built += BLOCKS_PER_TASK;
+      this.requestUpdate();
+    }, 0);
+  }
+
   override render() {
     const engine = this.engine;
     if (!engine) return html`<p class="empty">No notebook loaded.</p>`;
@@ -483,7 +515,9 @@ export class TbNotebook extends LitElement {
     }
     const slides = this.presentation ? slidesOf(items) : [];
     const slide = slides[Math.min(this.slide, slides.length - 1)];
-    const shown = slide ? slide.blocks.map((i) => items[i]) : items;
+    const all = slide ? slide.blocks.map((i) => items[i]) : items;
+    const shown = this.progressive && !slide && this.built < all.length ? all.slice(0, this.built) : all;
+    if (shown.length < all.length) this.buildMore();
     return html`<div class="page" @click=${this.onClick}>
       <header part="header">
         <div class="titles">

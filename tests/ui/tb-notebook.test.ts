@@ -368,3 +368,51 @@ describe('tb-notebook contents tracking', () => {
     }
   });
 });
+
+describe('tb-notebook opening progressively', () => {
+  const manyCells = Array.from({ length: 20 }, (_, i) => cellNode(`c${i}`, { title: `Cell ${i}`, view: (v: unknown) => `value ${String(v)}` }));
+  const long: Notebook = { id: 'long', title: 'Long', items: [{ kind: 'prose', id: 'top', title: 'Top', text: 'Start.' }, ...manyCells] };
+  const frames = (el: TbNotebook) => $$(el, 'main > tb-cell-frame').map((f) => f.id);
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('draws the first blocks at once and the rest a few per task, in document order, until all are there', async () => {
+    const engine = fakeEngine(long);
+    const el = document.createElement('tb-notebook') as TbNotebook;
+    el.engine = engine;
+    el.progressive = true;
+    document.body.append(el);
+    await settle(el);
+    const first = frames(el);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(manyCells.length);
+    expect(first).toEqual(manyCells.slice(0, first.length).map((c) => `cell-${c.name}`));
+    // The contents list names every cell from the start.
+    expect($$(el, 'nav.toc a').length).toBe(1 + manyCells.length);
+    for (let i = 0; i < 10 && frames(el).length < manyCells.length; i++) {
+      await nextTask();
+      await settle(el);
+    }
+    expect(frames(el)).toEqual(manyCells.map((c) => `cell-${c.name}`));
+  });
+
+  it('draws everything at once when asked for a block not drawn yet (a contents link, the address #hash)', async () => {
+    const engine = fakeEngine(long);
+    const el = document.createElement('tb-notebook') as TbNotebook;
+    el.engine = engine;
+    el.progressive = true;
+    document.body.append(el);
+    await settle(el);
+    expect(frames(el)).not.toContain('cell-c19');
+    expect(el.reveal('cell-c19', false)).toBe(true);
+    expect(frames(el)).toHaveLength(manyCells.length);
+  });
+
+  it('is off unless asked for: the whole page at once', async () => {
+    const engine = fakeEngine(long);
+    const el = document.createElement('tb-notebook') as TbNotebook;
+    el.engine = engine;
+    document.body.append(el);
+    await settle(el);
+    expect(frames(el)).toHaveLength(manyCells.length);
+  });
+});
