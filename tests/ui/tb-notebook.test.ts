@@ -374,14 +374,17 @@ describe('tb-notebook opening progressively', () => {
   const long: Notebook = { id: 'long', title: 'Long', items: [{ kind: 'prose', id: 'top', title: 'Top', text: 'Start.' }, ...manyCells] };
   const frames = (el: TbNotebook) => $$(el, 'main > tb-cell-frame').map((f) => f.id);
   const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-  it('draws the first blocks at once and the rest a few per task, in document order, until all are there', async () => {
-    const engine = fakeEngine(long);
+  async function open(progressive: boolean): Promise<TbNotebook> {
     const el = document.createElement('tb-notebook') as TbNotebook;
-    el.engine = engine;
-    el.progressive = true;
+    el.engine = fakeEngine(long);
+    el.progressive = progressive;
     document.body.append(el);
     await settle(el);
+    return el;
+  }
+
+  it('draws the first blocks at once and the rest a few per task, in document order, until all are there', async () => {
+    const el = await open(true);
     const first = frames(el);
     expect(first.length).toBeGreaterThan(0);
     expect(first.length).toBeLessThan(manyCells.length);
@@ -396,23 +399,13 @@ describe('tb-notebook opening progressively', () => {
   });
 
   it('draws everything at once when asked for a block not drawn yet (a contents link, the address #hash)', async () => {
-    const engine = fakeEngine(long);
-    const el = document.createElement('tb-notebook') as TbNotebook;
-    el.engine = engine;
-    el.progressive = true;
-    document.body.append(el);
-    await settle(el);
+    const el = await open(true);
     expect(frames(el)).not.toContain('cell-c19');
     expect(el.reveal('cell-c19', false)).toBe(true);
     expect(frames(el)).toHaveLength(manyCells.length);
   });
 
   it('is off unless asked for: the whole page at once', async () => {
-    const engine = fakeEngine(long);
-    const el = document.createElement('tb-notebook') as TbNotebook;
-    el.engine = engine;
-    document.body.append(el);
-    await settle(el);
-    expect(frames(el)).toHaveLength(manyCells.length);
+    expect(frames(await open(false))).toHaveLength(manyCells.length);
   });
 });
