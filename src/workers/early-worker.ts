@@ -55,10 +55,7 @@ export function samplePrefetchUrl(page: PageStart): string | undefined {
   if (!page.snapshot) return undefined;
   const url = new URL(page.href);
   if (url.searchParams.has('notebook')) return undefined;
-  try {
-    if (page.storage && readDataNote(page.storage, DEFAULT_NOTEBOOK_ID)) return undefined;
-  } catch {
-    // Storage that cannot be read (disabled): nothing is kept.
-  }
+  // readDataNote reads storage that cannot be read (disabled) as nothing kept.
+  if (page.storage && readDataNote(page.storage, DEFAULT_NOTEBOOK_ID)) return undefined;
   return new URL(page.snapshot, url).href;
 }

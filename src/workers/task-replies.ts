@@ -49,10 +49,6 @@ export function sameArgs(a: unknown, b: unknown): boolean {
 export class TaskReplies {
   private entries: RecordedReply[] = [];
 
-  add(entries: readonly RecordedReply[]): void {
-    this.entries.push(...entries);
-  }
-
   /** Holds `entries` only: a snapshot read again supersedes what is left of the last one. */
   replace(entries: readonly RecordedReply[]): void {
     this.entries = [...entries];

@@ -87,7 +87,7 @@ describe('the sample snapshot', () => {
     expect({ seed, restarts, on: on.matrix === matrix }).toEqual({ seed: call.args[1] && (call.args[1] as { seed: number }).seed, restarts: DEFAULT_RESTARTS, on: true });
     expect(call.value).toStrictEqual(structuredClone(result));
     const replies = new TaskReplies();
-    replies.add(shipped.replies);
+    replies.replace(shipped.replies);
     expect(replies.take('cluster', [matrix, { ...(call.args[1] as object) }])?.value).toBe(call.value);
     expect(replies.take('cluster', [matrix, call.args[1]])).toBeUndefined();
   });

@@ -54,14 +54,14 @@ describe('TaskReplies', () => {
   it('answers a call with equal arguments, once, and no other call', () => {
     const replies = new TaskReplies();
     const value = { labels: Int32Array.of(0, 1) };
-    replies.add([{ task: 'cluster', args: [m([1, 2]), { k: 2 }], value }]);
+    replies.replace([{ task: 'cluster', args: [m([1, 2]), { k: 2 }], value }]);
     expect(replies.take('kDistance', [m([1, 2]), 2])).toBeUndefined();
     expect(replies.take('cluster', [m([1, 2]), { k: 3 }])).toBeUndefined();
     expect(replies.take('cluster', [m([1, 2.5]), { k: 2 }])).toBeUndefined();
     expect(replies.take('cluster', [m([1, 2]), { k: 2 }])?.value).toBe(value);
     expect(replies.take('cluster', [m([1, 2]), { k: 2 }])).toBeUndefined();
     expect(replies.size).toBe(0);
-    replies.add([{ task: 'cluster', args: [1], value: 1 }]);
+    replies.replace([{ task: 'cluster', args: [1], value: 1 }]);
     replies.replace([{ task: 'cluster', args: [2], value: 2 }]);
     expect(replies.take('cluster', [1] as never)).toBeUndefined();
     expect(replies.take('cluster', [2] as never)?.value).toBe(2);
